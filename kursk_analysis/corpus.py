@@ -1,0 +1,421 @@
+"""Load a corpus of news articles from a manifest into tidy tables that keep provenance.
+
+A manifest is a CSV file, one row per article, with the columns ``id``, ``file`` (a path
+relative to the manifest's folder), ``outlet``, ``headline`` and ``published`` (ISO date,
+may be empty); ``date_basis``, ``url``, ``sha256`` and ``notes`` are optional and any other
+column is carried through. :func:`load_corpus` checks every row, reads each file as UTF-8,
+splits it into paragraphs and sentences, and sets aside what is not the article itself
+(repeated headlines, comment forms, live-blog headers, wire credits, photo captions) in
+``Corpus.removed`` with a reason.
+
+Every paragraph, sentence and removed span carries ``start``/``end`` character offsets
+into the article's raw text (the file decoded as UTF-8, a leading byte-order mark
+dropped): ``corpus.texts[article_id][start:end] == text`` always holds.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Mapping
+
+import pandas as pd
+
+from . import nlp, paths
+from .text import match_key
+
+REQUIRED_COLUMNS = ("id", "file", "outlet", "headline", "published")
+OPTIONAL_COLUMNS = ("date_basis", "url", "sha256", "notes")
+# A news article is tens of kilobytes; anything this large is a wrong file, not an article.
+MAX_ARTICLE_BYTES = 5_000_000
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class CorpusError(ValueError):
+    """Bad input: the message names the file or manifest row and what is wrong."""
+
+
+class CorpusWarning(UserWarning):
+    """Usable input with a gap the reader should know about (e.g. no publication date)."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The loaded corpus: tidy tables plus the raw text each offset points into."""
+
+    manifest: Path
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    texts: Mapping[str, str]
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def text(self, article_id: str) -> str:
+        """The raw text of one article."""
+        return self.texts[article_id]
+
+    def memo(self, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """Compute a derived table once per corpus (the corpus itself never changes)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def __repr__(self) -> str:
+        return (
+            f"Corpus({len(self.articles)} articles, {len(self.paragraphs)} paragraphs, "
+            f"{len(self.sentences)} sentences, {len(self.removed)} removed; "
+            f"manifest={self.manifest.name})"
+        )
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def _where(manifest: Path, line: int, article_id: str | None = None) -> str:
+    label = f"{manifest}, row {line}"
+    return f"{label} (id '{article_id}')" if article_id else label
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise CorpusError(
+            f"{source}: byte 0x{raw[exc.start]:02X} at byte offset {exc.start} (line {line}) "
+            "is not UTF-8; re-save the file as UTF-8."
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_manifest(manifest: str | Path) -> tuple[pd.DataFrame, list[int]]:
+    """Read and check the manifest's shape; return its rows (all strings) and line numbers."""
+    manifest = Path(manifest)
+    if not manifest.is_file():
+        what = "is a folder, not a CSV file" if manifest.is_dir() else "does not exist"
+        raise CorpusError(f"Manifest {manifest} {what}.")
+    text = _decode(manifest.read_bytes(), str(manifest))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        records = [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
+    except csv.Error as exc:
+        raise CorpusError(f"{manifest}, line {reader.line_num}: not valid CSV ({exc}).") from None
+    # csv counts lines read so far; the record's own line is what a reader looks for.
+    if not records:
+        raise CorpusError(
+            f"Manifest {manifest} is empty; it needs a header row with the columns "
+            f"{', '.join(REQUIRED_COLUMNS)}."
+        )
+    header = [name.strip() for name in records[0][1]]
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    if duplicated:
+        raise CorpusError(f"{manifest}: the header names {', '.join(duplicated)} more than once.")
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        hints = []
+        for name in missing:
+            close = difflib.get_close_matches(name, header, n=1, cutoff=0.6)
+            hints.append(f"'{name}' (found '{close[0]}': misspelled?)" if close else f"'{name}'")
+        raise CorpusError(
+            f"{manifest}: the header lacks the required column(s) {', '.join(hints)}; "
+            f"required are {', '.join(REQUIRED_COLUMNS)}."
+        )
+    rows, lines = [], []
+    for line, row in records[1:]:
+        if len(row) != len(header):
+            raise CorpusError(
+                f"{manifest}, row {line}: {len(row)} fields where the header has {len(header)}; "
+                "quote fields that contain commas."
+            )
+        rows.append([cell.strip() for cell in row])
+        lines.append(line)
+    if not rows:
+        raise CorpusError(f"Manifest {manifest} has a header but no articles.")
+    return pd.DataFrame(rows, columns=header, dtype=object), lines
+
+
+def _check_ids(frame: pd.DataFrame, lines: list[int], manifest: Path) -> None:
+    seen: dict[str, tuple[str, int]] = {}
+    for article_id, line in zip(frame["id"], lines):
+        if not article_id:
+            raise CorpusError(f"{_where(manifest, line)}: the id is empty.")
+        if not ID_PATTERN.fullmatch(article_id):
+            raise CorpusError(
+                f"{_where(manifest, line)}: id '{article_id}' may use only letters, digits, "
+                "'-' and '_' (it becomes part of paragraph and sentence ids)."
+            )
+        key = article_id.casefold()
+        if key in seen:
+            other, other_line = seen[key]
+            how = "is repeated" if other == article_id else f"differs only in case from '{other}'"
+            raise CorpusError(
+                f"{_where(manifest, line)}: id '{article_id}' {how} (row {other_line}); "
+                "ids must be unique."
+            )
+        seen[key] = (article_id, line)
+
+
+def _parse_date(value: str, where: str) -> date | None:
+    if not value:
+        warnings.warn(
+            f"{where}: no publication date; relative dates in it stay unresolved.",
+            CorpusWarning,
+            stacklevel=4,
+        )
+        return None
+    try:
+        if not ISO_DATE.fullmatch(value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CorpusError(
+            f"{where}: published '{value}' is not a date in the form YYYY-MM-DD."
+        ) from None
+
+
+def corpus_root(manifest: Path) -> Path:
+    """The folder no article may lead out of: the project checkout for a manifest inside
+    it (the bundled one reaches ``../seeds``), otherwise the manifest's own folder."""
+    folder = manifest.resolve().parent
+    return paths.ROOT if folder.is_relative_to(paths.ROOT) else folder
+
+
+def _read_article(folder: Path, root: Path, row: pd.Series, where: str) -> str:
+    name = row["file"]
+    if not name:
+        raise CorpusError(f"{where}: the file column is empty.")
+    path = (folder / name).resolve()
+    if not path.is_relative_to(root):
+        raise CorpusError(
+            f"{where}: file '{name}' leads outside {root}, the folder articles must stay in."
+        )
+    if not path.is_file():
+        raise CorpusError(f"{where}: file '{name}' does not exist.")
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise CorpusError(
+            f"{where}: file '{name}' is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte "
+            "limit for one article; is it the right file?"
+        )
+    raw = path.read_bytes()
+    expected = (row.get("sha256") or "").lower()
+    if expected:
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != expected:
+            raise CorpusError(
+                f"{where}: file '{name}' has sha256 {actual[:12]}…, the manifest says "
+                f"{expected[:12]}…; the file changed (update the sha256 column if intended)."
+            )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise CorpusError(f"{where}: file '{name}' has a NUL byte at byte offset {nul}; it is not text.")
+    text = _decode(raw, f"{where}: file '{name}'")
+    if not text.strip():
+        raise CorpusError(f"{where}: file '{name}' is empty or holds only white space.")
+    return text
+
+
+# --------------------------------------------------------------------------- segmenting
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks between blank lines if the text has any, else single lines."""
+    lines, pos = [], 0
+    for match in _NEWLINE.finditer(text):
+        lines.append((pos, match.start()))
+        pos = match.end()
+    lines.append((pos, len(text)))
+    by_block = bool(_BLANK_LINE.search(text))
+    spans: list[tuple[int, int]] = []
+    open_block = False
+    for start, end in lines:
+        if not text[start:end].strip():
+            open_block = False
+            continue
+        if by_block and open_block:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        open_block = True
+    return [_trim(text, start, end) for start, end in spans]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    (
+        "page footer",
+        re.compile(
+            r"(?:leave a (?:reply|comment)|related (?:posts?|articles?|stories)|"
+            r"your email address will not be published|required fields are marked|"
+            r"post a comment|share this(?: article| story)?:?|click to share|"
+            r"sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter)\b.*",
+            re.I,
+        ),
+    ),
+    (
+        "wire credit",
+        re.compile(
+            r"(?:with (?:post |staff |the )?wires?(?: services?)?|with wire services|"
+            r"\(?(?:additional )?reporting by\b.*|writing by\b.*|editing by\b.*|"
+            r"compiled by\b.*|contributing:.*|.{0,80}\bcontributed (?:to )?this report\.?\)?)",
+            re.I,
+        ),
+    ),
+    (
+        "update note",
+        re.compile(
+            r"(?:this (?:post|story|article|page) (?:was|has been) updated\b.*|"
+            r"editor'?s note:.*|update(?:d)?:.*|correction:.*)",
+            re.I,
+        ),
+    ),
+    ("dateline header", re.compile(rf"(?:updated\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b[^.!?]*", re.I)),
+    (
+        "photo caption",
+        re.compile(
+            r"(?:(?:photo|image|file photo|credit)\s*:.*|.*(?:\bvia\s+|/\s*|\|\s*|\bphoto:?\s+)"
+            r"(?:reuters|ap|afp|getty images|epa(?:-efe)?|anadolu(?: agency)?|sputnik|tass|"
+            r"bloomberg|nurphoto|shutterstock|ap photo|afp via getty images))",
+            re.I | re.S,
+        ),
+    ),
+)
+_TERMINAL = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*$")
+_HEADER_MAX_WORDS = 8
+
+
+def boilerplate_reason(text: str, index: int, headline: str, earlier: set[str]) -> str | None:
+    """Why a paragraph is not article text, or None if it is.
+
+    ``index`` is the paragraph's position in the article, ``earlier`` the match keys of the
+    paragraphs before it (repeats of a line are set aside, the first one is kept).
+    """
+    key = match_key(text)
+    if headline and key == match_key(headline):
+        return "repeated headline" if key in earlier else "headline"
+    if key in earlier:
+        return "repeated paragraph"
+    folded = " ".join(text.split())
+    for reason, pattern in _RULES:
+        if pattern.fullmatch(folded):
+            return reason
+    if not _TERMINAL.search(folded.rstrip()):
+        if len(folded.split()) <= _HEADER_MAX_WORDS:
+            return "section header"
+        if index == 0 and not headline:
+            return "title line"
+    return None
+
+
+# --------------------------------------------------------------------------- loading
+
+_PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "start", "end", "text"]
+_SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "n_words"]
+_REMOVED_COLUMNS = ["article_id", "paragraph_id", "start", "end", "text", "reason"]
+
+
+def load_corpus(manifest: str | Path | None = None, root: str | Path | None = None) -> Corpus:
+    """Load the articles a manifest lists (the bundled ``data/articles.csv`` by default).
+
+    ``file`` paths are relative to the manifest's folder and may not lead out of ``root``
+    (default: :func:`corpus_root`); symbolic links are followed before that check. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
+    article with no publication date. Nothing is ever written.
+    """
+    manifest = Path(manifest) if manifest else paths.MANIFEST
+    frame, lines = read_manifest(manifest)
+    folder = manifest.resolve().parent
+    root = Path(root).resolve() if root else corpus_root(manifest)
+    _check_ids(frame, lines, manifest)
+
+    texts: dict[str, str] = {}
+    published: list[date | None] = []
+    for (_, row), line in zip(frame.iterrows(), lines):
+        where = _where(manifest, line, row["id"])
+        published.append(_parse_date(row["published"], where))
+        texts[row["id"]] = _read_article(folder, root, row, where)
+
+    paragraphs, removed = [], []
+    for article_id, headline in zip(frame["id"], frame["headline"]):
+        text = texts[article_id]
+        earlier: set[str] = set()
+        for index, (start, end) in enumerate(split_paragraphs(text)):
+            chunk = text[start:end]
+            paragraph_id = f"{article_id}.p{index + 1:02d}"
+            reason = boilerplate_reason(chunk, index, headline, earlier)
+            earlier.add(match_key(chunk))
+            if reason:
+                removed.append((article_id, paragraph_id, start, end, chunk, reason))
+            else:
+                paragraphs.append((article_id, paragraph_id, start, end, chunk))
+
+    sentences = []
+    segmented = nlp.segment(p[4] for p in paragraphs)
+    for (article_id, paragraph_id, p_start, _, p_text), spans in zip(paragraphs, segmented):
+        for number, (start, end, n_words) in enumerate(spans, start=1):
+            sentences.append(
+                (article_id, f"{paragraph_id}.s{number:02d}", paragraph_id,
+                 p_start + start, p_start + end, p_text[start:end], n_words)
+            )
+
+    paragraphs_df = _frame(paragraphs, _PARAGRAPH_COLUMNS)
+    sentences_df = _frame(sentences, _SENTENCE_COLUMNS)
+    removed_df = _frame(removed, _REMOVED_COLUMNS)
+    articles = _articles_table(frame, published, paragraphs_df, sentences_df, removed_df)
+    return Corpus(manifest, articles, paragraphs_df, sentences_df, removed_df, texts)
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("start", "end", "n_words"):
+        if column in frame:
+            frame[column] = frame[column].astype("int64")
+    for column in ("article_id", "paragraph_id", "sentence_id", "text", "reason"):
+        if column in frame:
+            frame[column] = frame[column].astype("str")
+    return frame
+
+
+def _articles_table(frame, published, paragraphs, sentences, removed) -> pd.DataFrame:
+    known = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
+    extra = [c for c in frame.columns if c not in known]
+    articles = frame.reindex(columns=[*known, *extra]).copy()
+    for column in articles.columns:
+        articles[column] = articles[column].fillna("").astype("str")
+    articles["published"] = pd.to_datetime(pd.Series(published, dtype="object")).astype(
+        "datetime64[ns]"
+    )
+    articles["outlet"] = articles["outlet"].astype("category")
+
+    def per_article(table: pd.DataFrame, how: str = "size") -> pd.Series:
+        grouped = table.groupby("article_id")
+        counts = grouped.size() if how == "size" else grouped["n_words"].sum()
+        return articles["id"].map(counts).fillna(0).astype("int64")
+
+    articles["n_paragraphs"] = per_article(paragraphs)
+    articles["n_sentences"] = per_article(sentences)
+    articles["n_removed"] = per_article(removed)
+    articles["n_words"] = per_article(sentences, "sum")
+    order = ["id", "outlet", "headline", "published", "date_basis", "url", "notes", *extra,
+             "file", "sha256", "n_paragraphs", "n_sentences", "n_removed", "n_words"]
+    return articles[order].reset_index(drop=True)

@@ -1,0 +1,28 @@
+"""Typography folding for matching, without touching the raw text.
+
+News copy mixes curly and straight quotes, several dashes and non-breaking spaces. Rules
+and look-ups match against :func:`fold` of a text. Every character maps to exactly one
+character, so an offset found in the folded text is the same offset in the raw text.
+"""
+from __future__ import annotations
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with quotes, dashes and spaces folded to ASCII, same length."""
+    return text.translate(_FOLD)
+
+
+def match_key(text: str) -> str:
+    """Folded, case-folded and whitespace-squeezed text, for comparing short strings."""
+    return " ".join(fold(text).casefold().split())
