@@ -303,28 +303,44 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 _TERMINAL = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*$")
 _HEADER_MAX_WORDS = 8
+_TITLE_MIN_WORDS = 4  # an untitled first line this long is a title, shorter a section label
+# Footers, credits, captions and headers are short; long paragraphs are article text.
+_BOILERPLATE_MAX_CHARS = 400
 
 
-def boilerplate_reason(text: str, index: int, headline: str, earlier: set[str]) -> str | None:
-    """Why a paragraph is not article text, or None if it is.
+def classify_paragraphs(chunks: list[str], headline: str) -> list[str | None]:
+    """For each paragraph of one article, why it is not article text, or None if it is.
 
-    ``index`` is the paragraph's position in the article, ``earlier`` the match keys of the
-    paragraphs before it (repeats of a line are set aside, the first one is kept).
+    A paragraph that repeats an earlier one (after folding typography and case) is set
+    aside and the first kept; the others are judged by the patterns in ``_RULES`` and,
+    for a line with no sentence-final punctuation, as a header or title line.
     """
-    key = match_key(text)
-    if headline and key == match_key(headline):
+    headline_key = match_key(headline) if headline else None
+    earlier: set[str] = set()
+    reasons: list[str | None] = []
+    for index, chunk in enumerate(chunks):
+        short = len(chunk) <= _BOILERPLATE_MAX_CHARS
+        key = match_key(chunk) if short else chunk
+        reasons.append(_reason(chunk, key, index, headline_key, earlier) if short or key in earlier else None)
+        earlier.add(key)
+    return reasons
+
+
+def _reason(chunk: str, key: str, index: int, headline_key: str | None, earlier: set[str]) -> str | None:
+    if key == headline_key:
         return "repeated headline" if key in earlier else "headline"
     if key in earlier:
         return "repeated paragraph"
-    folded = " ".join(text.split())
+    folded = " ".join(chunk.split())
     for reason, pattern in _RULES:
         if pattern.fullmatch(folded):
             return reason
-    if not _TERMINAL.search(folded.rstrip()):
-        if len(folded.split()) <= _HEADER_MAX_WORDS:
-            return "section header"
-        if index == 0 and not headline:
+    if not _TERMINAL.search(folded):
+        words = len(folded.split())
+        if index == 0 and not headline_key and words >= _TITLE_MIN_WORDS:
             return "title line"
+        if words <= _HEADER_MAX_WORDS:
+            return "section header"
     return None
 
 
@@ -355,28 +371,33 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
         published.append(_parse_date(row["published"], where))
         texts[row["id"]] = _read_article(folder, root, row, where)
 
-    paragraphs, removed = [], []
+    paragraphs, removed, kept_spans = [], [], []
     for article_id, headline in zip(frame["id"], frame["headline"]):
         text = texts[article_id]
-        earlier: set[str] = set()
-        for index, (start, end) in enumerate(split_paragraphs(text)):
-            chunk = text[start:end]
-            paragraph_id = f"{article_id}.p{index + 1:02d}"
-            reason = boilerplate_reason(chunk, index, headline, earlier)
-            earlier.add(match_key(chunk))
+        spans = split_paragraphs(text)
+        reasons = classify_paragraphs([text[start:end] for start, end in spans], headline)
+        kept = []
+        for number, ((start, end), reason) in enumerate(zip(spans, reasons), start=1):
+            row = (article_id, f"{article_id}.p{number:02d}", start, end, text[start:end])
             if reason:
-                removed.append((article_id, paragraph_id, start, end, chunk, reason))
+                removed.append((*row, reason))
             else:
-                paragraphs.append((article_id, paragraph_id, start, end, chunk))
+                paragraphs.append(row)
+                kept.append((start, end))
+        kept_spans.append(kept)
 
     sentences = []
-    segmented = nlp.segment(p[4] for p in paragraphs)
-    for (article_id, paragraph_id, p_start, _, p_text), spans in zip(paragraphs, segmented):
-        for number, (start, end, n_words) in enumerate(spans, start=1):
-            sentences.append(
-                (article_id, f"{paragraph_id}.s{number:02d}", paragraph_id,
-                 p_start + start, p_start + end, p_text[start:end], n_words)
-            )
+    first_paragraph = 0
+    segmented = nlp.segment((texts[i], spans) for i, spans in zip(frame["id"], kept_spans))
+    for article_id, spans, found in zip(frame["id"], kept_spans, segmented):
+        number, previous = 0, None
+        for index, start, end, n_words in found:
+            paragraph_id = paragraphs[first_paragraph + index][1]
+            number = number + 1 if paragraph_id == previous else 1
+            previous = paragraph_id
+            sentences.append((article_id, f"{paragraph_id}.s{number:02d}", paragraph_id,
+                              start, end, texts[article_id][start:end], n_words))
+        first_paragraph += len(spans)
 
     paragraphs_df = _frame(paragraphs, _PARAGRAPH_COLUMNS)
     sentences_df = _frame(sentences, _SENTENCE_COLUMNS)
@@ -399,9 +420,7 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
 def _articles_table(frame, published, paragraphs, sentences, removed) -> pd.DataFrame:
     known = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
     extra = [c for c in frame.columns if c not in known]
-    articles = frame.reindex(columns=[*known, *extra]).copy()
-    for column in articles.columns:
-        articles[column] = articles[column].fillna("").astype("str")
+    articles = frame.reindex(columns=[*known, *extra], fill_value="").astype("str")
     articles["published"] = pd.to_datetime(pd.Series(published, dtype="object")).astype(
         "datetime64[ns]"
     )

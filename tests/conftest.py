@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled corpus (loaded once) and a guard that nothing under
+seeds/ or data/ changes while the tests run."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import kursk_analysis as ka
+from kursk_analysis import paths
+
+
+def _tree_digest() -> dict[str, str]:
+    digests = {}
+    for folder in (paths.SEEDS, paths.DATA):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digests[str(path.relative_to(paths.ROOT))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digests
+
+
+@pytest.fixture(scope="session", autouse=True)
+def inputs_unchanged():
+    """Fail the session if any test (or the code under test) wrote to seeds/ or data/."""
+    before = _tree_digest()
+    yield
+    after = _tree_digest()
+    assert after == before, "seeds/ or data/ changed during the tests"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> ka.Corpus:
+    return ka.load_corpus()
