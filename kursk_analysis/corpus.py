@@ -36,6 +36,17 @@ OPTIONAL_COLUMNS = ("date_basis", "url", "sha256", "notes")
 MAX_ARTICLE_BYTES = 5_000_000
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Dates before this are outside the events the workbook covers (the incursion began in
+# August 2024); they load, with a warning, since a researcher may add background pieces.
+EARLIEST_EXPECTED = date(2024, 1, 1)
+LATEST_PLAUSIBLE = date(2100, 12, 31)  # later is a typo, and beyond pandas' datetime range
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<\?xml)", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+# Common English function words: an English news text has many of them.
+_ENGLISH = frozenset(
+    "the a an and of to in on for with that is was are were has have had by from as at it "
+    "its be been this their they he she said not but or which".split()
+)
 
 
 class CorpusError(ValueError):
@@ -165,20 +176,28 @@ def _check_ids(frame: pd.DataFrame, lines: list[int], manifest: Path) -> None:
 
 def _parse_date(value: str, where: str) -> date | None:
     if not value:
-        warnings.warn(
-            f"{where}: no publication date; relative dates in it stay unresolved.",
-            CorpusWarning,
-            stacklevel=4,
-        )
+        _warn(f"{where}: no publication date; relative dates in it stay unresolved.")
         return None
     try:
         if not ISO_DATE.fullmatch(value):
             raise ValueError
-        return date.fromisoformat(value)
+        published = date.fromisoformat(value)
     except ValueError:
         raise CorpusError(
             f"{where}: published '{value}' is not a date in the form YYYY-MM-DD."
         ) from None
+    if published > LATEST_PLAUSIBLE:
+        raise CorpusError(f"{where}: published '{value}' is not a plausible publication date.")
+    if published < EARLIEST_EXPECTED:
+        _warn(f"{where}: published {value} is before 2024, long before the events covered; check it.")
+    elif published > date.today():
+        # The only check that looks at the clock; it warns and changes nothing loaded.
+        _warn(f"{where}: published {value} is in the future; check it.")
+    return published
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, CorpusWarning, stacklevel=5)
 
 
 def corpus_root(manifest: Path) -> Path:
@@ -220,7 +239,27 @@ def _read_article(folder: Path, root: Path, row: pd.Series, where: str) -> str:
     text = _decode(raw, f"{where}: file '{name}'")
     if not text.strip():
         raise CorpusError(f"{where}: file '{name}' is empty or holds only white space.")
+    if _HTML_START.match(text):
+        raise CorpusError(
+            f"{where}: file '{name}' is an HTML page, not article text; save the article's "
+            "text alone and point the manifest at that."
+        )
+    _check_text(text, f"{where}: file '{name}'")
     return text
+
+
+def _check_text(text: str, where: str) -> None:
+    """Warn about text that loads but that the English rules will read badly."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if len(words) >= 20 and sum(w in _ENGLISH for w in words) < 0.05 * len(words):
+        _warn(f"{where} does not look like English; the extraction rules read English only.")
+    opening, closing = text.count("\u201c"), text.count("\u201d")
+    straight = text.count('"')
+    if opening != closing or straight % 2:
+        _warn(
+            f"{where} has unbalanced quotation marks ({opening} \u201c, {closing} \u201d, "
+            f"{straight} straight); a quotation in it may be cut short."
+        )
 
 
 # --------------------------------------------------------------------------- segmenting

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+import pandas as pd
 import pytest
 
 import kursk_analysis as ka
@@ -166,3 +167,69 @@ def test_missing_date_warns_and_loads(tmp_path):
     with pytest.warns(ka.CorpusWarning, match="no publication date"):
         corpus = ka.load_corpus(manifest)
     assert corpus.articles["published"].isna().all()
+
+
+def test_html_page_instead_of_text(tmp_path):
+    html = "<!DOCTYPE html>\n<html><head><title>Kursk</title></head><body><p>Text.</p></body></html>"
+    manifest = write_corpus(tmp_path, ["a,a.txt,O,T,2025-03-14"], files={"a.txt": html})
+    assert "'a.txt' is an HTML page, not article text" in error_of(manifest)
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [("2019-05-01", "is before 2024"), ("2099-01-01", "is in the future")],
+)
+def test_implausible_dates_load_with_a_warning(tmp_path, published, expected):
+    manifest = write_corpus(tmp_path, [f"a,a.txt,O,T,{published}"])
+    with pytest.warns(ka.CorpusWarning, match=expected):
+        corpus = ka.load_corpus(manifest)
+    assert corpus.articles["published"].iloc[0] == pd.Timestamp(published)
+
+
+def test_implausible_far_future_date(tmp_path):
+    manifest = write_corpus(tmp_path, ["a,a.txt,O,T,2999-01-01"])
+    assert "published '2999-01-01' is not a plausible publication date" in error_of(manifest)
+
+
+def test_another_language_loads_with_a_warning(tmp_path):
+    russian = ("Украинские войска в Курской области не окружены, заявили в генеральном штабе. "
+               "Российские военные утверждают обратное, но доказательств нет. ") * 3
+    manifest = write_corpus(tmp_path, ["a,a.txt,O,T,2025-03-14"], files={"a.txt": russian})
+    with pytest.warns(ka.CorpusWarning, match="does not look like English"):
+        ka.load_corpus(manifest)
+
+
+def test_unbalanced_quotes_load_with_a_warning(tmp_path):
+    text = "\u201cWe are not surrounded, the commander said. Russia disagrees.\n"
+    manifest = write_corpus(tmp_path, ["a,a.txt,O,T,2025-03-14"], files={"a.txt": text})
+    with pytest.warns(ka.CorpusWarning, match=r"unbalanced quotation marks \(1 \u201c, 0 \u201d"):
+        corpus = ka.load_corpus(manifest)
+    assert len(corpus.sentences) == 2
+
+
+def test_one_sentence_article_loads(tmp_path):
+    manifest = write_corpus(tmp_path, ["a,a.txt,O,T,2025-03-14"],
+                            files={"a.txt": "Ukrainian troops are not surrounded."})
+    corpus = ka.load_corpus(manifest)
+    assert corpus.sentences["text"].tolist() == ["Ukrainian troops are not surrounded."]
+
+
+def test_manifest_with_bom_and_crlf_loads(tmp_path):
+    manifest = tmp_path / "articles.csv"
+    (tmp_path / "a.txt").write_text(GOOD_TEXT)
+    manifest.write_bytes(("\ufeff" + HEADER + "\r\na,a.txt,O,T,2025-03-14\r\n").encode("utf-8"))
+    corpus = ka.load_corpus(manifest)
+    assert corpus.articles["id"].tolist() == ["a"]
+    assert corpus.articles["published"].iloc[0] == pd.Timestamp("2025-03-14")
+
+
+def test_extra_columns_are_carried_through(tmp_path):
+    manifest = write_corpus(tmp_path, ["a,a.txt,O,T,2025-03-14,left"], header=HEADER + ",lean")
+    assert ka.load_corpus(manifest).articles["lean"].tolist() == ["left"]
+
+
+def test_failed_load_writes_nothing(tmp_path):
+    manifest = write_corpus(tmp_path, ["a,a.txt,O,T,not-a-date"])
+    before = sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir())
+    error_of(manifest)
+    assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir()) == before
