@@ -1,11 +1,32 @@
 """kursk_analysis: load, tidy and analyse news coverage of the 2025 Kursk encirclement claim.
 
-The public API, by module:
+Every extractor takes a :class:`Corpus` and returns a tidy DataFrame whose rows keep
+``article_id``, ``sentence_id`` and ``start``/``end`` offsets into the raw text.
 
-- ``corpus``: :func:`load_corpus`, :class:`Corpus`, :class:`CorpusError`, :class:`CorpusWarning`
-- ``paths``: where the seeds, data, notebooks and reports live
+- corpus: :func:`load_corpus`, :class:`Corpus`, :class:`CorpusError`, :class:`CorpusWarning`
+- actors: :func:`gazetteer`, :func:`actors` (mentions, canonical names, side)
+- quotes: :func:`quotes` (direct quotations and scare quotes with speakers), :func:`speech_frames`
+- figures: :func:`territory_figures`, :func:`quantities`, :func:`areas_from_percent`
+- timex: :func:`time_expressions` (resolved against the publication date)
+- stance: :func:`stances` (who asserts or denies the encirclement claim)
+- reuse: :func:`shared_passages`, :func:`reuse_matrix`, :func:`reuse_square`
+- framing: :func:`attribution_verbs`, :func:`attribution_counts`, :func:`leads`
+- reference: :func:`reference_figures` (the external series in ``data/reference/``)
 """
+from .actors import actors, gazetteer
 from .corpus import Corpus, CorpusError, CorpusWarning, load_corpus
+from .figures import areas_from_percent, quantities, territory_figures
+from .framing import attribution_counts, attribution_verbs, leads
+from .quotes import quotes, speech_frames
+from .reference import reference_figures
+from .reuse import reuse_matrix, reuse_square, shared_passages
+from .stance import stances
+from .timex import time_expressions
 
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus"]
+__all__ = [
+    "Corpus", "CorpusError", "CorpusWarning", "actors", "areas_from_percent",
+    "attribution_counts", "attribution_verbs", "gazetteer", "leads", "load_corpus",
+    "quantities", "quotes", "reference_figures", "reuse_matrix", "reuse_square",
+    "shared_passages", "speech_frames", "stances", "territory_figures", "time_expressions",
+]
 __version__ = "0.1.0"

@@ -1,0 +1,980 @@
+"""Figures in the articles: territory areas and shares, and every other counted thing.
+
+:func:`territory_figures` finds areas ("nearly 500 square miles", "20 to 30 square
+miles", "1,376 square kilometres", "300 sq mi", "under 20 km²") and shares of territory
+("86% of the area", "about half the territory seized", "a third of the land"), one row
+per figure, each with its provenance (article, sentence, character span) and:
+
+- ``value_low``/``value_high``: a range is two columns, never a midpoint. A single figure
+  has low == high, whatever its qualifier ("nearly 500" -> 500/500, qualifier "nearly";
+  "more than 800" -> 800/800, qualifier "more than"), as in the reference table. Only a
+  strict upper bound ("under", "less than", "fewer than", "below", "up to", "at most",
+  "no more than") leaves ``value_low`` empty (NaN): "under 20" means anything from 0 to
+  20, and 0 would be a claim the text does not make. A vague multiple ("hundreds of square
+  miles") gives its least value (200) as ``value_low`` and no ``value_high``.
+- ``unit``: ``sq_mi``, ``km2`` or ``percent`` (fractions become percentages: "about half"
+  -> 50, qualifier "about"; "a third" -> 33.33).
+- ``qualifier``: the hedge as written, lower-cased ("nearly", "close to", "just"), or None.
+- ``direction``: ``held``, ``seized``, ``lost`` or ``retaken``, from the nearest verb that
+  governs the figure (a verb before it in the same clause wins over a participle after it:
+  "lost about half the territory seized" is ``lost``); "captured"/"seized" with a Russian
+  subject is ``retaken``. None when no verb says.
+- ``as_of``: the date the figure applies to. The publication date unless the sentence says
+  otherwise next to the figure: a time expression (its end date: "last summer" ->
+  2024-08-31), "at their peak"/"initially" (the incursion's peak, :data:`INCURSION_PEAK`,
+  changeable with ``peak=``), "now" (publication). A ``seized`` figure with no such cue
+  dates from the peak too: it is the area captured, not the area held at publication.
+  ``as_of_basis`` says which rule applied (publication, text, peak).
+- ``claimant``: who the figure is attributed to in its sentence ("according to
+  open-source reports", "Gerasimov claimed", "experts said"), canonicalised with
+  :mod:`kursk_analysis.actors` (pronouns and "the official" resolved the same way as quote
+  speakers); the phrase itself when the gazetteer does not know it; None when the sentence
+  attributes it to no one. ``claimant_text`` keeps the phrase as written.
+- ``km2_low``/``km2_high``: areas converted with pint. Percentages stay NaN here: a share is
+  not an area until a baseline is chosen; :func:`areas_from_percent` does that, with the
+  baseline as a visible column.
+
+:func:`quantities` lists the other counted things (troops, casualties, soldiers, personnel
+per day, days, bombs, reservists, non-territorial percentages) with the same provenance,
+qualifier, ``as_of`` and ``claimant`` columns, plus ``what`` (the counted noun, as written,
+lower-case), ``unit`` (count, day, week, month, year, hour, km, mile, ton, percent, usd)
+and ``per`` (a rate's denominator: "1,200 personnel per day" -> per "day").
+
+Speed: scanning patterns begin with literal alternatives (unit words, "%", digits) so the
+regex engine skips quickly through text; the number and its qualifier are then read
+backwards from a short window before each unit. Each distinct article text is scanned
+once (republished wire copy is common); only the date-dependent ``as_of`` is computed per
+article. No spaCy pass runs here.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .timex import article_texts, paused_gc, sentence_index, time_expressions
+
+
+def _sentence_of(art, start: int, end: int) -> int:
+    """The sentence holding the figure; a figure cut by a false sentence break after an
+    abbreviation ("450 sq. mi., a Ukrainian official said") belongs to its start's one."""
+    si = sentence_index(art, start, end)
+    if si < 0:
+        si = sentence_index(art, start, start + 1)
+    return si
+
+INCURSION_PEAK = date(2024, 8, 31)
+"""When Ukraine's hold in Kursk was largest, as a single date for ``as_of``. Its advance
+stalled in late August 2024 (its commander reported about 1,000 km² on 12 August; reports
+in September put it at about 1,300 km²): a figure said to hold "at the peak", or said to
+have been seized without a date, is dated to the end of August 2024. Pass ``peak=`` to
+:func:`territory_figures` to choose another date."""
+
+UNITS = ["sq_mi", "km2", "percent"]
+DIRECTIONS = ["held", "seized", "lost", "retaken"]
+AS_OF_BASES = ["publication", "text", "peak"]
+TERRITORY_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "value_low",
+                     "value_high", "unit", "qualifier", "direction", "as_of", "as_of_basis",
+                     "claimant", "claimant_text", "km2_low", "km2_high"]
+QUANTITY_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "value_low",
+                    "value_high", "unit", "what", "per", "qualifier", "as_of", "as_of_basis",
+                    "claimant", "claimant_text"]
+
+# ----------------------------------------------------------------------------- numbers
+
+_WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+# Vague multiples: their least value, high left open.
+_VAGUE = {"hundreds of": 200, "several hundred": 200, "a few hundred": 200,
+          "thousands of": 2_000, "several thousand": 2_000, "a few thousand": 2_000,
+          "tens of thousands of": 20_000, "dozens of": 24, "scores of": 40,
+          "millions of": 2_000_000}
+_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+         r"sixty|seventy|eighty|ninety)")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = (rf"(?:{_DIGITS}(?:\s*(?:thousand|million|billion)\b|\s?(?:k|bn)\b)?"
+        rf"|(?:a|an|{_WORD}(?:[\s-]{_WORD})?)(?:\s+(?:hundred|thousand|million))+"
+        rf"|{_WORD}(?:-{_WORD})?|a dozen"
+        r"|hundreds of|several hundred|a few hundred|thousands of|several thousand"
+        r"|a few thousand|tens of thousands of|dozens of|scores of|millions of)")
+_QUAL = (r"just over|just under|just more than|just below|a little (?:over|under|more than|"
+         r"less than)|slightly (?:over|under|more than|less than)|well over|more than|"
+         r"less than|fewer than|close to|up to|at least|at most|no more than|no fewer than|"
+         r"as much as|as many as|as few as|upwards of|in excess of|an estimated|estimated|"
+         r"closer to|nearly|almost|about|around|roughly|approximately|some|over|under|below|above|"
+         r"just|only|barely|merely|a mere")
+_UPPER_BOUNDS = {"under", "less than", "fewer than", "below", "up to", "at most",
+                 "no more than", "just below", "as much as", "as many as"}
+
+
+def parse_number(text: str) -> tuple[float, bool]:
+    """Value of a number phrase and whether it is a vague multiple ("hundreds of").
+
+    "1,376" -> 1376, "1.2 million" -> 1_200_000, "five hundred" -> 500, "twenty-five" ->
+    25, "hundreds of" -> (200, True).
+    """
+    t = " ".join(text.lower().replace("-", " ").split())
+    if text.lower() in _VAGUE:
+        return float(_VAGUE[text.lower()]), True
+    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)\s*(thousand|million|billion|k|bn)?", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        return value * _SCALES.get(m.group(2) or "", 1), False
+    total, current = 0.0, 0.0
+    for word in t.split():
+        if word in ("hundred",):
+            current = (current or 1) * 100
+        elif word in ("thousand", "million", "billion"):
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        elif word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        else:
+            return float("nan"), False
+    return total + current, False
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_AREA_UNIT = re.compile(
+    r"(?:square|sq\.?)[\s-]*(?P<u1>kilomet(?:er|re)s?|km|miles?|mi\b\.?)"
+    r"|(?P<u2>km(?:2|²|\^2)|mi²|kilomet(?:er|re)s?\s+squared)"
+)
+_BEFORE_AREA = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:\b(?P<from>from|between)\s+)?"
+    rf"(?<![\w.,])(?P<n1>{_NUM})"
+    rf"(?:\s*(?P<sep>-|to|and|or)\s*(?P<n2>{_NUM}))?\s*(?:-\s*)?$"
+)
+_PERCENT = re.compile(r"%|percent\b|per\s+cent\b|pct\b")
+_BEFORE_PERCENT = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:\b(?P<from>from|between)\s+)?"
+    rf"(?<![\w.,])(?P<n1>{_DIGITS}|{_WORD}(?:-{_WORD})?)"
+    rf"(?:\s*%?\s*(?P<sep>-|to|and|or)\s*(?P<n2>{_DIGITS}|{_WORD}(?:-{_WORD})?))?\s*$"
+)
+_FRACTION = re.compile(r"(?:half|thirds?|quarters?|fifths?|tenths?)\b")
+_BEFORE_FRACTION = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:\b(?P<count>a|one|two|three|four|nine))?[\s-]*$")
+_FRACTION_VALUES = {("half", None): 50.0, ("third", 1): 100 / 3, ("third", 2): 200 / 3,
+                    ("quarter", 1): 25.0, ("quarter", 3): 75.0, ("fifth", 1): 20.0,
+                    ("fifth", 2): 40.0, ("fifth", 3): 60.0, ("fifth", 4): 80.0,
+                    ("tenth", 1): 10.0, ("tenth", 9): 90.0}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, None: 1}
+_TERRITORY_NOUN = (r"territor(?:y|ies)|land|lands|area|areas|ground|region|oblast|province|"
+                   r"salient|foothold|terrain|swath|swathe|pocket|bridgehead|enclave|zone")
+# What follows a share when it is a share of territory: "of the area", "the territory
+# seized", "of Ukraine's foothold", "of the Kursk region".
+_AFTER_SHARE = re.compile(
+    r"\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
+    r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b")
+_AFTER_SHARE_OF = re.compile(r"\s*of\s+(?:the|its|their)?\s*[a-z]")
+
+_DIRECTION_CUE = re.compile(
+    r"\b(?:(?P<retaken>retak(?:e|es|en|ing)|retook|recaptur(?:e|es|ed|ing)|reclaim(?:s|ed|ing)?|"
+    r"regain(?:s|ed|ing)?|liberat(?:e|es|ed|ing)|(?:took|taken|take|takes|taking|won|win|"
+    r"clawed|claw|winning) back|recover(?:s|ed|ing)?|reconquer(?:s|ed|ing)?|clear(?:s|ed|ing)|"
+    r"return(?:s|ed|ing) (?:to russia|to russian control))"
+    r"|(?P<lost>lost|lose|loses|losing|ced(?:e|es|ed|ing)|gave up|given up|give up|"
+    r"surrender(?:s|ed|ing)?|withdr(?:ew|awn) from|abandon(?:s|ed|ing)?|retreat(?:ed|s)? from|"
+    r"(?:forced|pushed|driven|expelled|ousted)(?: [a-z']+){0,3} (?:out of|from))"
+    r"|(?P<seized>seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|take|takes|taking|"
+    r"grabb(?:ed|ing)|grab|overr(?:an|un)|swept up|sweeping|swept|gain(?:s|ed|ing)?|"
+    r"advanced|carv(?:e|ed|ing) out|conquer(?:s|ed|ing)?|invaded|penetrated|occupied at)"
+    r"|(?P<held>held|hold|holds|holding|control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|"
+    r"retain(?:s|ed|ing)?|remain(?:s|ed|ing)?|left|keep|keeps|kept|still has|still have|"
+    r"(?:dropped|fallen|fell|reduced|down|dwindled|cut) to|shr(?:ank|unk|inks?|inking)|"
+    r"cling(?:s|ing)? to|clung to|now stands at|stands? at|amount(?:s|ed)? to|total(?:s|ed|led)|"
+    r"span(?:s|ned)?|cover(?:s|ed|ing)?|measur(?:es|ed)))\b"
+)
+_RUSSIAN_SUBJECT = re.compile(r"\b(?:russia|russian|russians|moscow|kremlin|putin|gerasimov)\b")
+_UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's)\b")
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|, and\b|, while\b|, whereas\b|\bafter\b|\bsince\b")
+
+_PEAK = re.compile(
+    r"\bat (?:its|their|the) (?:peak|height|maximum|greatest extent|high point|zenith)\b|"
+    r"\bat (?:one point|first)\b|\bonce\b(?! again| more| and)|\binitially\b|\boriginally\b|\bat the (?:start|outset)\b|"
+    r"\bin the (?:first|early|opening) (?:days|weeks|phase|stage)\b|\bat its largest\b")
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|because|while|although)\b")
+_NOW = re.compile(r"\b(?:now|currently|today|still|remaining|as of now)\b")
+
+# Attribution inside a sentence (on folded text; both quote styles are straight here).
+_SAY = (r"said|says|say|claimed|claims|claim|told|estimated|estimates|estimate|reported|reports|"
+        r"report|stated|states|wrote|writes|noted|notes|concluded|concludes|assessed|assesses|"
+        r"believes|believe|added|announced|announces|put the figure at|put the figure|insisted|insists|asserted|"
+        r"asserts|acknowledged|acknowledges|admitted|admits|boasted|boasts|put it at|puts it at|"
+        r"showed|show|shows|suggested|suggest|suggests")
+_ACCORDING = re.compile(
+    r"\baccording to (?P<who>.+?)(?=\s*[,;:(]|\s*\.?\"?\s*$|\s+(?:who|which|that|as|in|on|at|"
+    r"since|after|because|while)\b)")
+_WHO_VERB = re.compile(
+    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>[^,;:\"()]{2,80}?),?\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:" + _SAY + r")\b")
+_VERB_WHO = re.compile(
+    r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()]{1,60}?)(?=\s*[,;:.(]|\s*$)")
+_APPOSITION_HEAD = re.compile(
+    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<head>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s+$")
+_ROLE_START = re.compile(
+    r"(?:an?|the|its|his|her)\s|(?:spokes(?:man|woman|person)|head|chief|director|commander|"
+    r"analyst|adviser|advisor|minister|president|secretary|general|envoy|leader|senior|"
+    r"deputy)\b", re.I)
+_NAMED = re.compile(r"(?<=\s)(?!(?:U\.S|US|UK|EU|NATO)\b)[A-Z][A-Za-z]+[A-Z]?[a-z]*")
+_WHO_JUNK = re.compile(
+    r"^(?:and|but|as|while|which|who|so|yet|though|although|whereas)\s+|\s+(?:in a statement|in a post|on telegram|"
+    r"on social media)$", re.I)
+
+
+# ----------------------------------------------------------------------------- scanning
+
+def _lower(folded: str) -> str:
+    lower = folded.lower()
+    if len(lower) != len(folded):  # a few Unicode letters change length when lowered
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    return lower
+
+
+def _values(qual: str | None, n1: str, sep: str | None, n2: str | None,
+            from_: str | None) -> list[tuple[int, float, float, str | None, bool]]:
+    """(which, low, high, qualifier, vague) for the number(s) before a unit.
+
+    "from X to Y" is two figures (a change), "between X and Y" or "X to Y" one range.
+    ``which`` is 1 for a figure spanning n1 (and n2), 0 for the first of a change.
+    """
+    v1, vague1 = parse_number(n1)
+    if n2 is not None and sep is not None:
+        v2, vague2 = parse_number(n2)
+        if sep == "and" and from_ != "between":
+            n2 = None
+        elif from_ == "from" and sep == "to":
+            return [(0, v1, v1, None, False), (2, v2, v2, qual, vague2)]
+        else:
+            lo, hi = (v1, v2) if v1 <= v2 else (v2, v1)
+            return [(1, lo, hi, qual if qual != "between" else None, False)]
+    if qual in _UPPER_BOUNDS:
+        return [(1, float("nan"), v1, qual, False)]
+    if vague1:
+        return [(1, v1, float("nan"), n1.lower(), True)]
+    return [(1, v1, v1, qual if qual != "between" else None, False)]
+
+
+def _scan_territory(folded: str) -> list[tuple]:
+    """Territory figures in one folded article: (start, end, low, high, unit, qualifier)."""
+    lower = _lower(folded)
+    hits: list[tuple] = []
+    for m in _AREA_UNIT.finditer(lower):
+        us, ue = m.span()
+        if us > 0 and lower[us - 1].isalnum():
+            continue
+        if ue < len(lower) and lower[ue - 1].isalnum() and lower[ue].isalnum():
+            continue
+        unit_word = m.group("u1") or m.group("u2")
+        unit = "sq_mi" if unit_word.startswith("mi") else "km2"
+        window_start = max(0, us - 90)
+        pre = _BEFORE_AREA.search(lower, window_start, us)
+        if pre is None:
+            continue
+        for which, lo, hi, qual, _vague in _values(pre.group("qual"), pre.group("n1"),
+                                                   pre.group("sep"), pre.group("n2"),
+                                                   pre.group("from")):
+            if which == 0:
+                start, end = pre.start("n1"), pre.end("n1")
+            elif which == 2:
+                start, end = (pre.start("qual") if qual else pre.start("n2")), ue
+            else:
+                start = pre.start("qual") if pre.group("qual") and qual else (
+                    pre.start("from") if pre.group("from") == "between" else pre.start("n1"))
+                end = ue
+            hits.append((start, end, lo, hi, unit, qual))
+
+    for m in _PERCENT.finditer(lower):
+        ps, pe = m.span()
+        pre = _BEFORE_PERCENT.search(lower, max(0, ps - 60), ps)
+        if pre is None:
+            continue
+        after = lower[pe:pe + 80]
+        territorial = _AFTER_SHARE.match(after)
+        if not territorial:
+            if _AFTER_SHARE_OF.match(after):
+                continue  # "40% of their troops": a share of something else
+            # "Russia says it has retaken 86%": a bare share right after a territory verb.
+            verb = _nearest_cue(lower, pre.start(), lookback=40)
+            if verb is None or verb[1] == "held" and "control" not in lower[pre.start() - 40:ps]:
+                continue
+        for which, lo, hi, qual, _vague in _values(pre.group("qual"), pre.group("n1"),
+                                                   pre.group("sep"), pre.group("n2"),
+                                                   pre.group("from")):
+            if which == 0:
+                start, end = pre.start("n1"), pre.end("n1")
+            else:
+                start = pre.start("qual") if pre.group("qual") and qual else (
+                    pre.start("from") if pre.group("from") == "between" else pre.start("n1"))
+                end = pe
+            hits.append((start, end, lo, hi, "percent", qual))
+
+    for m in _FRACTION.finditer(lower):
+        fs, fe = m.span()
+        if fs > 0 and (lower[fs - 1].isalpha()):
+            continue
+        word = m.group(0).rstrip("s")
+        pre = _BEFORE_FRACTION.search(lower, max(0, fs - 40), fs)
+        count_word = pre.group("count") if pre else None
+        count = _COUNTS.get(count_word, 1)
+        if word != "half" and count_word is None:
+            continue  # "third" alone is an ordinal ("the third time")
+        key = (word, None) if word == "half" else (word, count)
+        if key not in _FRACTION_VALUES:
+            continue
+        after = lower[fe:fe + 80]
+        if not _AFTER_SHARE.match(after):
+            continue
+        if re.match(r"\s*(?:a|an)\s", after) or re.search(r"\b(?:second|first)\s*$",
+                                                          lower[max(0, fs - 10):fs]):
+            continue  # "half an hour", "the second half of the year"
+        qual = pre.group("qual") if pre else None
+        start = pre.start("qual") if qual else (pre.start("count") if count_word else fs)
+        value = round(_FRACTION_VALUES[key], 2)
+        if qual in _UPPER_BOUNDS:
+            hits.append((start, fe, float("nan"), value, "percent", qual))
+        else:
+            hits.append((start, fe, value, value, "percent", qual))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple] = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0):
+    """The direction cue nearest before ``pos`` in the same clause: (start, direction)."""
+    window_start = max(limit, pos - lookback)
+    best = None
+    for m in _DIRECTION_CUE.finditer(lower, window_start, pos):
+        best = m
+    if best is None:
+        return None
+    between = lower[best.end():pos]
+    if _CLAUSE_BREAK.search(between):
+        return None
+    return best.start(), best.lastgroup
+
+
+def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
+    cue = _nearest_cue(lower, start, limit=s_start)
+    if cue is None:
+        # A participle after the figure: "500 square miles captured", "86% ... liberated".
+        tail = lower[end:min(s_end, end + 60)]
+        stop = re.search(r"[,;]|\b(?:and|but|while|as)\b", tail)
+        tail_end = end + (stop.start() if stop else len(tail))
+        m = _DIRECTION_CUE.search(lower, end, tail_end)
+        if m is None:
+            return None
+        cue = (m.start(), m.lastgroup)
+    pos, direction = cue
+    # "Russia captured" or "Russia pushed Ukrainian units out of" is Russia retaking ground.
+    expel = direction == "lost" and re.match(r"forced|pushed|driven|expelled|ousted", lower[pos:pos + 9])
+    if direction == "seized" or expel:
+        subject = lower[max(s_start, pos - 60):pos]
+        ru = [m.end() for m in _RUSSIAN_SUBJECT.finditer(subject)]
+        ua = [m.end() for m in _UKRAINIAN_SUBJECT.finditer(subject)]
+        if ru and (not ua or max(ru) > max(ua)):
+            direction = "retaken"
+    return direction
+
+
+# ----------------------------------------------------------------------------- provenance
+
+@lru_cache(maxsize=100_000)
+def _attributions(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Attribution phrases in one folded sentence: (start, end, phrase), offsets in it.
+
+    Cached per sentence text: wire copy repeats sentences across articles."""
+    return tuple(_find_attributions(sentence))
+
+
+def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _ACCORDING.finditer(sentence):
+        out.append((m.start("who"), m.end("who"), m.group("who")))
+    for m in _WHO_VERB.finditer(sentence):
+        who = m.group("who")
+        s = m.start("who")
+        junk = _WHO_JUNK.match(who)
+        if junk:
+            s += junk.end()
+            who = who[junk.end():]
+        if len(who.split()) > 8 or not who.strip() or "according to" in who.lower():
+            continue
+        if who.split()[-1].lower() in ("it", "this", "that", "which") and len(who.split()) > 1:
+            continue
+        if any(a < s + len(who) and s < b for a, b, _ in out):
+            continue  # inside an "according to" phrase
+        # An apposition ("John Kirby, spokesman for the NSC, told"): the named head before
+        # the comma is the speaker, so the phrase starts there.
+        head = _APPOSITION_HEAD.search(sentence, 0, s)
+        if head and head.end() == s and _ROLE_START.match(who):
+            end = s + len(who)
+            s = head.start("head")
+            who = sentence[s:end]
+        out.append((s, s + len(who), who))
+    for m in _VERB_WHO.finditer(sentence):
+        out.append((m.start("who"), m.end("who"), m.group("who")))
+    return out
+
+
+class _LazyActors(dict):
+    """Article id -> ArticleActors, built on first use (only articles with figures)."""
+
+    def __init__(self, spans: dict, info: dict, factory):
+        super().__init__()
+        self._spans, self._info, self._factory = spans, info, factory
+
+    def get(self, article_id, default=None):
+        if article_id not in self:
+            span = self._spans.get(article_id)
+            if span is None:
+                return default
+            starts, ends, names = span
+            self[article_id] = self._factory(starts, ends, names, self._info)
+        return dict.get(self, article_id, default)
+
+
+def _known_actors(corpus):
+    """Per article, an :class:`~kursk_analysis.actors.ArticleActors` (None if unavailable).
+
+    Built from one pass over the mention table (a pandas group-by per article costs
+    seconds on 10,000 articles), and only for the articles a figure asks about.
+    """
+    def build():
+        try:
+            from . import actors as actor_module
+            mentions = actor_module.actors(corpus)
+            info = actor_module.actor_info(actor_module.gazetteer())
+            factory = actor_module.ArticleActors
+            resolver = actor_module.resolve_speaker
+        except (ImportError, AttributeError):  # the actors module is optional for figures
+            return None, None
+        spans: dict[str, tuple[list, list, list]] = {}
+        for aid, s, e, name in zip(mentions["article_id"].tolist(), mentions["start"].tolist(),
+                                   mentions["end"].tolist(), mentions["actor"].tolist()):
+            entry = spans.get(aid)
+            if entry is None:
+                entry = spans[aid] = ([], [], [])
+            entry[0].append(s)
+            entry[1].append(e)
+            entry[2].append(name)
+        return _LazyActors(spans, info, factory), resolver
+
+    return corpus.memo("kursk_analysis.figures/known_actors", build)
+
+
+def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speaker):
+    """(claimant, claimant_text) for a figure at [start, end) of sentence ``si``."""
+    s0, s1 = art.starts[si], art.ends[si]
+    # A figure cut by a false sentence break ("450 sq. mi., a Ukrainian official said")
+    # reads on into the following pieces while they start in lower case.
+    j = si
+    while j + 1 < len(art.starts):
+        crosses = art.ends[j] < end
+        continued = art.ends[j] - end <= 1 and \
+            art.folded[art.starts[j + 1]:art.starts[j + 1] + 1].islower()
+        if not (crosses or continued):
+            break
+        j += 1
+        s1 = art.ends[j]
+    sentence = art.folded[s0:s1]
+    best = None
+    for s, e, who in _attributions(sentence):
+        a, b = s0 + s, s0 + e
+        if a < end and b > start:
+            continue  # the "attribution" is the figure's own clause
+        distance = a - end if a >= end else start - b
+        if best is None or distance < best[0]:
+            best = (distance, a, b)
+    if best is None:
+        return None, None
+    _, a, b = best
+    phrase = raw[a:b].strip()
+    if not phrase:
+        return None, None
+    article_actors = known.get(art.article_id) if known is not None else None
+    inside = article_actors.inside(a, b) if article_actors is not None else []
+    if not inside and _NAMED.search(phrase):
+        # A named source the gazetteer lacks ("the DeepState monitoring group") is kept as
+        # written rather than matched to some earlier actor by its common noun.
+        return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), phrase
+    if known is not None:
+        actor = None
+        if article_actors is not None:
+            try:
+                actor = resolve_speaker(phrase, a, article_actors)
+            except Exception:  # noqa: BLE001 - a helper's failure must not lose the figure
+                actor = None
+        if actor:
+            return actor, phrase
+    if re.fullmatch(r"(?i)(?:he|she|they|it|we|i)", phrase):
+        return None, phrase
+    return re.sub(r"(?i)^the\s+", "", phrase), phrase
+
+
+_BACK_REFERENCE = re.compile(r"(?i)(?:the|that|this)\s+(?:[a-z-]+\s+)?[a-z]+")
+
+
+def _head_noun(phrase: str) -> str:
+    word = phrase.strip().split()[-1].lower() if phrase.strip() else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _time_cues(art, si: int, timex_rows) -> list[tuple[int, int, str, object]]:
+    """Cues in sentence ``si`` that date a nearby figure: (start, end, basis, as_of)."""
+    s0, s1 = art.starts[si], art.ends[si]
+    lower = art.folded[s0:s1].lower()
+    cues = []
+    for m in _PEAK.finditer(lower):
+        cues.append((s0 + m.start(), s0 + m.end(), "peak", None))
+    for m in _NOW.finditer(lower):
+        cues.append((s0 + m.start(), s0 + m.end(), "publication", None))
+    for ts, te, date_end, gran in timex_rows:
+        if s0 <= ts and te <= s1:
+            # A date inside a subordinate clause ("since Ukrainians seized the area in
+            # August, with 78,000 troops") dates that clause, not the figures outside it.
+            clause = lower[:ts - s0].rsplit(",", 1)[-1]
+            subordinate = bool(_SUBORDINATE.search(clause))
+            cues.append((ts, te, "text_sub" if subordinate else "text", date_end))
+    return cues
+
+
+def _as_of(figure_spans, cues, published, peak, directions, text):
+    """as_of and basis for each figure of one sentence: each cue dates its nearest figure.
+
+    ``text`` is the article's folded text (to see commas between a cue and a figure).
+    """
+
+    def lower_between(cs, ce, fs, fe):
+        return text[fe:cs] if cs >= fe else text[ce:fs]
+
+    assigned: dict[int, tuple[int, tuple]] = {}
+    for cue in cues:
+        cs, ce = cue[0], cue[1]
+        best = None
+        for i, (fs, fe) in enumerate(figure_spans):
+            distance = cs - fe if cs >= fe else (fs - ce if fs >= ce else 0)
+            if distance > 100:
+                continue
+            if cue[2] == "text_sub" and "," in lower_between(cs, ce, fs, fe):
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, i)
+        if best is not None:
+            i = best[1]
+            if i not in assigned or best[0] < assigned[i][0]:
+                assigned[i] = (best[0], cue)
+    out = []
+    for i, direction in enumerate(directions):
+        if i in assigned:
+            _, (_, _, basis, value) = assigned[i]
+            if basis == "peak":
+                out.append((peak, "peak"))
+            elif basis == "publication":
+                out.append((published, "publication"))
+            else:
+                lo, hi = value
+                # A period that runs through publication ("this month") dates the figure
+                # at publication; otherwise its end ("last summer" -> 31 August).
+                if published is not None and lo is not None and hi is not None and \
+                        lo <= published <= hi:
+                    hi = published
+                out.append((hi, "text"))
+        elif direction == "seized":
+            out.append((peak, "peak"))
+        else:
+            out.append((published, "publication"))
+    return out
+
+
+# ----------------------------------------------------------------------------- public API
+
+def territory_figures(corpus, peak: date | str = INCURSION_PEAK) -> pd.DataFrame:
+    """Every figure for territory in the corpus (one row per figure, see module docs).
+
+    Columns: ``article_id``, ``sentence_id``, ``start``, ``end``, ``text`` (the figure with
+    its qualifier and unit; ``corpus.texts[article_id][start:end] == text``),
+    ``value_low``, ``value_high``, ``unit``, ``qualifier``, ``direction``, ``as_of``,
+    ``as_of_basis``, ``claimant``, ``claimant_text``, ``km2_low``, ``km2_high``.
+    Ordered by article (manifest order) and start offset.
+    """
+    peak = pd.Timestamp(peak).date()
+    def build():
+        with paused_gc():
+            return _territory(corpus, peak)
+
+    return corpus.memo(f"kursk_analysis.figures/territory/{peak}", build)
+
+
+def _timex_by_article(corpus) -> dict[str, list]:
+    def build():
+        timex = time_expressions(corpus)
+        out: dict[str, list] = {}
+        lows = [None if x is pd.NaT else x for x in timex["date_start"].dt.date.tolist()]
+        highs = [None if x is pd.NaT else x for x in timex["date_end"].dt.date.tolist()]
+        for aid, s, e, lo, hi, g in zip(timex["article_id"].tolist(), timex["start"].tolist(),
+                                        timex["end"].tolist(), lows, highs,
+                                        timex["granularity"].astype("object").tolist()):
+            out.setdefault(aid, []).append((s, e, (lo, hi), g))
+        return out
+
+    return corpus.memo("kursk_analysis.figures/timex_by_article", build)
+
+
+def _territory(corpus, peak: date) -> pd.DataFrame:
+    timex = _timex_by_article(corpus)
+    known, resolve_speaker = _known_actors(corpus)
+    scans: dict[str, list] = {}
+    rows = []
+    for art in article_texts(corpus):
+        found = scans.get(art.folded)
+        if found is None:
+            found = scans[art.folded] = _locate_territory(art)
+        if not found:
+            continue
+        raw = corpus.texts[art.article_id]
+        rows.extend(_provenance(art, raw, found, timex.get(art.article_id, []), peak, known,
+                                resolve_speaker))
+    frame = pd.DataFrame(rows, columns=TERRITORY_COLUMNS[:-2])
+    frame = _typed(frame, territory=True)
+    factors = _km2_factors()
+    factor = frame["unit"].astype("object").map(factors).astype("float64")
+    frame["km2_low"] = frame["value_low"] * factor
+    frame["km2_high"] = frame["value_high"] * factor
+    return frame[TERRITORY_COLUMNS].reset_index(drop=True)
+
+
+def _locate_territory(art) -> list[tuple]:
+    """Figures of one article inside its sentences, with direction (date-independent)."""
+    lower = _lower(art.folded)
+    out = []
+    previous = None  # (start, direction) of the figure before
+    for start, end, lo, hi, unit, qual in _scan_territory(art.folded):
+        si = _sentence_of(art, start, end)
+        if si < 0:
+            continue
+        direction = _direction(lower, start, end, art.starts[si], art.ends[si])
+        if direction is None and previous and start - previous[0] <= 200:
+            # "Ukraine holds 450 sq mi, though analysts put the figure closer to 300":
+            # a figure with no verb of its own continues the one just before it.
+            direction = previous[1]
+        previous = (start, direction)
+        out.append((start, end, si, {"value_low": lo, "value_high": hi, "unit": unit,
+                                     "qualifier": qual, "direction": direction}))
+    return out
+
+
+def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> list[tuple]:
+    """Rows for one article's figures: add sentence id, as_of and claimant."""
+    rows = []
+    sources: dict[str, str] = {}  # head noun of a claimant phrase -> its claimant
+    by_sentence: dict[int, list] = {}
+    for item in found:
+        by_sentence.setdefault(item[2], []).append(item)
+    for si, items in by_sentence.items():
+        cues = _time_cues(art, si, timex_rows)
+        spans = [(s, e) for s, e, _, _ in items]
+        directions = [fields.get("direction") for _, _, _, fields in items]
+        dates = _as_of(spans, cues, art.published, peak, directions, art.folded)
+        for (start, end, _, fields), (as_of, basis) in zip(items, dates):
+            claimant, claimant_text = _claimant(art, raw, start, end, si, known,
+                                                resolve_speaker)
+            if claimant_text:
+                noun = _head_noun(claimant_text)
+                back = _BACK_REFERENCE.fullmatch(claimant_text.strip())
+                if back and noun in sources and (claimant is None or
+                                                 claimant == claimant_text[4:].strip()):
+                    # "the source said" after "a senior Ukrainian military source said".
+                    claimant = sources[noun]
+                elif claimant:
+                    sources[noun] = claimant
+            row = {"article_id": art.article_id, "sentence_id": art.sentence_ids[si],
+                   "start": start, "end": end, "text": raw[start:end], **fields,
+                   "as_of": as_of, "as_of_basis": basis, "claimant": claimant,
+                   "claimant_text": claimant_text}
+            rows.append(row)
+    rows.sort(key=lambda r: r["start"])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _km2_factors() -> dict[str, float]:
+    """km² per unit, computed with pint once per process (its registry is slow to build)."""
+    import pint
+
+    ureg = pint.UnitRegistry()
+    return {"sq_mi": float(ureg.Quantity(1, "mile ** 2").to("kilometer ** 2").magnitude),
+            "km2": 1.0, "percent": float("nan")}
+
+
+def _typed(frame: pd.DataFrame, territory: bool) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in ("article_id", "sentence_id", "text"):
+        frame[column] = frame[column].astype("str")
+    for column in ("start", "end"):
+        frame[column] = frame[column].astype("int64")
+    for column in ("value_low", "value_high"):
+        frame[column] = frame[column].astype("float64")
+    for column in ("qualifier", "claimant", "claimant_text", "what", "per"):
+        if column in frame:
+            frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
+    if territory:
+        frame["unit"] = pd.Categorical(frame["unit"], categories=UNITS)
+        frame["direction"] = pd.Categorical(frame["direction"], categories=DIRECTIONS)
+    else:
+        frame["unit"] = frame["unit"].astype("category")
+    frame["as_of"] = pd.to_datetime(frame["as_of"].astype("object")).astype("datetime64[ns]")
+    frame["as_of_basis"] = pd.Categorical(frame["as_of_basis"], categories=AS_OF_BASES)
+    return frame
+
+
+def areas_from_percent(figures: pd.DataFrame,
+                       baseline_km2: float | Mapping[str, float]) -> pd.DataFrame:
+    """Turn percentage figures into areas against an explicit baseline (the peak area).
+
+    ``baseline_km2`` is one area in km² or a mapping of labels to areas ({"Russian
+    General Staff": 1260, "Ukrainian General Staff": 1376}); a mapping gives one row per
+    figure and baseline, so the choice stays visible. Returns the percentage rows of
+    ``figures`` with ``baseline`` (label), ``baseline_km2``, ``km2_low``/``km2_high`` (the
+    share itself as an area: 86% retaken of 1,376 km² -> 1,183 km² retaken) and
+    ``held_km2_low``/``held_km2_high`` (the area Ukraine still held that this implies: the
+    share itself for ``held``, the rest of the baseline for ``lost``/``retaken``, NaN for
+    ``seized`` or unknown direction). Other rows of ``figures`` are left out.
+    """
+    if isinstance(baseline_km2, Mapping):
+        baselines = [(str(k), float(v)) for k, v in baseline_km2.items()]
+    else:
+        baselines = [(f"{float(baseline_km2):g} km2", float(baseline_km2))]
+    for label, value in baselines:
+        if not np.isfinite(value) or value <= 0:
+            raise ValueError(f"baseline {label!r} is {value}; a baseline must be a positive "
+                             "area in km².")
+    shares = figures[figures["unit"].astype("object") == "percent"]
+    parts = []
+    for label, value in baselines:
+        part = shares.copy()
+        part["baseline"] = label
+        part["baseline_km2"] = value
+        part["km2_low"] = part["value_low"] / 100 * value
+        part["km2_high"] = part["value_high"] / 100 * value
+        direction = part["direction"].astype("object")
+        held = direction == "held"
+        gone = direction.isin(["lost", "retaken"])
+        # A bound on the share lost ("under 20% lost") is a bound on what is held, reversed.
+        part["held_km2_low"] = np.where(held, part["km2_low"],
+                                        np.where(gone, value - part["km2_high"], np.nan))
+        part["held_km2_high"] = np.where(held, part["km2_high"],
+                                         np.where(gone, value - part["km2_low"].fillna(0)
+                                                  .where(part["km2_low"].notna(), 0), np.nan))
+        parts.append(part)
+    if not parts:
+        return shares.assign(baseline=pd.Series(dtype="str"))
+    out = pd.concat(parts, ignore_index=True)
+    out["baseline"] = out["baseline"].astype("category")
+    return out.sort_values(["article_id", "start", "baseline"], kind="stable").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- quantities
+
+_COUNT_NOUNS = {
+    "troops", "soldiers", "servicemen", "servicemembers", "personnel", "fighters", "men",
+    "women", "people", "civilians", "residents", "prisoners", "pows", "captives",
+    "casualties", "killed", "dead", "wounded", "injured", "deaths", "losses", "reservists",
+    "conscripts", "recruits", "mercenaries", "officers", "commanders", "generals",
+    "bombs", "missiles", "drones", "shells", "rounds", "tanks", "vehicles", "aircraft",
+    "jets", "helicopters", "howitzers", "guns", "villages", "settlements", "towns",
+    "cities", "brigades", "battalions", "units", "divisions", "regiments", "attacks",
+    "strikes", "assaults", "sorties", "refugees", "children", "evacuees", "hostages",
+    "forces", "members", "workers", "volunteers", "sanctions", "warplanes",
+    "troop", "soldier", "bomb", "missile", "drone", "village", "settlement", "town",
+    "person", "tank", "vehicle", "brigade", "battalion", "ukrainians", "russians",
+    "koreans", "americans", "europeans", "lives", "homes", "buildings", "households",
+}
+_TIME_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+               "months": "month", "year": "year", "years": "year", "hour": "hour",
+               "hours": "hour", "minute": "minute", "minutes": "minute", "decade": "decade",
+               "decades": "decade"}
+_MEASURES = {"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km",
+             "kilometre": "km", "miles": "mile", "mile": "mile", "ton": "ton", "tons": "ton",
+             "tonne": "ton", "tonnes": "ton", "meters": "m", "metres": "m", "meter": "m",
+             "metre": "m"}
+_MODIFIERS = {"more", "additional", "other", "extra", "new", "fresh", "of", "the", "its",
+              "their", "russian", "ukrainian", "north", "korean", "american", "western",
+              "european", "enemy", "civilian", "military", "active", "elite", "foreign",
+              "and", "or", "such", "armed", "regular", "trained", "combat", "mobilised",
+              "mobilized", "allied", "front-line", "frontline", "heavy", "large", "small",
+              "several"}
+_NUMBER_SCAN = re.compile(
+    rf"\$?{_DIGITS}(?:\s*(?:thousand|million|billion)\b|\s?(?:k|bn)\b)?|"
+    rf"(?:hundreds|thousands|dozens|scores|millions|tens of thousands) of|"
+    rf"(?:several|a few) (?:hundred|thousand)|"
+    rf"{_WORD}(?:[\s-]{_WORD})?(?:\s+(?:hundred|thousand|million))*|"
+    rf"(?:a|an) (?:hundred|thousand|million)|a dozen"
+)
+_PER = re.compile(r"\s+(?:per|a|each|every)\s+(day|week|month|year|hour)\b")
+
+
+def quantities(corpus) -> pd.DataFrame:
+    """Every counted thing that is not a territory figure (one row per number).
+
+    Columns: ``article_id``, ``sentence_id``, ``start``, ``end``, ``text``, ``value_low``,
+    ``value_high`` (same conventions as :func:`territory_figures`), ``unit`` (count, day,
+    week, month, year, hour, km, mile, ton, percent, usd, ...), ``what`` (the counted noun
+    as written, lower-case: "troops", "killed or wounded", "bombs"; for durations the time
+    unit), ``per`` (a rate's period, or None), ``qualifier``, ``as_of``, ``as_of_basis``,
+    ``claimant``, ``claimant_text``. Dates, years and territory figures are left out; a
+    number with no counted noun near it is left out too.
+    """
+    def build():
+        with paused_gc():
+            return _quantities(corpus)
+
+    return corpus.memo("kursk_analysis.figures/quantities", build)
+
+
+def _quantities(corpus) -> pd.DataFrame:
+    timex = _timex_by_article(corpus)
+    territory = territory_figures(corpus)
+    taken: dict[str, list] = {}
+    for aid, s, e in zip(territory["article_id"].tolist(), territory["start"].tolist(),
+                         territory["end"].tolist()):
+        taken.setdefault(aid, []).append((s, e))
+    known, resolve_speaker = _known_actors(corpus)
+    scans: dict[tuple, list] = {}
+    rows = []
+    for art in article_texts(corpus):
+        # Dates are left out: spans of time expressions that are not spans of counted time.
+        dates = tuple((s, e) for s, e, _, g in timex.get(art.article_id, [])
+                      if g not in ("range", "vague"))
+        key = (art.folded, dates, tuple(taken.get(art.article_id, ())))
+        found = scans.get(key)
+        if found is None:
+            found = scans[key] = _locate_quantities(art, dates + key[2])
+        if not found:
+            continue
+        raw = corpus.texts[art.article_id]
+        rows.extend(_provenance(art, raw, found, timex.get(art.article_id, []),
+                                INCURSION_PEAK, known, resolve_speaker))
+    frame = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
+    if "direction" in frame:
+        frame = frame.drop(columns="direction")
+    frame = _typed(frame, territory=False)
+    # A counted thing is not seized or held: the peak rule of territory does not apply.
+    return frame[QUANTITY_COLUMNS].reset_index(drop=True)
+
+
+def _locate_quantities(art, excluded) -> list[tuple]:
+    lower = _lower(art.folded)
+    out = []
+    for m in _NUMBER_SCAN.finditer(lower):
+        s, e = m.span()
+        if s > 0 and (lower[s - 1].isalnum() or lower[s - 1] in "-./"):
+            continue
+        if e < len(lower) and (lower[e].isalnum() or (lower[e] in ".," and
+                                                       lower[e + 1:e + 2].isdigit())):
+            continue
+        if any(a < e and s < b for a, b in excluded):
+            continue
+        si = sentence_index(art, s, e)
+        if si < 0:
+            continue
+        token = m.group(0)
+        usd = token.startswith("$")
+        number = token.lstrip("$")
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            continue  # a year
+        if re.fullmatch(r"(?:a|an|one)", number):
+            continue
+        value, vague = parse_number(number)
+        if np.isnan(value):
+            continue
+        end = e
+        unit, what, per = None, None, None
+        hyphen = re.match(r"-([a-z]+)\b", lower[e:e + 20])
+        if hyphen and (hyphen.group(1) in _TIME_UNITS or hyphen.group(1) in _MEASURES):
+            word = hyphen.group(1)
+            unit = _TIME_UNITS.get(word) or _MEASURES[word]
+            what = unit + "s" if unit in _TIME_UNITS.values() else word
+            end = e + hyphen.end()
+        elif usd:
+            unit, what = "usd", "dollars"
+        else:
+            pct = re.match(r"\s*(?:%|percent\b|per\s+cent\b)", lower[e:e + 12])
+            if pct:
+                unit = "percent"
+                end = e + pct.end()
+                of = re.match(r"\s+of\s+(?:(?:the|their|its|his|her|all)\s+)?([a-z][a-z'-]*)",
+                              lower[end:end + 40])
+                what = of.group(1) if of else None
+            else:
+                unit, what, end = _counted(lower, e, art.ends[si])
+                if unit is None:
+                    continue
+        if unit in ("count",) and what in _TIME_UNITS:
+            unit = _TIME_UNITS[what]
+        rate = _PER.match(lower, end)
+        if rate:
+            per = rate.group(1)
+            end = rate.end()
+        pre = re.search(rf"(?:\b(?P<qual>{_QUAL})\s+)$", lower[max(art.starts[si], s - 30):s])
+        qual = pre.group("qual") if pre else None
+        start = s - (len(pre.group(0)) if pre else 0)
+        if qual in ("over", "under") and unit in _TIME_UNITS.values():
+            start, qual = s, None  # "over two days" is a duration, not "more than two"
+        if vague:
+            lo, hi, qual = value, float("nan"), number
+        elif qual in _UPPER_BOUNDS:
+            lo, hi = float("nan"), value
+        else:
+            lo = hi = value
+        if qual == "between":
+            qual = None
+        out.append((start, end, si, {"value_low": lo, "value_high": hi, "unit": unit,
+                                     "what": what, "per": per, "qualifier": qual}))
+    return out
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_COUNTED = re.compile(
+    rf"(?:[\s-]+(?:{_alternatives(_MODIFIERS)}))*?\s+"
+    rf"(?P<noun>{_alternatives(_COUNT_NOUNS | _TIME_UNITS.keys() | _MEASURES.keys())})"
+    r"(?:\s+(?:or|and)\s+(?:killed|wounded|injured|dead|missing|captured))?(?![\w])")
+
+
+def _counted(lower: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:
+    """The counted noun after a number: (unit, what, end offset) or (None, None, pos).
+
+    One compiled pattern (modifiers, then a noun from the lexicons) tried at the number's
+    end: most numbers are rejected without any Python-level word loop.
+    """
+    m = _COUNTED.match(lower, pos, limit)
+    if m is None:
+        return None, None, pos
+    word = m.group("noun")
+    if word in _TIME_UNITS:
+        return "count", word, m.end()
+    if word in _MEASURES:
+        return _MEASURES[word], word, m.end()
+    return "count", lower[m.start("noun"):m.end()], m.end()

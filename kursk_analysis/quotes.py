@@ -1,0 +1,562 @@
+"""Direct quotations with their speakers, and the reporting frames ("X said") behind them.
+
+:func:`quotes` gives one row per quotation: the quoted words' span (marks excluded), the
+sentence it opens in, the canonical speaker (or None when the text does not say who),
+the speaker phrase as written, and ``kind``: ``quote`` for quoted speech, ``scare`` for
+short quoted fragments of three words or fewer that are not a whole sentence
+(“encircled”, “surrender or die”, “nuances”). :func:`speech_frames` gives every reporting
+frame found on the way (``said``, ``told``, ``wrote``, ``claimed``, ``according to``,
+``denied``, ... with its subject), which the stance code reuses.
+
+How a speaker is found, in order of strength:
+
+1. a frame right after the closing mark (“…,” she said / “…,” said Mark Cancian /
+   “…,” according to X);
+2. the nearest frame before the opening mark in the same sentence ("Putin said the goal
+   is to “completely liberate”", "Trump wrote on Truth Social: “…”"), or a possessive
+   ("Putin's March 13 claim … “surrender or die”");
+3. a sentence-final frame (“…” …, intelligence officials concluded.);
+4. for a sentence that is only a quotation: the speaker of the previous quotation in the
+   paragraph (a quote split by its attribution), else the last frame of the previous
+   sentence ("Putin asked what will happen … “Will all those …?”").
+
+Subjects are resolved by :func:`kursk_analysis.actors.resolve_speaker`: gazetteer actors,
+pronouns to the latest fitting speaker, "the official" to the latest official, unknown
+full names as written. Countries speaking ("Ukraine denied", "Moscow said") stand for
+their governments.
+
+Why regular expressions over folded text and not spaCy's dependency parse: the corpus is
+tokenised once at load with a blank pipeline (no parser, no model download), and the
+benchmark runs every extractor over 10,000 articles in seconds. Quotation marks and
+reporting verbs are a small closed vocabulary that compiled patterns find reliably.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+import numpy as np
+import pandas as pd
+
+from .actors import ArticleActors, DESCRIPTION, PRONOUN, PROPER_NAME, NOT_NAMES, actor_info, \
+    actors, copies_of, gazetteer, replicate, resolve_speaker
+from .text import fold
+
+QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
+                 "speaker_text", "kind", "attribution"]
+FRAME_COLUMNS = ["article_id", "sentence_id", "start", "end", "verb", "subject_start",
+                 "subject_end", "subject_text", "actor", "frame"]
+SCARE_MAX_WORDS = 3
+
+# Reporting verbs: speech, writing, and the assessment verbs the coverage attributes
+# claims with ("concluded", "refuted", "denied"). "called" and "asked" count: "called on
+# the soldiers to “surrender or die”".
+VERBS = (
+    r"said|says|say|told|tells|wrote|writes|added|adds|asked|asks|stated|states|declared|"
+    r"declares|claimed|claims|claim|claiming|insisted|insists|noted|notes|warned|warns|"
+    r"explained|continued|posted|tweeted|replied|responded|argued|argues|acknowledged|"
+    r"admitted|concluded|concludes|accused|accuses|called|calls|described|urged|urges|"
+    r"remarked|commented|announced|announces|reported|reports|predicted|cautioned|"
+    r"emphasi[sz]ed|stressed|suggested|suggests|suggest|recalled|vowed|boasted|conceded|"
+    r"confirmed|confirms|denied|denies|deny|observed|alleged|alleges|dismissed|dismisses|"
+    r"refuted|refutes|rejected|rejects|slammed|countered|maintained|maintains|believes?|"
+    r"believed|indicated|indicates|indicate|assessed|assesses|assess|found|estimated|"
+    r"estimates|touted|hailed|reiterated|reiterates|reiterate|repeated|repeats|"
+    r"cast doubt|casts doubt|questioned|disputed|disputes|according to"
+)
+VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
+# Verbs that do not introduce the following words as the subject's own speech when the
+# subject comes after them ("said in a statement").
+GAP_PLAIN = re.compile(r"(?:\s+[\w'.-]+){0,5}?\s*")
+GAP_APPOSITION = re.compile(
+    r"\s*,[^,\"]{1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
+    r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"
+)
+GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
+INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
+              "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
+# "George Barros of the Institute for the Study of War said": the person speaks.
+OF_LINK = re.compile(r"\s+(?:of|at|from|with|for|in)\s+$")
+# Countries and capitals as speakers ("Ukraine denied", "Moscow said") stand for governments.
+METONYMS = {"Ukraine": "Ukrainian government", "Kyiv": "Ukrainian government",
+            "Kiev": "Ukrainian government", "Russia": "Russian government",
+            "Moscow": "Russian government"}
+METONYM = re.compile(r"(?<![\w-])(Ukraine|Kyiv|Kiev|Russia|Moscow)(?!['\w-])")
+POSSESSIVE = re.compile(
+    r"'s?\s+(?:[\w-]+\s+){0,3}?(claims?|statements?|assertions?|words|remarks|posts?|"
+    r"messages?|ultimatum|comments?|warnings?|threats?|rhetoric|description|phrase|"
+    r"account|insistence|allegations?|version)(?!\w)"
+)
+WORD = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
+ONLY_PUNCT = re.compile(r"[\s,;:.!?\-]*")
+# Reporting words that are also nouns: after a determiner or possessive they name a claim,
+# not an act of saying ("despite claims by", "Putin's March 13 claim", "the reports").
+NOUN_LIKE = {"claim", "claims", "reports", "calls", "notes", "estimates", "found", "says",
+             "reported", "believed", "claimed", "described", "alleged", "called"}
+NOUN_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:the|a|an|this|that|these|those|his|her|their|its|our|such|repeated|"
+    r"recent|earlier|previous|new|false|despite|of|by|to|with|for|and|or|any|no|"
+    r"reportedly|widely|so-called|is|are|was|were|be|been|being)|'s?)\s+$", re.I)
+# Only these may stand between a country speaking and its verb ("Ukraine has denied").
+GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
+                     r"officially|formally|long|since)\s+)*")
+# Coordinated subjects: "The CIA and other intel agencies believe".
+GAP_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*)(?:both\s+)?")
+GAP_LIST = re.compile(r"\s*,\s*")  # "X, Y and Z": a comma only inside a list that has "and"
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def quotes(corpus) -> pd.DataFrame:
+    """Every direct quotation, one row each, sorted by article and start.
+
+    Columns: article_id, sentence_id (where the quotation opens), start, end (offsets of
+    the quoted words, marks excluded; ``texts[article_id][start:end] == quote``), quote,
+    speaker (canonical actor, a full name the gazetteer lacks, or None), speaker_text (the
+    phrase naming the speaker, as written, or None), kind (``quote``/``scare``) and
+    attribution (which rule found the speaker: tail, head, possessive, sentence,
+    continued, previous, none).
+    """
+    return _extract(corpus)[0]
+
+
+def speech_frames(corpus) -> pd.DataFrame:
+    """Every reporting frame ("X said", "according to X", "X's claim"), sorted.
+
+    Columns: article_id, sentence_id, start, end (the verb or possessive noun), verb,
+    subject_start, subject_end, subject_text (the phrase naming who speaks, -1/None when
+    not found), actor (canonical or None), frame (``verb``, ``inverted`` for "said X" and
+    "according to X", ``coordinated`` for "…, but cautioned", ``possessive``).
+    """
+    return _extract(corpus)[1]
+
+
+def _extract(corpus):
+    return corpus.memo("quotes+frames", lambda: _compute(corpus))
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+OPENERS = {"\u201c", "\u00ab", "\u201e"}
+CLOSERS = {"\u201d", "\u00bb"}
+
+
+def quote_spans(raw: str, folded: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """Quotations in one paragraph: ``(open_mark, inner_start, inner_end, close_mark)``.
+
+    Double marks pair up in order; a curly mark says which way it faces, a straight one
+    faces by its neighbours (space or start before it opens). A quotation left open at the
+    paragraph's end runs to it (the convention for quotes continued in the next paragraph;
+    ``close_mark`` is then -1). Single marks count only outside double quotes (British
+    house style, headlines): an opening one before a letter, after space or start, closed
+    by the next one after a non-space and before a non-letter. Nested single quotes stay
+    part of the outer quotation.
+    """
+    spans = []
+    opened = -1
+    for i in _positions(folded, '"', start, end):
+        char = raw[i]
+        if char in OPENERS:
+            opens = True
+        elif char in CLOSERS:
+            opens = False
+        else:
+            before = folded[i - 1] if i > start else " "
+            after = folded[i + 1] if i + 1 < end else " "
+            opens = (before.isspace() or before in "([{-/") and not after.isspace()
+        if opened < 0 and opens:
+            opened = i
+        elif opened >= 0 and not opens:
+            spans.append((opened, i))
+            opened = -1
+        elif opened >= 0 and opens:  # a missing closing mark: end the quote here
+            spans.append((opened, i))
+            opened = i
+    if opened >= 0:
+        spans.append((opened, -1))
+    doubles = [(o, c if c >= 0 else end) for o, c in spans]
+    singles = _single_quotes(raw, folded, start, end, doubles)
+    out = []
+    for o, c in sorted(spans + singles):
+        inner_end = c if c >= 0 else end
+        s, e = _trim(folded, o + 1, inner_end)
+        if e > s:
+            out.append((o, s, e, c))
+    return out
+
+
+def _positions(text: str, char: str, start: int, end: int):
+    i = text.find(char, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(char, i + 1, end)
+
+
+def _single_quotes(raw, folded, start, end, doubles):
+    out = []
+    i = folded.find("'", start, end)
+    while i >= 0:
+        inside = any(o <= i <= c for o, c in doubles)
+        before = folded[i - 1] if i > start else " "
+        after = folded[i + 1] if i + 1 < end else " "
+        if not inside and raw[i] != "\u2019" and (before.isspace() or before in "([{-") \
+                and after.isalpha():
+            j = folded.find("'", i + 1, end)
+            while j >= 0:
+                nxt = folded[j + 1] if j + 1 < end else " "
+                if not folded[j - 1].isspace() and not nxt.isalnum() and raw[j] != "\u2018":
+                    break
+                j = folded.find("'", j + 1, end)
+            if j >= 0 and j - i < 400 and not any(o <= j <= c for o, c in doubles):
+                out.append((i, j))
+                i = folded.find("'", j + 1, end)
+                continue
+        i = folded.find("'", i + 1, end)
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def quote_kind(text: str) -> str:
+    """``scare`` for a fragment of at most three words that is not a sentence, else ``quote``."""
+    words = len(WORD.findall(text))
+    stripped = text.rstrip(" ,;:")
+    sentence = bool(stripped) and stripped[0].isupper() and stripped[-1] in ".?!"
+    return "quote" if words > SCARE_MAX_WORDS or sentence else "scare"
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActors):
+    """Phrases in [start, end) that can name a speaker, as ``(start, end)``, in order."""
+    out = [(known.starts[i], known.ends[i]) for i in known.inside(start, end)]
+    covered = list(out)
+
+    def free(s, e):
+        return not any(s < ce and cs < e for cs, ce in covered)
+
+    segment = folded[start:end]
+    for regex in (DESCRIPTION, PRONOUN):
+        for m in regex.finditer(segment):
+            s, e = start + m.start(), start + m.end()
+            if free(s, e):
+                out.append((s, e))
+                covered.append((s, e))
+    for m in PROPER_NAME.finditer(segment):
+        s, e = start + m.start(), start + m.end()
+        if m.group(1).split()[0] not in NOT_NAMES and free(s, e):
+            out.append((s, e))
+            covered.append((s, e))
+    for m in METONYM.finditer(segment):
+        s, e = start + m.start(), start + m.end()
+        if free(s, e):
+            out.append((s, e))
+    for surname in known.local:
+        for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", segment):
+            s, e = start + m.start(), start + m.end()
+            if free(s, e):
+                out.append((s, e))
+    return sorted(out)
+
+
+def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str | None:
+    phrase = raw[s:e]
+    metonym = METONYMS.get(phrase)
+    if metonym and not known.inside(s, e):
+        return metonym
+    return resolve_speaker(phrase, s, known, before=before)
+
+
+def _subject_before(folded, raw, region_start, verb_start, known):
+    """The subject of a verb: the nearest candidate joined to it by a short plain gap or an
+    apposition ("John Kirby, spokesman for the NSC, told")."""
+    cands = _candidates(folded, raw, region_start, verb_start, known)
+    for k in range(len(cands) - 1, -1, -1):
+        s, e = cands[k]
+        gap = folded[e:verb_start]
+        if METONYMS.get(raw[s:e]) and not known.inside(s, e):
+            if GAP_AUX.fullmatch(gap) or gap == "":
+                return [(s, e)]
+            continue
+        if GAP_PLAIN.fullmatch(gap) or GAP_APPOSITION.fullmatch(gap):
+            while k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
+                    not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
+                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?",
+                                           folded[cands[k - 1][1]:s]):
+                k -= 1
+                s, e = cands[k]
+            out = [(s, e)]
+            # Walk back over a coordination ("the CIA and other intel agencies"); the
+            # nearest conjunct stays first, it is the frame's actor.
+            joined = False
+            while k > 0:
+                gap = folded[cands[k - 1][1]:cands[k][0]]
+                if GAP_AND.fullmatch(gap):
+                    joined = True
+                elif not (joined and GAP_LIST.fullmatch(gap)):
+                    break
+                k -= 1
+                out.append(cands[k])
+            return out
+    return None
+
+
+def _subject_after(folded, raw, verb_end, limit, known):
+    """The subject of an inverted frame ("said Mark Cancian, a …", "according to Evans")."""
+    cands = _candidates(folded, raw, verb_end, min(limit, verb_end + 200), known)
+    out = []
+    for s, e in cands:
+        if not out and folded[verb_end:s].strip(" ") == "":
+            out.append((s, e))
+        elif out and (GAP_AND.fullmatch(folded[out[-1][1]:s])
+                      or GAP_LIST.fullmatch(folded[out[-1][1]:s])):
+            out.append((s, e))
+        else:
+            break
+    return out or None
+
+
+def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, known,
+                        inside_quote, frames):
+    """Append the sentence's frames to ``frames``, resolving subjects as they come."""
+    region = folded[s_start:s_end]
+    found, possessive = [], []
+    # Possessives first: "Putin's March 13 claim", "the Russian president's claims"; their
+    # nouns are then not read as verbs.
+    for i in known.inside(s_start, s_end):
+        e = known.ends[i]
+        m = POSSESSIVE.match(folded, e, s_end)
+        if m and not inside_quote(e):
+            possessive.append(dict(article_id=article_id, sentence_id=sentence_id,
+                                   start=m.start(1), end=m.end(1), verb=m.group(1),
+                                   subject_start=known.starts[i], subject_end=e,
+                                   subject_text=raw[known.starts[i]:e], actor=known.actors[i],
+                                   frame="possessive", also=[]))
+    nouns = {f["start"] for f in possessive}
+    for m in VERB.finditer(region):
+        v_start, v_end = s_start + m.start(), s_start + m.end()
+        if inside_quote(v_start) or v_start in nouns:
+            continue
+        verb = m.group()
+        if verb in NOUN_LIKE and NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start):
+            continue
+        # Where this verb's clause may start: the sentence start or a closing quote mark.
+        before_text = folded[s_start:v_start]
+        last_close = max(before_text.rfind('"'), -1)
+        clause_start = s_start + last_close + 1 if last_close >= 0 and not inside_quote(
+            s_start + last_close + 1) else s_start
+        subject, kind = None, "verb"
+        lead = folded[clause_start:v_start]
+        if verb == "according to" or ONLY_PUNCT.fullmatch(lead):
+            subject = _subject_after(folded, raw, v_end, s_end, known)
+            if subject:
+                kind = "inverted"
+        if subject is None and verb != "according to":
+            subject = _subject_before(folded, raw, clause_start, v_start, known)
+            # "…, said George Barros": inversion after a clause, only for verbs of saying
+            # ("told Putin" has Putin as its object).
+            if subject is None and verb in INVERTIBLE and lead.rstrip().endswith(","):
+                subject = _subject_after(folded, raw, v_end, s_end, known)
+                if subject:
+                    kind = "inverted"
+            if subject is None and found and found[-1]["frame"] != "possessive" and GAP_COORDINATED.fullmatch(
+                    _coordination_gap(folded, found[-1], v_start)):
+                prev = found[-1]
+                found.append(dict(prev, start=v_start, end=v_end, verb=verb, frame="coordinated"))
+                continue
+        actor = text = None
+        s = e = -1
+        also = []
+        if subject:
+            # The head of the subject: the last conjunct before a verb ("X and Y said"
+            # reads Y nearest), the first after an inverted one ("according to X and Y").
+            resolved = [_resolve(raw, cs, ce, known, before=min(cs, v_start))
+                        for cs, ce in subject]
+            head = next((k for k, a in enumerate(resolved) if a), 0)
+            s, e = subject[head]
+            actor = resolved[head]
+            text = raw[s:e]
+            also = [a for a in resolved if a and a != actor]
+        found.append(dict(article_id=article_id, sentence_id=sentence_id, start=v_start,
+                          end=v_end, verb=verb, subject_start=s, subject_end=e,
+                          subject_text=text, actor=actor, frame=kind, also=also))
+        if actor:
+            known.speakers.append((v_start, actor))
+    found.extend(possessive)
+    found.sort(key=lambda f: f["start"])
+    frames.extend(found)
+    return found
+
+
+def _coordination_gap(folded, previous, v_start):
+    """Text between the previous frame (its subject or verb, whichever ends later) and a verb."""
+    return folded[max(previous["end"], previous["subject_end"]):v_start]
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sentence_frames):
+    """(speaker, speaker_text, rule) for one quotation."""
+    open_mark, inner_start, inner_end, close_mark, s_open, s_close = q
+    after = (close_mark + 1) if close_mark >= 0 else inner_end
+    close_frames = sentence_frames.get(s_close[0], [])
+    open_frames = sentence_frames.get(s_open[0], [])
+    # 1. right after the closing mark
+    for f in close_frames:
+        first = min(f["start"], f["subject_start"] if f["subject_start"] >= 0 else f["start"])
+        if first >= after and f["frame"] != "possessive" and \
+                ONLY_PUNCT.fullmatch(folded[after:first]):
+            return f["actor"], f["subject_text"], "tail"
+        if first >= after:
+            break
+    # 2. the nearest frame before the opening mark in the same sentence
+    head = [f for f in open_frames if f["end"] <= open_mark and f["actor"]]
+    if head:
+        f = max(head, key=lambda f: f["end"])
+        return f["actor"], f["subject_text"], "possessive" if f["frame"] == "possessive" else "head"
+    # 3. a sentence-final frame: "…, intelligence officials concluded."
+    tail = [f for f in close_frames if f["start"] >= after and f["frame"] != "possessive"]
+    if tail:
+        f = tail[-1]
+        first = f["subject_start"] if 0 <= f["subject_start"] < f["start"] else f["start"]
+        rest = folded[f["end"]:s_close[2]]
+        if folded[:first].rstrip().endswith(",") and "," not in rest and '"' not in rest:
+            return f["actor"], f["subject_text"], "sentence"
+    # 4. a sentence that is only the quotation
+    head_text = folded[s_open[1]:open_mark]
+    tail_text = folded[after:s_close[2]]
+    if ONLY_PUNCT.fullmatch(head_text) and ONLY_PUNCT.fullmatch(tail_text):
+        if prev_quote is not None and prev_quote["paragraph_id"] == s_open[3] \
+                and prev_quote["speaker"] is not None:
+            return prev_quote["speaker"], prev_quote["speaker_text"], "continued"
+        usable = [f for f in prev_sentence_frames if f["frame"] != "possessive" and f["actor"]]
+        if usable:
+            f = usable[-1]
+            return f["actor"], f["subject_text"], "previous"
+    return None, None, "none"
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _compute(corpus):
+    table = gazetteer()
+    info = actor_info(table)
+    mentions = actors(corpus)
+    by_article = mentions.groupby("article_id", sort=False).indices
+    m_start = mentions["start"].to_numpy().tolist()
+    m_end = mentions["end"].to_numpy().tolist()
+    m_actor = mentions["actor"].tolist()
+    sentences = corpus.sentences
+    paragraphs = corpus.paragraphs
+    s_groups = sentences.groupby("article_id", sort=False).indices
+    p_groups = paragraphs.groupby("article_id", sort=False).indices
+    s_cols = (sentences["sentence_id"].tolist(), sentences["start"].tolist(),
+              sentences["end"].tolist(), sentences["paragraph_id"].tolist())
+    p_cols = (paragraphs["paragraph_id"].tolist(), paragraphs["start"].tolist(),
+              paragraphs["end"].tolist())
+    quote_rows, frame_rows = [], []
+    # Wire copy republished verbatim gives the same rows: read once per distinct text,
+    # then copied under each article's id.
+    unique, copies = copies_of(corpus, lambda a: (
+        corpus.texts[a], tuple(p_cols[1][i] for i in p_groups.get(a, ()))))
+    for article_id in unique:
+        if article_id not in s_groups:
+            continue
+        s_index = s_groups[article_id]
+        raw = corpus.texts[article_id]
+        paras = [(p_cols[0][i], p_cols[1][i], p_cols[2][i]) for i in p_groups[article_id]]
+        idx = by_article.get(article_id, np.zeros(0, dtype=np.int64))
+        known = ArticleActors([m_start[i] for i in idx], [m_end[i] for i in idx],
+                              [m_actor[i] for i in idx], info)
+        folded = fold(raw)
+        sents = [(s_cols[0][i], s_cols[1][i], s_cols[2][i], s_cols[3][i]) for i in s_index]
+        _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_rows)
+    quote_frame = replicate(_quote_frame(quote_rows), copies)
+    frame_frame = replicate(_frame_frame(frame_rows), copies)
+    return quote_frame, frame_frame
+
+
+def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_rows):
+    spans = []
+    for _, p_start, p_end in paras:
+        spans.extend(quote_spans(raw, folded, p_start, p_end))
+    interiors = [(o, c if c >= 0 else e) for o, _, e, c in spans]
+    opens = [o for o, _ in interiors]
+
+    def inside_quote(pos):
+        i = bisect.bisect_right(opens, pos) - 1
+        return i >= 0 and interiors[i][0] < pos < interiors[i][1] + (0 if spans[i][3] >= 0 else 1)
+
+    starts = [s[1] for s in sents]
+
+    def sentence_at(pos):
+        i = bisect.bisect_right(starts, pos) - 1
+        return sents[max(i, 0)]
+
+    by_paragraph: dict = {}
+    for q in spans:
+        by_paragraph.setdefault(sentence_at(q[1])[3], []).append(q)
+    sentence_frames: dict = {}
+    prev_sentence_frames: list = []
+    prev_quote = None
+    last_frames_before: dict = {}
+    for pid, p_start, p_end in paras:
+        p_sents = [s for s in sents if s[3] == pid]
+        for sid, s_start, s_end, _ in p_sents:
+            last_frames_before[sid] = prev_sentence_frames
+            found = _frames_in_sentence(article_id, sid, s_start, s_end, folded, raw, known,
+                                        inside_quote, frame_rows)
+            sentence_frames[sid] = found
+            if found:
+                prev_sentence_frames = found
+            else:
+                prev_sentence_frames = []
+        for q in by_paragraph.get(pid, []):
+            open_mark, inner_start, inner_end, close_mark = q
+            s_open = sentence_at(inner_start)
+            s_close = sentence_at(max(inner_end - 1, inner_start))
+            speaker, text, rule = _attribute(
+                (open_mark, inner_start, inner_end, close_mark, s_open, s_close),
+                sentence_frames, None, folded, prev_quote, last_frames_before.get(s_open[0], []))
+            row = dict(article_id=article_id, sentence_id=s_open[0], start=inner_start,
+                       end=inner_end, quote=raw[inner_start:inner_end], speaker=speaker,
+                       speaker_text=text, kind=quote_kind(raw[inner_start:inner_end]),
+                       attribution=rule, paragraph_id=pid)
+            if speaker:
+                known.speakers.append((inner_start, speaker))
+                known.speakers.sort()
+            quote_rows.append(row)
+            prev_quote = row
+
+
+def _quote_frame(rows) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    frame = frame.astype({"article_id": "str", "sentence_id": "str", "start": "int64",
+                          "end": "int64", "quote": "str", "attribution": "str"})
+    frame["speaker"] = frame["speaker"].astype("object").where(frame["speaker"].notna(), None)
+    frame["speaker_text"] = frame["speaker_text"].astype("object").where(
+        frame["speaker_text"].notna(), None)
+    frame["kind"] = pd.Categorical(frame["kind"], categories=["quote", "scare"])
+    return frame.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _frame_frame(rows) -> pd.DataFrame:
+    # One row per speaking actor: coordinated subjects ("X and Y said") each get a row.
+    rows = [dict(r, actor=a) for r in rows for a in [r["actor"], *r.get("also", [])]]
+    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    frame = frame.astype({"article_id": "str", "sentence_id": "str", "start": "int64",
+                          "end": "int64", "verb": "str", "subject_start": "int64",
+                          "subject_end": "int64", "frame": "str"})
+    for column in ("subject_text", "actor"):
+        frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
+    return frame.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,147 @@
+"""Territory figures and quantities against hand-written gold (seeds + test articles)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import kursk_analysis as ka
+from kursk_analysis.figures import (areas_from_percent, parse_number, quantities,
+                                    territory_figures)
+
+from _gold import GOLD, load_fixture_corpus, locate, match, same
+
+
+@pytest.fixture(scope="module")
+def corpora(corpus):
+    return {"seeds": corpus, "fixtures": load_fixture_corpus()}
+
+
+@pytest.fixture(scope="module")
+def predicted(corpora):
+    frames = []
+    for name, corpus in corpora.items():
+        frames.append(territory_figures(corpus).assign(manifest=name))
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def gold(corpora):
+    frame = pd.read_csv(GOLD / "territory_figures.csv", dtype={"article_id": str},
+                        keep_default_na=False, na_values={"value_low": [""], "value_high": [""]})
+    frame["qualifier"] = frame["qualifier"].replace("", None)
+    frame["claimant"] = frame["claimant"].replace("", None)
+    frame["as_of"] = pd.to_datetime(frame["as_of"].replace("", None))
+    return locate(frame, corpora)
+
+
+def _scores(predicted, gold):
+    keys = ["value_low", "value_high", "unit"]
+    pairs, precision, recall = match(predicted, gold, keys)
+    detail = {}
+    for field in ("qualifier", "direction", "as_of", "claimant"):
+        hits = sum(same(getattr(g, field), None if pd.isna(p[field]) else
+                        (p[field].to_pydatetime() if field == "as_of" else p[field]))
+                   if not (field == "as_of" and pd.isna(getattr(g, field)))
+                   else pd.isna(p[field]) for g, p in pairs)
+        detail[field] = hits / len(pairs) if pairs else 1.0
+    return precision, recall, detail
+
+
+def test_precision_and_recall_against_gold(predicted, gold):
+    lines = []
+    for subset in ("seeds", "fixtures", None):
+        p = predicted if subset is None else predicted[predicted["manifest"] == subset]
+        g = gold if subset is None else gold[gold["manifest"] == subset]
+        p = p.reset_index(drop=True)
+        precision, recall, detail = _scores(p, g)
+        lines.append(f"{subset or 'all':8s} n_gold={len(g):2d} n_pred={len(p):2d} "
+                     f"precision={precision:.3f} recall={recall:.3f} "
+                     + " ".join(f"{k}={v:.3f}" for k, v in detail.items()))
+    print("\nterritory figures (exact values and units):\n" + "\n".join(lines))
+    precision, recall, detail = _scores(predicted.reset_index(drop=True), gold)
+    assert precision >= 0.9 and recall >= 0.9
+    assert detail["direction"] >= 0.9 and detail["qualifier"] >= 0.9
+    assert detail["as_of"] >= 0.8 and detail["claimant"] >= 0.8
+
+
+def test_offsets_point_into_raw_text(corpora):
+    for corpus in corpora.values():
+        for table in (territory_figures(corpus), quantities(corpus)):
+            for row in table.itertuples():
+                assert corpus.texts[row.article_id][row.start:row.end] == row.text
+
+
+def test_columns_dtypes_and_order(corpus):
+    figures = territory_figures(corpus)
+    assert list(figures.columns) == ["article_id", "sentence_id", "start", "end", "text",
+                                     "value_low", "value_high", "unit", "qualifier",
+                                     "direction", "as_of", "as_of_basis", "claimant",
+                                     "claimant_text", "km2_low", "km2_high"]
+    assert figures["as_of"].dtype == "datetime64[ns]"
+    assert list(figures["unit"].cat.categories) == ["sq_mi", "km2", "percent"]
+    order = figures.assign(a=figures["article_id"].map(
+        {a: i for i, a in enumerate(corpus.articles["id"])}))
+    assert order.sort_values(["a", "start"]).index.tolist() == figures.index.tolist()
+    # The same corpus gives the same rows: a fresh computation equals the cached one.
+    fresh = ka.load_corpus()
+    pd.testing.assert_frame_equal(territory_figures(fresh), figures)
+
+
+def test_seed_specifics(corpus):
+    f = territory_figures(corpus).set_index(["article_id", "text"])
+    peak = f.loc[("000", "nearly 500 square miles")]
+    assert (peak.value_low, peak.value_high, peak.unit, peak.qualifier) == (500, 500, "sq_mi", "nearly")
+    assert peak.as_of == pd.Timestamp("2024-08-31") and peak.as_of_basis == "peak"
+    assert peak.km2_low == pytest.approx(1294.99, abs=0.01)
+    now = f.loc[("000", "only 20 to 30 square miles")]
+    assert (now.value_low, now.value_high) == (20, 30)  # a range, never a midpoint
+    assert now.claimant == "open-source reports" and now.as_of == pd.Timestamp("2025-03-19")
+    share = f.loc[("004", "86%")]
+    assert share.unit == "percent" and share.direction == "retaken"
+    assert share.claimant == "Valery Gerasimov" and np.isnan(share.km2_low)
+    half = f.loc[("003", "about half")]
+    assert (half.value_low, half.qualifier, half.direction) == (50, "about", "lost")
+
+
+def test_under_leaves_low_empty(corpora):
+    f = territory_figures(corpora["fixtures"]).set_index("text")
+    under = f.loc["under 20 square miles"]
+    assert np.isnan(under.value_low) and under.value_high == 20 and under.qualifier == "under"
+    assert pd.isna(under.as_of)  # no publication date: not guessed
+
+
+def test_areas_from_percent_keeps_baseline_visible(corpus):
+    figures = territory_figures(corpus)
+    areas = areas_from_percent(figures, {"RU General Staff": 1260.0, "UA General Staff": 1376.0})
+    row = areas[(areas["text"] == "86%") & (areas["baseline"] == "UA General Staff")].iloc[0]
+    assert row.baseline_km2 == 1376.0
+    assert row.km2_low == pytest.approx(0.86 * 1376)
+    assert row.held_km2_high == pytest.approx(0.14 * 1376)
+    assert set(areas["unit"].astype(str)) == {"percent"}
+    assert len(areas) == 2 * (figures["unit"] == "percent").sum()
+    with pytest.raises(ValueError, match="positive"):
+        areas_from_percent(figures, 0)
+
+
+def test_quantities(corpus):
+    q = quantities(corpus).set_index(["article_id", "text"])
+    troops = q.loc[("002", "an estimated 78,000 Russian and North Korean troops")]
+    assert (troops.value_low, troops.what, troops.qualifier) == (78000, "troops", "an estimated")
+    assert troops.claimant == "Angelica Evans"
+    rate = q.loc[("003", "about 1,200 personnel per day")]
+    assert (rate.value_low, rate.per, rate.what) == (1200, "day", "personnel")
+    assert q.loc[("003", "300,000 reservists")].as_of == pd.Timestamp("2022-09-30")
+    kia = q.loc[("003", "more than 1,000 killed or wounded")]
+    assert kia.claimant == "John Kirby"
+    vague = q.loc[("004", "hundreds of Ukrainian soldiers")]
+    assert vague.value_low == 200 and np.isnan(vague.value_high)
+    texts = set(q.index.get_level_values("text"))
+    assert not any(t in texts for t in ("2022", "March 14", "20", "500"))  # no dates/areas
+
+
+@pytest.mark.parametrize("text,value", [("1,376", 1376), ("1.2 million", 1_200_000),
+                                        ("five hundred", 500), ("twenty-five", 25),
+                                        ("a thousand", 1000)])
+def test_parse_number(text, value):
+    assert parse_number(text)[0] == value
