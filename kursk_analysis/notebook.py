@@ -1,0 +1,42 @@
+"""What every research notebook calls first: stop on bad input with one plain sentence.
+
+The cell after the ``parameters`` cell reads::
+
+    from kursk_analysis import notebook
+    params = notebook.setup(manifest=manifest, unit=unit, baseline_km2=baseline_km2,
+                            actors=actors, start=start, end=end, output_dir=output_dir)
+
+:func:`setup` tells IPython to show a :class:`~kursk_analysis.params.ParameterError` or a
+:class:`~kursk_analysis.corpus.CorpusError` as its message alone, not as a traceback into
+the package, then checks the parameters. The cell still fails, so papermill, nbval and
+JupyterLab's Run All stop there.
+"""
+from __future__ import annotations
+
+from .corpus import CorpusError
+from .params import ParameterError, Parameters, check_parameters
+
+# Errors about the user's input: their message says what to fix, a traceback adds nothing.
+INPUT_ERRORS = (ParameterError, CorpusError)
+
+
+def setup(**parameters) -> Parameters:
+    """Register the one-sentence error display, then check and return the parameters."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: exceptions show as usual
+        shell = None
+    else:
+        shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc(INPUT_ERRORS, _show_sentence)
+    return check_parameters(**parameters)
+
+
+def _show_sentence(shell, etype, value, tb, tb_offset=None) -> list[str]:
+    """IPython custom exception handler: the error output is the message, nothing else."""
+    lines = [str(value)]
+    # _showtraceback sends the kernel's "error" message (ename, evalue, these lines), which
+    # is what papermill, nbval and JupyterLab read; the cell is marked failed either way.
+    shell._showtraceback(etype, value, lines)
+    return lines

@@ -1,0 +1,168 @@
+"""Check the research notebooks' parameters and turn them into typed values.
+
+Every notebook starts with a cell tagged ``parameters`` holding literals only (papermill
+replaces them) and, in the next cell, ``kursk_analysis.notebook.setup(...)``, which calls
+:func:`check_parameters`. A bad value stops the notebook at once with one plain sentence
+naming the parameter and what is wrong (a :class:`ParameterError`), instead of failing
+later somewhere deep in the analysis.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+UNITS = ("sq_mi", "km2")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class ParameterError(ValueError):
+    """A notebook parameter is unusable; the message is one sentence naming it."""
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Checked notebook parameters.
+
+    ``manifest`` is None for the bundled corpus, ``baseline_km2`` is None when it is to be
+    derived from the corpus, ``actors`` is empty for all actors, ``start``/``end`` are None
+    when open, and ``output_dir`` is None when the notebook should not write its tables.
+    """
+
+    manifest: Path | None
+    unit: str
+    baseline_km2: float | None
+    actors: tuple[str, ...]
+    start: date | None
+    end: date | None
+    output_dir: Path | None = None
+
+    def write_table(self, frame, name: str):
+        """Write ``frame`` as ``<output_dir>/<name>.csv`` (when an output folder was given).
+
+        Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``
+        and still show the table. The CSV is written the same way every time (no index,
+        ``\\n`` line ends) so two runs give byte-identical files.
+        """
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
+            raise ValueError(f"Table name {name!r} must be a plain file name such as 'territory_figures'.")
+        if self.output_dir is not None:
+            self.output_dir.mkdir(parents=True, exist_ok=True)
+            frame.to_csv(self.output_dir / f"{name}.csv", index=False, lineterminator="\n")
+        return frame
+
+
+def check_parameters(
+    manifest: str | Path | None = "",
+    unit: str = "sq_mi",
+    baseline_km2: float | None = None,
+    actors: Iterable[str] | None = (),
+    start: str | date | None = "",
+    end: str | date | None = "",
+    output_dir: str | Path | None = "",
+    known_actors: Iterable[str] | None = None,
+) -> Parameters:
+    """Check the notebook parameters and return them typed, or raise :class:`ParameterError`.
+
+    ``known_actors`` is the set of canonical actor names to check ``actors`` against; by
+    default it is taken from :func:`kursk_analysis.actors.gazetteer`.
+    """
+    return Parameters(
+        manifest=_manifest(manifest),
+        unit=_unit(unit),
+        baseline_km2=_baseline(baseline_km2),
+        actors=_actors(actors, known_actors),
+        **_period(start, end),
+        output_dir=Path(output_dir).resolve() if output_dir else None,
+    )
+
+
+def _manifest(value) -> Path | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, (str, Path)):
+        raise ParameterError(f"Parameter `manifest` must be a file path or \"\", not {value!r}.")
+    path = Path(value).expanduser().resolve()
+    if not path.is_file():
+        raise ParameterError(f"Parameter `manifest` points to {str(value)!r}, which does not exist or is not a file.")
+    return path
+
+
+def _unit(value) -> str:
+    if value not in UNITS:
+        raise ParameterError(f"Parameter `unit` must be \"sq_mi\" or \"km2\", not {value!r}.")
+    return value
+
+
+def _baseline(value) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ParameterError(
+            f"Parameter `baseline_km2` must be a number of square kilometres or None, not {value!r}."
+        )
+    if not math.isfinite(value) or value <= 0:
+        raise ParameterError(
+            f"Parameter `baseline_km2` must be a positive number of square kilometres "
+            f"(or None to derive it from the corpus), not {value!r}."
+        )
+    return float(value)
+
+
+def _actors(value, known_actors) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ParameterError(f"Parameter `actors` must be a list of actor names such as [\"Putin\"], not {value!r}.")
+    names = tuple(value)
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            raise ParameterError(f"Parameter `actors` must hold actor names as text, not {name!r}.")
+    if names:
+        known = set(_known_actor_names() if known_actors is None else known_actors)
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise ParameterError(
+                f"Parameter `actors` names {', '.join(map(repr, unknown))}, which "
+                f"{'is' if len(unknown) == 1 else 'are'} not in the actor gazetteer "
+                f"(known: {', '.join(sorted(known)) or 'none'})."
+            )
+    return tuple(dict.fromkeys(names))
+
+
+def _known_actor_names() -> list[str]:
+    """Canonical names from the gazetteer, whatever container it comes as."""
+    from .actors import gazetteer  # imported late: the gazetteer loads data the other checks don't need
+
+    table = gazetteer()
+    if hasattr(table, "columns"):  # a DataFrame: one row per (canonical name, alias)
+        for column in ("canonical", "actor", "name"):
+            if column in table.columns:
+                return list(table[column].astype(str).unique())
+        raise ParameterError("The actor gazetteer has no `canonical` column, so `actors` cannot be checked.")
+    return [str(name) for name in table]  # a mapping (keys) or a list of names
+
+
+def _period(start, end) -> dict:
+    first, last = _date("start", start), _date("end", end)
+    if first and last and first > last:
+        raise ParameterError(f"Parameter `start` ({first}) is after `end` ({last}).")
+    return {"start": first, "end": last}
+
+
+def _date(name: str, value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):  # YAML (papermill -y) reads 2025-03-01 as a date
+        return value
+    if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ParameterError(f"Parameter `{name}` must be a date written YYYY-MM-DD (or \"\"), not {value!r}.")
