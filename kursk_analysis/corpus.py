@@ -265,7 +265,8 @@ def _check_text(text: str, where: str) -> None:
 # --------------------------------------------------------------------------- segmenting
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+# A lone "\r" must not be followed by "\n": otherwise one CRLF reads as two line ends.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -305,10 +306,11 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "page footer",
         re.compile(
+            r"(?:(?:related(?: posts?| articles?| stories| coverage)?|read (?:also|more|next)|"
+            r"see also|share this(?: article| story)?)\s*:|forwarded this email\?|"
             r"(?:leave a (?:reply|comment)|related (?:posts?|articles?|stories)|"
             r"your email address will not be published|required fields are marked|"
-            r"post a comment|share this(?: article| story)?:?|click to share|"
-            r"sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter)\b.*",
+            r"post a comment|click to share|(?:sign up|subscribe) (?:for|to) (?:our|the))\b).*",
             re.I,
         ),
     ),
@@ -333,9 +335,12 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "photo caption",
         re.compile(
-            r"(?:(?:photo|image|file photo|credit)\s*:.*|.*(?:\bvia\s+|/\s*|\|\s*|\bphoto:?\s+)"
+            r"(?:(?:photo|photograph|image|file photo|credit)\s*:.*|"
+            r".*(?:\bvia\s+|/\s*|\|\s*|\bphoto(?:graph)?:?\s+)"
             r"(?:reuters|ap|afp|getty images|epa(?:-efe)?|anadolu(?: agency)?|sputnik|tass|"
-            r"bloomberg|nurphoto|shutterstock|ap photo|afp via getty images))",
+            r"bloomberg|nurphoto|shutterstock|ap photo|afp via getty images)|"
+            r".*(?:[.)]\s+|\()(?:ap|afp|reuters|epa|getty images)\s+photo\)?|"
+            r".*\((?:staff |file )?photo(?:graph)? by [^)]*\)|.*\bphotograph:\s.*)",
             re.I | re.S,
         ),
     ),

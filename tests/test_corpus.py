@@ -139,3 +139,32 @@ def test_typography_folding_keeps_offsets():
     assert len(fold(raw)) == len(raw)
     assert fold(raw) == "\"Not 'encircled'\" - Zelenskyy said"
     assert match_key("  Russia\u2019s  KURSK ") == "russia's kursk"
+
+
+def test_crlf_file_with_one_paragraph_per_line():
+    # A single CRLF is one line end, not a blank line (a regex once read it as two).
+    text = "Head line here\r\nLine one.\r\nLine two.\r\n"
+    assert [text[a:b] for a, b in split_paragraphs(text)] == ["Head line here", "Line one.", "Line two."]
+
+
+@pytest.mark.parametrize(
+    "paragraph, reason",
+    [
+        ("Soldiers near Sudzha on March 13, 2025. AP Photo", "photo caption"),
+        ("A tank in Kursk. (AP Photo)", "photo caption"),
+        ("Residents wait for buses (Staff photo by Jenna Moore)", "photo caption"),
+        ("Smoke over Sudzha. Photograph: Meridian Gazette picture desk", "photo caption"),
+        ("Related: What a 30-day ceasefire would and would not cover", "page footer"),
+        ("Read also: How DeepState maps the front line in Kursk each night", "page footer"),
+        ("Forwarded this email? Sign up for our newsletter here.", "page footer"),
+        ("Sign up for the Baltic Monitor morning briefing.", "page footer"),
+        ("(Additional reporting by Jane Doe in Kyiv)", "wire credit"),
+        ("The army said it held 500 square miles at the peak, according to AP.", None),
+        ("Related coverage of the war is on page 4.", None),
+        ("He said the related talks failed.", None),
+    ],
+)
+def test_boilerplate_rules_on_other_house_styles(paragraph, reason):
+    from kursk_analysis.corpus import classify_paragraphs
+
+    assert classify_paragraphs(["Body text here.", paragraph], "")[1] == reason
