@@ -180,14 +180,19 @@ _TERRITORY_NOUN = (r"territor(?:y|ies)|land|lands|area|areas|ground|region|oblas
 _AFTER_SHARE = re.compile(
     r"\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
     r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b")
+_AFTER_SHARE_VERB = re.compile(
+    r"\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:now|already|been)\s+)*(?:retaken|"
+    r"recaptured|reclaimed|regained|liberated|returned|lost|taken back|won back)\b")
 _AFTER_SHARE_OF = re.compile(r"\s*of\s+(?:the|its|their)?\s*[a-z]")
 
 _DIRECTION_CUE = re.compile(
-    r"\b(?:(?P<retaken>retak(?:e|es|en|ing)|retook|recaptur(?:e|es|ed|ing)|reclaim(?:s|ed|ing)?|"
+    r"\b(?<!-)(?:(?P<retaken>(?:regain|retak|retook|recaptur|reclaim|restor|reassert)[a-z]*\s+"
+    r"(?:full\s+)?control(?:\s+of|\s+over)?|retak(?:e|es|en|ing)|retook|recaptur(?:e|es|ed|ing)|reclaim(?:s|ed|ing)?|"
     r"regain(?:s|ed|ing)?|liberat(?:e|es|ed|ing)|(?:took|taken|take|takes|taking|won|win|"
     r"clawed|claw|winning) back|recover(?:s|ed|ing)?|reconquer(?:s|ed|ing)?|clear(?:s|ed|ing)|"
-    r"return(?:s|ed|ing) (?:to russia|to russian control))"
-    r"|(?P<lost>lost|lose|loses|losing|ced(?:e|es|ed|ing)|gave up|given up|give up|"
+    r"return(?:s|ed|ing)(?: to russia| to russian control)?)"
+    r"|(?P<lost>(?:lost|lose|loses|losing|ceded|relinquished)\s+control(?:\s+of|\s+over)?|"
+    r"lost|lose|loses|losing|ced(?:e|es|ed|ing)|gave up|given up|give up|"
     r"surrender(?:s|ed|ing)?|withdr(?:ew|awn) from|abandon(?:s|ed|ing)?|retreat(?:ed|s)? from|"
     r"(?:forced|pushed|driven|expelled|ousted)(?: [a-z']+){0,3} (?:out of|from))"
     r"|(?P<seized>seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|take|takes|taking|"
@@ -197,8 +202,13 @@ _DIRECTION_CUE = re.compile(
     r"retain(?:s|ed|ing)?|remain(?:s|ed|ing)?|left|keep|keeps|kept|still has|still have|"
     r"(?:dropped|fallen|fell|reduced|down|dwindled|cut) to|shr(?:ank|unk|inks?|inking)|"
     r"cling(?:s|ing)? to|clung to|now stands at|stands? at|amount(?:s|ed)? to|total(?:s|ed|led)|"
-    r"span(?:s|ned)?|cover(?:s|ed|ing)?|measur(?:es|ed)))\b"
+    r"span(?:s|ned)?|cover(?:s|ed|ing)?|measur(?:es|ed)|reach(?:ed|es)?|peak(?:ed|s)? at|topped|"
+    r"put(?:s|ting)? (?:it|the figure|the area|the total|that) at|put at|estimated (?:\w+ ){0,3}at))\b"
+    r"|(?<=-)(?P<held_adjective>held|controlled|occupied)\s+(?:area|ground|territor(?:y|ies)|land|"
+    r"pocket|salient|foothold|enclave|zone|part)\b"
 )
+_COPULA = re.compile(r"\b(?:is|was|were|are|been)\s+(?:now\s+|still\s+|then\s+)?$")
+_RESTATES = re.compile(r"(?:,\s*or|\(|,\s*i\.e\.,?|,\s*that is,?)\s*$")
 _RUSSIAN_SUBJECT = re.compile(r"\b(?:russia|russian|russians|moscow|kremlin|putin|gerasimov)\b")
 _UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's)\b")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|, and\b|, while\b|, whereas\b|\bafter\b|\bsince\b")
@@ -231,6 +241,14 @@ _ROLE_START = re.compile(
     r"analyst|adviser|advisor|minister|president|secretary|general|envoy|leader|senior|"
     r"deputy)\b", re.I)
 _NAMED = re.compile(r"(?<=\s)(?!(?:U\.S|US|UK|EU|NATO)\b)[A-Z][A-Za-z]+[A-Z]?[a-z]*")
+_WHO_TRAIL = re.compile(r"(?:\s+(?:now|also|still|reportedly|previously|recently|later|"
+                        r"then|had|have|has|would|could|may|might))+$", re.I)
+_WHO_CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|it|they|there)\b", re.I)
+_PREPOSITION_START = re.compile(r"(?i)^(?:by|within|in|on|at|after|before|since|during|from|"
+                                r"for|over|under|with|without|despite|as|when|while|if)\b")
+_BY_AGENT = re.compile(
+    r"\b(?:estimated|reported|put|assessed|mapped|calculated|shown|given) by "
+    r"(?P<who>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,5})")
 _WHO_JUNK = re.compile(
     r"^(?:and|but|as|while|which|who|so|yet|though|although|whereas)\s+|\s+(?:in a statement|in a post|on telegram|"
     r"on social media)$", re.I)
@@ -304,7 +322,9 @@ def _scan_territory(folded: str) -> list[tuple]:
         if pre is None:
             continue
         after = lower[pe:pe + 80]
-        territorial = _AFTER_SHARE.match(after)
+        territorial = _AFTER_SHARE.match(after) or _AFTER_SHARE_VERB.match(after)
+        if not territorial and re.match(r"\s*of\s+it\b", after):
+            territorial = _nearest_cue(lower, pre.start(), lookback=40)
         if not territorial:
             if _AFTER_SHARE_OF.match(after):
                 continue  # "40% of their troops": a share of something else
@@ -369,18 +389,26 @@ def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0):
     between = lower[best.end():pos]
     if _CLAUSE_BREAK.search(between):
         return None
-    return best.start(), best.lastgroup
+    # "the Ukrainian-held area at under 100 km²": the adjective names what is held.
+    return best.start(), "held" if best.lastgroup == "held_adjective" else best.lastgroup
 
 
 def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
     cue = _nearest_cue(lower, start, limit=s_start)
+    if cue is None and _COPULA.search(lower, max(s_start, start - 20), start):
+        return "held"  # "at the peak it was around 500 square miles"
     if cue is None:
         # A participle after the figure: "500 square miles captured", "86% ... liberated".
         tail = lower[end:min(s_end, end + 60)]
         stop = re.search(r"[,;]|\b(?:and|but|while|as)\b", tail)
         tail_end = end + (stop.start() if stop else len(tail))
-        m = _DIRECTION_CUE.search(lower, end, tail_end)
+        m = None
+        for candidate in _DIRECTION_CUE.finditer(lower, end, tail_end):
+            # After a share, "of the former Ukrainian-held area" describes the whole.
+            if candidate.lastgroup != "held_adjective":
+                m = candidate
+                break
         if m is None:
             return None
         cue = (m.start(), m.lastgroup)
@@ -417,7 +445,11 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         if junk:
             s += junk.end()
             who = who[junk.end():]
-        if len(who.split()) > 8 or not who.strip() or "according to" in who.lower():
+        trail = _WHO_TRAIL.search(who)
+        if trail:
+            who = who[:trail.start()]
+        if len(who.split()) > 8 or not who.strip() or "according to" in who.lower() or \
+                _WHO_CLAUSE.search(who):
             continue
         if who.split()[-1].lower() in ("it", "this", "that", "which") and len(who.split()) > 1:
             continue
@@ -432,6 +464,8 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
             who = sentence[s:end]
         out.append((s, s + len(who), who))
     for m in _VERB_WHO.finditer(sentence):
+        out.append((m.start("who"), m.end("who"), m.group("who")))
+    for m in _BY_AGENT.finditer(sentence):
         out.append((m.start("who"), m.end("who"), m.group("who")))
     return out
 
@@ -461,13 +495,14 @@ def _known_actors(corpus):
     """
     def build():
         try:
-            from . import actors as actor_module
-            mentions = actor_module.actors(corpus)
-            info = actor_module.actor_info(actor_module.gazetteer())
-            factory = actor_module.ArticleActors
-            resolver = actor_module.resolve_speaker
-        except (ImportError, AttributeError):  # the actors module is optional for figures
+            # Named imports: the package re-exports the function ``actors``, which shadows
+            # the submodule of the same name as an attribute of the package.
+            from .actors import ArticleActors, actor_info, actors, gazetteer, resolve_speaker
+        except ImportError:  # the actors module is optional for figures
             return None, None
+        mentions = actors(corpus)
+        info = actor_info(gazetteer())
+        factory, resolver = ArticleActors, resolve_speaker
         spans: dict[str, tuple[list, list, list]] = {}
         for aid, s, e, name in zip(mentions["article_id"].tolist(), mentions["start"].tolist(),
                                    mentions["end"].tolist(), mentions["actor"].tolist()):
@@ -513,6 +548,8 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         return None, None
     article_actors = known.get(art.article_id) if known is not None else None
     inside = article_actors.inside(a, b) if article_actors is not None else []
+    if not inside and (_PREPOSITION_START.match(phrase) or len(phrase.split()) > 6):
+        return None, phrase  # "Within a fortnight Kyiv": not a clean name; say nothing
     if not inside and _NAMED.search(phrase):
         # A named source the gazetteer lacks ("the DeepState monitoring group") is kept as
         # written rather than matched to some earlier actor by its common noun.
@@ -575,8 +612,12 @@ def _as_of(figure_spans, cues, published, peak, directions, text):
             distance = cs - fe if cs >= fe else (fs - ce if fs >= ce else 0)
             if distance > 100:
                 continue
-            if cue[2] == "text_sub" and "," in lower_between(cs, ce, fs, fe):
+            between = lower_between(cs, ce, fs, fe)
+            if cue[2] == "text_sub" and "," in between:
                 continue
+            if cue[2] in ("text", "text_sub") and cs >= fe and \
+                    _DIRECTION_CUE.search(text[max(fe, cs - 20):cs].lower()):
+                continue  # "86% of the territory Ukrainian forces seized in August 2024"
             if best is None or distance < best[0]:
                 best = (distance, i)
         if best is not None:
@@ -673,13 +714,20 @@ def _locate_territory(art) -> list[tuple]:
         if si < 0:
             continue
         direction = _direction(lower, start, end, art.starts[si], art.ends[si])
-        if direction is None and previous and start - previous[0] <= 200:
+        restates = bool(previous and start - previous[0] <= 200 and
+                        _RESTATES.search(lower, max(0, start - 8), start))
+        if restates:
+            # "86% of the territory ..., or more than 1,100 square km": the same figure
+            # in other units, so the same direction (and, below, date and claimant).
+            direction = previous[1]
+        elif direction is None and previous and start - previous[0] <= 200:
             # "Ukraine holds 450 sq mi, though analysts put the figure closer to 300":
             # a figure with no verb of its own continues the one just before it.
             direction = previous[1]
         previous = (start, direction)
         out.append((start, end, si, {"value_low": lo, "value_high": hi, "unit": unit,
-                                     "qualifier": qual, "direction": direction}))
+                                     "qualifier": qual, "direction": direction,
+                                     "restates": restates}))
     return out
 
 
@@ -707,6 +755,11 @@ def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> li
                     claimant = sources[noun]
                 elif claimant:
                     sources[noun] = claimant
+            fields = dict(fields)
+            if fields.pop("restates", False) and rows:
+                as_of, basis = rows[-1]["as_of"], rows[-1]["as_of_basis"]
+                if claimant is None:
+                    claimant, claimant_text = rows[-1]["claimant"], rows[-1]["claimant_text"]
             row = {"article_id": art.article_id, "sentence_id": art.sentence_ids[si],
                    "start": start, "end": end, "text": raw[start:end], **fields,
                    "as_of": as_of, "as_of_basis": basis, "claimant": claimant,
