@@ -39,6 +39,7 @@ ABBREVIATIONS = (
     "Rep.", "Rev.", "Sec.", "Sen.", "Sgt.", "Sr.", "St.", "Gens.", "Sens.", "Reps.",
     "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
     "Nov.", "Dec.", "U.S.", "U.K.", "U.N.", "E.U.", "a.m.", "p.m.", "approx.", "est.",
+    "sq.", "mi.", "km.",
 )
 OPENING_QUOTES = ("\u201c", "\u2018", '"', "'", "\u00ab")
 # spaCy's string hashes do not depend on the vocabulary, so these are constants.
