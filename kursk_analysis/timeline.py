@@ -284,6 +284,20 @@ def baseline_label(baseline: Baseline, unit: str) -> str:
 # ----------------------------------------------------------------------------- 3. held areas
 
 
+def _finish_held(out: pd.DataFrame, factor: float, unit: str) -> pd.DataFrame:
+    """Dtypes and the unit conversion shared by the article and the reference held tables."""
+    for column in ("held_km2_low", "held_km2_high", "baseline_km2"):
+        out[column] = out[column].astype("float64")
+    out["held_low"] = (out["held_km2_low"] / factor).round(1)
+    out["held_high"] = (out["held_km2_high"] / factor).round(1)
+    for column in ("held_km2_low", "held_km2_high", "baseline_km2"):
+        out[column] = out[column].round(1)
+    out["unit"] = unit
+    out["baseline_dependent"] = out["baseline_dependent"].astype("bool")
+    out["claimant_group"] = pd.Categorical(out["claimant_group"], categories=CLAIMANT_GROUPS)
+    return out
+
+
 def held_areas(table: pd.DataFrame, baseline, unit: str) -> pd.DataFrame:
     """The area held that each figure states or implies, in ``unit``, as a low/high range.
 
@@ -355,15 +369,7 @@ def held_areas(table: pd.DataFrame, baseline, unit: str) -> pd.DataFrame:
                      "start": row.start, "claimant_actor": row.claimant_actor})
     out = pd.DataFrame(rows, columns=[c for c in HELD_COLUMNS if c not in ("held_low", "held_high", "unit")])
     out["as_of"] = pd.to_datetime(out["as_of"]).astype("datetime64[ns]")
-    for column in ("held_km2_low", "held_km2_high", "baseline_km2"):
-        out[column] = out[column].astype("float64")
-    out["held_low"] = (out["held_km2_low"] / factor).round(1)
-    out["held_high"] = (out["held_km2_high"] / factor).round(1)
-    for column in ("held_km2_low", "held_km2_high", "baseline_km2"):
-        out[column] = out[column].round(1)
-    out["unit"] = unit
-    out["baseline_dependent"] = out["baseline_dependent"].astype("bool")
-    out["claimant_group"] = pd.Categorical(out["claimant_group"], categories=CLAIMANT_GROUPS)
+    out = _finish_held(out, factor, unit)
     out["claimant"] = out["claimant"].astype("object").where(out["claimant"].notna(), None)
     return out[HELD_COLUMNS].reset_index(drop=True)
 
@@ -565,15 +571,7 @@ def reference_held(reference: pd.DataFrame, baseline, unit: str) -> pd.DataFrame
                      "line": row.line})
     out = pd.DataFrame(rows, columns=[c for c in REFERENCE_COLUMNS if c not in ("held_low", "held_high", "unit")])
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
-    for column in ("held_km2_low", "held_km2_high", "baseline_km2"):
-        out[column] = out[column].astype("float64")
-    out["held_low"] = (out["held_km2_low"] / factor).round(1)
-    out["held_high"] = (out["held_km2_high"] / factor).round(1)
-    for column in ("held_km2_low", "held_km2_high", "baseline_km2"):
-        out[column] = out[column].round(1)
-    out["unit"] = unit
-    out["baseline_dependent"] = out["baseline_dependent"].astype("bool")
-    out["claimant_group"] = pd.Categorical(out["claimant_group"], categories=CLAIMANT_GROUPS)
+    out = _finish_held(out, factor, unit)
     out["line"] = out["line"].astype("int64")
     return out[REFERENCE_COLUMNS].reset_index(drop=True)
 
