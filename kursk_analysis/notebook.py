@@ -13,7 +13,9 @@ JupyterLab's Run All stop there.
 """
 from __future__ import annotations
 
-from .corpus import CorpusError
+import warnings
+
+from .corpus import CorpusError, CorpusWarning
 from .params import ParameterError, Parameters, check_parameters
 
 # Errors about the user's input: their message says what to fix, a traceback adds nothing.
@@ -30,7 +32,18 @@ def setup(**parameters) -> Parameters:
         shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc(INPUT_ERRORS, _show_sentence)
+    warnings.formatwarning = _plain_corpus_warning
     return check_parameters(**parameters)
+
+
+_format_warning = warnings.formatwarning
+
+
+def _plain_corpus_warning(message, category, filename, lineno, line=None) -> str:
+    """A CorpusWarning names its file and row itself; the kernel's temp path adds nothing."""
+    if issubclass(category, CorpusWarning):
+        return f"{category.__name__}: {message}\n"
+    return _format_warning(message, category, filename, lineno, line)
 
 
 def _show_sentence(shell, etype, value, tb, tb_offset=None) -> list[str]:

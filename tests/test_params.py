@@ -109,3 +109,21 @@ def test_setup_outside_ipython_just_checks():
     assert notebook.setup(unit="km2").unit == "km2"
     with pytest.raises(ParameterError):
         notebook.setup(unit="hectares")
+
+
+def test_setup_shows_corpus_warnings_as_one_plain_line():
+    import warnings
+
+    import kursk_analysis as ka
+    from kursk_analysis import notebook
+
+    before = warnings.formatwarning
+    try:
+        notebook.setup()
+        text = warnings.formatwarning(ka.CorpusWarning("m.csv, row 3 (id 'x'): no publication date."),
+                                      ka.CorpusWarning, "/tmp/ipykernel_1/123.py", 7)
+        assert text == "CorpusWarning: m.csv, row 3 (id 'x'): no publication date.\n"
+        other = warnings.formatwarning(UserWarning("u"), UserWarning, "f.py", 1)
+        assert "f.py:1" in other
+    finally:
+        warnings.formatwarning = before
