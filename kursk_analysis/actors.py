@@ -56,7 +56,7 @@ PLACEHOLDERS = {
     "Q": rf"(?:{Q_WORDS}\s+)*",
     "M": r"(?:\s+(?:senior|top|military|defen[cs]e|intelligence|intel|administration|"
          r"government|security|national security|diplomatic|counterintelligence))*\s+",
-    "N": r"(?:officials?|sources?|diplomats?|intelligence(?: agencies| reports?| assessments?|"
+    "N": r"(?:officials?|sources?|diplomats?|attach[eé]s?|intelligence(?: agencies| reports?| assessments?|"
          r"| services| community)?|agencies|assessments?|reports)",
 }
 
@@ -169,7 +169,10 @@ def _matcher(path: str, mtime: int) -> Matcher:
     for index, aliases in enumerate(table["aliases"]):
         for alias in filter(None, (a.strip() for a in aliases.split("|"))):
             alias = fold(alias)
-            if any(w[:1].islower() for w in alias.split()):
+            # Role phrases (a lower-case word) and names of three words or more ("Russian
+            # Defence Ministry", written "Russian defence ministry" by other outlets) match
+            # in any case; short capitalised names stay case-sensitive ("Trump", "CIA").
+            if any(w[:1].islower() for w in alias.split()) or len(alias.split()) >= 3:
                 folded[alias.casefold()] = index
                 insensitive.append(alias.casefold())
             else:
@@ -294,13 +297,27 @@ def _attach_sentences(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
 # --------------------------------------------------------------------------- speakers
 
 PRONOUN = re.compile(r"(?i)(?<!\w)(he|she|they|it|we)(?!\w)")
-# Descriptions that point back to an actor named earlier: "the official", "the general".
-DESCRIPTION = re.compile(
-    r"(?i)(?<!\w)(?:the|this|that|another|(?:one|two|three|both) of the|an?|one)\s+"
-    r"(?:(?!said|says|told|wrote)[a-z.'-]+\s+){0,2}"
-    r"(officials?|analysts?|experts?|spokes(?:man|woman|person)|general|president|minister|"
+# One member of a group named just before: "said one", "said the other", "one of them".
+MEMBER = re.compile(r"(?i)(?<![\w'])(?:one of them|the other|another|one)(?![\w'])")
+# "the expert", "the analyst": a person introduced before, although "expert" alone is an
+# alias of the group "experts".
+GENERIC_DEFINITE = re.compile(r"(?i)the\s+(?:military\s+)?(?:expert|analyst|observer)")
+# Descriptions that point back to an actor named earlier ("the official", "the expert",
+# "the head of state", "one of the diplomats", "his officials") or, indefinite, introduce
+# a new unnamed one ("a company commander from an assault brigade").
+DESCRIPTION_NOUNS = (
+    r"officials?|analysts?|experts?|spokes(?:man|woman|person)|general|president|minister|"
     r"envoy|commander|institute|think tank|ministry|agency|council|adviser|advisor|"
-    r"colonel|governor|leader|sources?|monitor|group)(?!\w)"
+    r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
+    r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
+    r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
+    r"economist|strategist|aides?|fighters?"
+)
+DESCRIPTION = re.compile(
+    r"(?i)(?<![\w'])(?:the|this|that|another|(?:one|two|three|both|each|some) of the|an?|one|"
+    r"his|her|their|its)\s+"
+    r"(?:(?!said|says|told|wrote|of\b)[a-z.'-]+\s+){0,2}"
+    rf"({DESCRIPTION_NOUNS})(?!\w)"
 )
 PROPER_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[- ](?:[A-Z]\.|[A-Z][a-z'A-Z]+)){1,3})(?!\w)")
 SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z'-]+)(?!\w)")
@@ -310,19 +327,72 @@ NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "B
              "We", "His", "Her", "Their", "This", "That", "Those", "These", "Some", "Moscow",
              "Kyiv", "Russia", "Ukraine", "Kursk", "Friday", "Monday", "Tuesday", "Wednesday",
              "Thursday", "Saturday", "Sunday", "March", "January", "February", "April", "May",
-             "June", "July", "August", "September", "October", "November", "December"}
+             "June", "July", "August", "September", "October", "November", "December",
+             "Military", "Chief", "Army", "Defense", "Defence", "Foreign", "State", "North",
+             "South", "East", "West", "Read", "Related", "Sign", "Key", "Update", "Our", "Your",
+             "Photograph", "Staff", "Reporting", "Writing", "Editing", "Additional", "Fact",
+             "Sources", "Why", "What", "How", "Was", "Are", "Is", "Independent", "Estonian",
+             "Belarus", "Baltic", "Dutch", "British", "French", "German", "Senior", "Former",
+             "Kiev", "Washington", "London", "Brussels", "Geneva", "Sudzha", "Sumy", "Media",
+             "About", "Note", "Then", "By", "From", "For", "With", "Within", "During", "Of",
+             "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's", "Dana", "Paul"}
+# Courtesy and rank titles before a name: "Dr Ines Vautrin", "the Rev. Petro Hnatiuk".
+TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", "Col", "Lt",
+          "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep", "Gov", "Amb", "Fr", "Father", "Mayor"}
+# Noun families for descriptions: who "the official", "the officer", "the expert" can be.
+OFFICIAL_NOUNS = {"official", "source", "diplomat", "attache", "attaché"}
+MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander", "fighter",
+                  "colonel"}
+INDEFINITE = re.compile(r"(?i)^(?:an?|one|two|three|some|several)\s")
+# Side of the nearest nationality word, for an unnamed soldier ("a company commander").
+NATIONALITY = re.compile(r"(?<!\w)(Ukrainian|Ukraine's|Russian|Russia's)(?!\w)")
+SOLDIER_GROUPS = {"Ukrainian": "Ukrainian soldiers", "Ukraine's": "Ukrainian soldiers",
+                  "Russian": "Russian soldiers", "Russia's": "Russian soldiers"}
+SIDE_OFFICIALS = {"Russia": "Russian officials", "Ukraine": "Ukrainian officials",
+                  "United States": "U.S. officials", "Europe": "European officials"}
+# How far back (characters) a pronoun or description looks for its antecedent: the latest
+# speaker within SPEAKER_WINDOW, else the latest mention within MENTION_WINDOW; beyond
+# that the speaker is not knowable and None is returned rather than a far-away actor.
+SPEAKER_WINDOW = 1500
+MENTION_WINDOW = 800
+
+
+def speaker_number(phrase: str) -> str | None:
+    """``"sg"``/``"pl"`` for a speaker phrase ("a senior officer" / "two diplomats"), or None."""
+    words = fold(phrase).casefold().replace(",", " ").split()
+    if not words:
+        return None
+    if words[0] in ("a", "an", "one", "another", "each") or phrase.casefold().startswith(
+            ("one of", "the other")):
+        return "sg"
+    if words[0] in ("two", "three", "four", "five", "several", "some", "both", "many",
+                    "multiple") or words[-1].endswith("s") and not words[-1].endswith("ss"):
+        return "pl"
+    if words[0] in ("the", "this", "that", "he", "she"):
+        return "sg"
+    if words[0] == "they":
+        return "pl"
+    return None
 
 
 @dataclass
 class ArticleActors:
     """One article's mentions, in text order, for resolving who a phrase refers to.
 
-    ``speakers`` holds ``(offset, actor)`` of actors already found speaking (subjects of
-    "said", "claimed", quotation speakers), appended by the quote code as it reads the
-    article: a pronoun prefers the latest of these (the salient speaker) over the latest
-    mere mention, so "he said" after "Gerasimov claimed as President Vladimir Putin was
+    ``speakers`` holds ``(offset, actor)`` or ``(offset, actor, number)`` of subjects
+    already found speaking (subjects of "said", "claimed", quotation speakers), appended by
+    the quote code as it reads the article. ``actor`` may be None for an unnamed speaker
+    the gazetteer cannot place ("a company commander"), and ``number`` ("sg"/"pl") says
+    whether the phrase named one person or a group: "he said" after "A senior Ukrainian
+    officer ... said" is that officer (a group actor, named in the singular), not an
+    earlier named man. A pronoun prefers the latest compatible speaker over the latest mere
+    mention, so "he said" after "Gerasimov claimed as President Vladimir Putin was
     visiting" is Gerasimov. ``local`` holds people the gazetteer does not know, found by
-    :func:`resolve_speaker` as full names ("Jane Doe said"), so a later "Doe" finds them.
+    :func:`resolve_speaker` as full names ("Jane Doe said"), so a later "Doe" finds them;
+    ``names`` holds ``(offset, surname, full name)`` of every such name in the article
+    (:meth:`scan_names`), so "said Kravets" finds "Olena Kravets" introduced earlier
+    outside any quotation frame. ``roles`` holds, per such person, the words around their
+    introduction ("Military expert Igor Lapshin") for "the expert said".
     """
 
     starts: list
@@ -331,6 +401,9 @@ class ArticleActors:
     info: dict  # actor -> (kind, gender, "name role" case-folded)
     speakers: list = field(default_factory=list)
     local: dict = field(default_factory=dict)
+    names: list = field(default_factory=list)
+    roles: dict = field(default_factory=dict)
+    text: str | None = None  # the folded article, when known (side of unnamed soldiers)
 
     @classmethod
     def from_mentions(cls, mentions: pd.DataFrame, table: pd.DataFrame | None = None) -> "ArticleActors":
@@ -341,6 +414,12 @@ class ArticleActors:
     def fits(self, actor: str, kinds: tuple, gender: str | None = None) -> bool:
         kind, known_gender, _ = self.info.get(actor, ("person", "", ""))
         return kind in kinds and (gender is None or known_gender in ("", gender))
+
+    def describe(self, actor: str) -> str:
+        """Case-folded name and role words of an actor (gazetteer role or local context)."""
+        if actor in self.info:
+            return self.info[actor][2]
+        return f"{actor} {self.roles.get(actor, '')}".casefold()
 
     def inside(self, start: int, end: int) -> list[int]:
         """Indices of mentions within [start, end)."""
@@ -353,10 +432,12 @@ class ArticleActors:
                 out.append(i)
         return out
 
-    def recent(self, before: int, fits) -> str | None:
+    def recent(self, before: int, fits, window: int | None = None) -> str | None:
         """The actor of the latest mention ending before ``before`` whose actor ``fits``."""
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
+            if window is not None and self.ends[i] < before - window:
+                return None
             if self.ends[i] <= before and fits(self.actors[i]):
                 return self.actors[i]
             i -= 1
@@ -369,11 +450,57 @@ class ArticleActors:
                 counts[self.actors[i]] = (counts.get(self.actors[i], (0, 0))[0] + 1, i)
         return max(counts, key=counts.get) if counts else None
 
-    def recent_speaker(self, before: int, fits) -> str | None:
-        for offset, actor in reversed(self.speakers):
-            if offset < before and fits(actor):
+    def recent_speaker(self, before: int, fits, window: int | None = None,
+                       compatible=None):
+        """The latest speaker before ``before`` that ``fits`` (an actor), or, with
+        ``compatible(actor, number)``, the latest compatible entry: then an unnamed
+        speaker (actor None) is returned as ``False``, so the caller stops there."""
+        for entry in reversed(self.speakers):
+            offset, actor = entry[0], entry[1]
+            if offset >= before:
+                continue
+            if window is not None and offset < before - window:
+                return None
+            if compatible is not None:
+                number = entry[2] if len(entry) > 2 else None
+                if compatible(actor, number):
+                    return actor if actor else False
+            elif actor and fits(actor):
                 return actor
         return None
+
+    def scan_names(self, raw: str, inside_quote=None) -> None:
+        """Remember every full name the gazetteer lacks ("Olena Kravets", "the Rev. Petro
+        Hnatiuk"), with the words around it, so a later bare surname finds it."""
+        for m in PROPER_NAME.finditer(raw):
+            full = _strip_title(m.group(1))
+            first = full.split()[0]
+            if " " not in full or first in NOT_NAMES or self.inside(m.start(), m.end()) \
+                    or (inside_quote is not None and inside_quote(m.start())):
+                continue
+            lo = bisect.bisect_left(self.starts, m.start())
+            if lo < len(self.starts) and self.starts[lo] < m.end():
+                continue  # overlaps a gazetteer mention ("Donald Trump's", "Mr Putin")
+            surname = full.split()[-1]
+            self.names.append((m.start(), surname, full))
+            context = raw[max(0, m.start() - 40):min(len(raw), m.end() + 80)]
+            self.roles.setdefault(full, context)
+
+    def surname(self, word: str, before: int) -> str | None:
+        """The full name whose surname is ``word``, introduced before ``before``."""
+        if word in self.local:
+            return self.local[word]
+        for offset, surname, full in reversed(self.names):
+            if offset < before and surname == word:
+                return full
+        return None
+
+
+def _strip_title(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def actor_info(table: pd.DataFrame | None = None) -> dict:
@@ -383,59 +510,154 @@ def actor_info(table: pd.DataFrame | None = None) -> dict:
             for a, k, g, r in zip(table["actor"], table["kind"], table["gender"], table["role"])}
 
 
+def _pronoun_compatible(word: str, known: ArticleActors):
+    """``(actor, number) -> bool`` for a pronoun: he/she a person of that gender, or one
+    unnamed person ("a senior officer"); they a group or institution named in the plural;
+    it an institution."""
+    if word in ("he", "she"):
+        gender = "m" if word == "he" else "f"
+
+        def ok(actor, number):
+            if actor is None:
+                return number == "sg"
+            kind = known.info.get(actor, ("person", "", ""))[0]
+            if kind == "group":
+                return number == "sg"
+            return kind == "person" and known.fits(actor, ("person",), gender)
+        return ok
+    if word == "they":
+        return lambda actor, number: (number == "pl" if actor is None else
+                                      known.fits(actor, ("group", "institution"))
+                                      and number != "sg")
+    if word == "it":
+        return lambda actor, number: actor is not None and known.fits(actor, ("institution",))
+    return None
+
+
 def resolve_speaker(phrase: str, start: int, known: ArticleActors,
                     before: int | None = None) -> str | None:
     """The canonical actor a speaker phrase refers to, or None when it cannot be known.
 
     ``phrase`` is raw text starting at offset ``start`` of the article (e.g. "Mark Cancian,
     a retired Marine Corps colonel", "she", "the European official", "Barros"). In order:
-    a gazetteer mention inside the phrase (the first one, so an apposition's institution
-    does not beat the person); a pronoun, resolved to the latest fitting speaker before
-    ``before`` (default: the phrase's start), else the latest fitting mention - he/she to
-    a person of that gender or of unknown gender, it to an institution, they to a group or
-    institution; a description ("the official", "the general") to the latest actor whose
-    name or role has that noun; a full name the gazetteer lacks, returned as written (and
-    remembered for its surname); a remembered surname; else None.
+
+    - a gazetteer mention inside the phrase (the first one, so an apposition's institution
+      does not beat the person);
+    - a pronoun, resolved to the latest compatible speaker before ``before`` (default: the
+      phrase's start) - he/she a person of that gender or one unnamed person ("a senior
+      Ukrainian officer", which stops the search: None), they a group or institution
+      named in the plural, it an institution - else the latest fitting mention nearby;
+      nothing within reach gives None, never a far-away actor;
+    - "one", "the other": a member of the group named last ("Two European diplomats ...
+      said one");
+    - a description: possessive ("his officials": the officials of his side), indefinite
+      ("a company commander": a new, unnamed person: the soldiers of the side named just
+      before, else None), or definite ("the official", "the expert", "the head of state",
+      "the statement": the latest speaker or mention whose name or role has that noun);
+    - a full name the gazetteer lacks, returned as written without titles (and remembered
+      for its surname); a surname of a name introduced earlier; else None.
     """
     end = start + len(phrase)
+    folded = fold(phrase)
     hits = known.inside(start, end)
-    if hits:
+    if hits and not GENERIC_DEFINITE.fullmatch(folded.strip()):
         return known.actors[hits[0]]
     before = start if before is None else before
-    folded = fold(phrase)
     description = DESCRIPTION.search(folded)
     pronoun = PRONOUN.search(folded)
     if pronoun and (not description or pronoun.start() < description.start()):
         word = pronoun.group(1).lower()
-        if word in ("he", "she"):
-            gender = "m" if word == "he" else "f"
-            fits = lambda a: known.fits(a, ("person",), gender)  # noqa: E731
-        elif word == "it":
-            fits = lambda a: known.fits(a, ("institution",))  # noqa: E731
-        elif word == "they":
-            fits = lambda a: known.fits(a, ("group", "institution"))  # noqa: E731
-        else:
-            return None
-        return known.recent_speaker(before, fits) or known.recent(before, fits)
+        return _resolve_pronoun(word, before, known)
+    if not description and MEMBER.fullmatch(folded.strip()):
+        group = lambda a: known.fits(a, ("group",))  # noqa: E731
+        return (known.recent_speaker(before, None, 600, lambda a, n: a is not None and group(a)
+                                     and n != "sg") or None) or known.recent(before, group, 600)
     if description:
-        noun = description.group(1).lower()
-        stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-        stem = "spokes" if stem.startswith("spokes") else stem
-        fits = lambda a: stem in known.info.get(a, ("", "", a.casefold()))[2]  # noqa: E731
-        if stem in ("official", "source", "diplomat"):
-            # "the official", "one of the officials": the article's main anonymous source,
-            # i.e. the fitting actor named most often so far (latest on a tie).
-            return known.most_frequent(before, fits)
-        return known.recent_speaker(before, fits) or known.recent(before, fits)
+        return _resolve_description(folded, description, before, known)
     name = PROPER_NAME.search(phrase)
     if name and name.group(1).split()[0] not in NOT_NAMES:
-        full = name.group(1)
-        known.local[full.split()[-1]] = full
-        return full
+        full = _strip_title(name.group(1))
+        if " " in full:
+            known.local[full.split()[-1]] = full
+            return full
     surname = SURNAME.search(phrase)
-    if surname and surname.group(1) in known.local:
-        return known.local[surname.group(1)]
+    if surname:
+        return known.surname(surname.group(1), start)
     return None
+
+
+def _resolve_pronoun(word: str, before: int, known: ArticleActors) -> str | None:
+    compatible = _pronoun_compatible(word, known)
+    if compatible is None:
+        return None
+    found = known.recent_speaker(before, None, SPEAKER_WINDOW, compatible)
+    if found is False:
+        return None  # the latest compatible speaker is unnamed
+    if found:
+        return found
+    if word in ("he", "she"):
+        gender = "m" if word == "he" else "f"
+        fits = lambda a: known.fits(a, ("person",), gender)  # noqa: E731
+    elif word == "they":
+        fits = lambda a: known.fits(a, ("group", "institution"))  # noqa: E731
+    else:
+        fits = lambda a: known.fits(a, ("institution",))  # noqa: E731
+    return known.recent(before, fits, MENTION_WINDOW)
+
+
+def _resolve_description(folded: str, description, before: int, known: ArticleActors):
+    noun = description.group(1).lower()
+    stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    stem = "spokes" if stem.startswith("spokes") else stem
+    stem = {"servicemen": "serviceman", "head of state": "president",
+            "head of government": "minister", "attaché": "attache", "army": "military"}.get(stem, stem)
+    determiner = folded[description.start():].split()[0].lower()
+    if determiner in ("his", "her", "their", "its"):
+        owner = _resolve_pronoun({"his": "he", "her": "she", "their": "they",
+                                  "its": "it"}[determiner], before, known)
+        side = known_side(owner)
+        if stem in OFFICIAL_NOUNS | {"aide", "minister", "general", "diplomat"} and side:
+            return SIDE_OFFICIALS.get(side)
+        return None
+    indefinite = bool(INDEFINITE.match(folded[description.start():])) and \
+        not re.match(r"(?i)\w+ of the", folded[description.start():])
+    if indefinite and stem in MILITARY_NOUNS:
+        # A new, unnamed soldier: the side of the nearest nationality word before it.
+        if known.text is not None:
+            window = known.text[max(0, before - 400):before]
+            nationality = list(NATIONALITY.finditer(window))
+            if nationality:
+                return SOLDIER_GROUPS[nationality[-1].group(1)]
+        return None
+    if stem in OFFICIAL_NOUNS:
+        # "the official", "one of the diplomats": the article's main anonymous source,
+        # i.e. the fitting group named most often so far (latest on a tie).
+        def fits(a):
+            words = known.describe(a)
+            return known.fits(a, ("group",)) and ("official" in words or stem in words)
+        return known.most_frequent(before, fits)
+    if indefinite:
+        return None  # "a spokesman", "an expert": someone not named before
+    if stem == "statement":
+        return known.recent_speaker(before, lambda a: True, SPEAKER_WINDOW) or None
+    fits = lambda a: stem in known.describe(a)  # noqa: E731
+    if stem in MILITARY_NOUNS:
+        fits = lambda a: stem in known.describe(a) or a in SOLDIER_GROUPS.values()  # noqa: E731
+    return known.recent_speaker(before, fits, SPEAKER_WINDOW) or \
+        known.recent(before, fits, MENTION_WINDOW)
+
+
+def known_side(actor: str | None) -> str | None:
+    """The gazetteer side of an actor, or None."""
+    if not actor:
+        return None
+    return _sides(id(matcher().table)).get(actor)
+
+
+@lru_cache(maxsize=4)
+def _sides(_table_id: int) -> dict:
+    table = matcher().table
+    return dict(zip(table["actor"], table["side"]))
 
 
 # --------------------------------------------------------------------------- duplicates

@@ -10,20 +10,28 @@ frame found on the way (``said``, ``told``, ``wrote``, ``claimed``, ``according 
 
 How a speaker is found, in order of strength:
 
+0. the second half of a split quote (“…,” said the other, “not the map.”) keeps the
+   first half's speaker;
 1. a frame right after the closing mark (“…,” she said / “…,” said Mark Cancian /
-   “…,” according to X);
-2. the nearest frame before the opening mark in the same sentence ("Putin said the goal
-   is to “completely liberate”", "Trump wrote on Truth Social: “…”"), or a possessive
-   ("Putin's March 13 claim … “surrender or die”");
+   “…,” according to X), or an em-dash and a name (“…” — U.S. President Donald Trump);
+2. the nearest frame before the opening mark in the same sentence that has a subject
+   ("Putin said the goal is to “completely liberate”", "Trump wrote on Truth Social: “…”"),
+   or a possessive ("Putin's March 13 claim … “surrender or die”", "his claim that …",
+   "Statements by senior Russian officials that … “terrorists”"); an unnamed subject gives
+   None, and a quote after "read/seen/described as" with no agent is the outlet's (None);
 3. a sentence-final frame (“…” …, intelligence officials concluded.);
 4. for a sentence that is only a quotation: the speaker of the previous quotation in the
    paragraph (a quote split by its attribution), else the last frame of the previous
    sentence ("Putin asked what will happen … “Will all those …?”").
 
 Subjects are resolved by :func:`kursk_analysis.actors.resolve_speaker`: gazetteer actors,
-pronouns to the latest fitting speaker, "the official" to the latest official, unknown
-full names as written. Countries speaking ("Ukraine denied", "Moscow said") stand for
-their governments.
+pronouns to the nearest compatible speaker or sentence subject (unnamed ones included, so
+"he said" after "A company commander ... said" is not an earlier named man), "one"/"the
+other" to the group named last, "the official"/"the expert"/"the head of state" to the
+latest actor with that role, unknown full names as written (titles dropped) and their
+surnames anywhere later in the article. Countries speaking ("Ukraine denied", "Moscow
+said", "Moscow's claim") stand for their governments. Transcripts' spoken "quote, … , end
+quote" counts as a quotation.
 
 Why regular expressions over folded text and not spaCy's dependency parse: the corpus is
 tokenised once at load with a blank pipeline (no parser, no model download), and the
@@ -38,8 +46,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .actors import ArticleActors, DESCRIPTION, PRONOUN, PROPER_NAME, NOT_NAMES, actor_info, \
-    actors, copies_of, gazetteer, replicate, resolve_speaker
+from .actors import ArticleActors, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, NOT_NAMES, \
+    actor_info, actors, copies_of, gazetteer, replicate, resolve_speaker, speaker_number
 from .text import fold
 
 QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
@@ -62,7 +70,8 @@ VERBS = (
     r"refuted|refutes|rejected|rejects|slammed|countered|maintained|maintains|believes?|"
     r"believed|indicated|indicates|indicate|assessed|assesses|assess|found|estimated|"
     r"estimates|touted|hailed|reiterated|reiterates|reiterate|repeated|repeats|"
-    r"cast doubt|casts doubt|questioned|disputed|disputes|according to"
+    r"cast doubt|casts doubt|questioned|disputed|disputes|dispute|tell|spoke|speaks|"
+    r"according to|According to"
 )
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
 # Verbs that do not introduce the following words as the subject's own speech when the
@@ -72,6 +81,23 @@ GAP_APPOSITION = re.compile(
     r"\s*,[^,\"]{1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
     r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"
 )
+# "A Ukrainian soldier reached by phone, who gave only his call sign, said": a short
+# modifier, then an apposition between commas.
+GAP_MODIFIER = re.compile(r"\s+(?:reached|speaking|interviewed|contacted|based|stationed|"
+                          r"quoted|cited|who|familiar|serving|fighting)\b[^,\"]{0,60},"
+                          r"(?:[^,\"]{1,140},)?\s*")
+# "The same day Mr Putin, wearing fatigues, visited a command post and said": the
+# sentence's subject speaks when a verb of saying is only coordinated with another verb.
+LEAD_SUBJECT = re.compile(r"(?:[\w'.-]+\s+){0,4}$")
+AND_BEFORE = re.compile(r"(?:,\s*)?\band\s+(?:(?:also|later|then)\s+)?$")
+GENERIC_DEFINITE = re.compile(r"(?i)(?<![\w'])the\s+(?:military\s+)?(?:expert|analyst|observer)(?![\w'])")
+# "Ukrainian and Western officials": each nationality is a group of its own.
+ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian officials",
+                    "U.S.": "U.S. officials", "US": "U.S. officials",
+                    "American": "U.S. officials", "European": "European officials",
+                    "Western": "Western officials", "western": "Western officials"}
+ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
+                           r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
 INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
               "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
@@ -81,12 +107,36 @@ OF_LINK = re.compile(r"\s+(?:of|at|from|with|for|in)\s+$")
 METONYMS = {"Ukraine": "Ukrainian government", "Kyiv": "Ukrainian government",
             "Kiev": "Ukrainian government", "Russia": "Russian government",
             "Moscow": "Russian government"}
+METONYM_POSSESSIVE = re.compile(r"(?<![\w-])(Ukraine|Kyiv|Kiev|Russia|Moscow)(?=')")
 METONYM = re.compile(r"(?<![\w-])(Ukraine|Kyiv|Kiev|Russia|Moscow)(?!['\w-])")
-POSSESSIVE = re.compile(
-    r"'s?\s+(?:[\w-]+\s+){0,3}?(claims?|statements?|assertions?|words|remarks|posts?|"
-    r"messages?|ultimatum|comments?|warnings?|threats?|rhetoric|description|phrase|"
-    r"account|insistence|allegations?|version)(?!\w)"
+POSSESSIVE_NOUNS = (
+    r"claims?|statements?|assertions?|words|remarks|posts?|messages?|ultimatum|comments?|"
+    r"warnings?|threats?|rhetoric|description|phrase|account|insistence|allegations?|"
+    r"version|demands?|findings|assessments?"
 )
+POSSESSIVE = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,3}}?({POSSESSIVE_NOUNS})(?!\w)")
+# The same with a possessive pronoun ("his claim that they are “isolated”") and with
+# "by"/"from" ("statements by senior Russian officials that ... “terrorists”").
+PRONOUN_POSSESSIVE = re.compile(
+    rf"(?i)(?<!\w)(his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({POSSESSIVE_NOUNS})(?!\w)")
+BY_NOUN = re.compile(
+    r"(?i)(?<!\w)(claims?|statements?|assertions?|remarks|comments?|words|allegations?|"
+    r"threats?|warnings?)\s+(?:(?:made|issued|put forward|repeated|voiced)\s+)?"
+    r"(?:by|from)\s+(?:both\s+)?")
+CLAUSE_OPEN = re.compile(r"(?:^|[;:]\s*)(?:(?:the|these|those|recent|repeated|earlier|such)\s+)?$",
+                         re.I | re.M)
+# Capitalised titles between "by" and a name: "by U.S. President Donald Trump".
+TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w.'-]*|leader|chief|president|minister|general|"
+                         r"spokesman|spokeswoman|commander)\s+){0,4}")
+# "a message widely read in Kyiv as “surrender or die”": the outlet's characterisation,
+# no one's words, even after a frame earlier in the sentence.
+CHARACTERISATION = re.compile(
+    r"(?i)\b(?:read|seen|interpreted|described|characteri[sz]ed|understood|viewed|dubbed|"
+    r"branded|billed|labell?ed|known|taken|regarded)\b(?:(?!\bby\b)[^\"]){0,40}\bas\s*$")
+# A quote followed by an em-dash and its source: "“…” — U.S. President Donald Trump".
+DASH_SOURCE = re.compile(r"\s*-{1,2}\s*")
+# A spoken quotation in a transcript: "the president wrote, quote, … , end quote".
+SPOKEN = re.compile(r"(?i)(?<!\w)quote,?\s+(?=\S)([^\"]{2,600}?)[,.]?\s+(?:end quote|unquote)(?!\w)")
 WORD = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
 ONLY_PUNCT = re.compile(r"[\s,;:.!?\-]*")
 # Reporting words that are also nouns: after a determiner or possessive they name a claim,
@@ -177,12 +227,30 @@ def quote_spans(raw: str, folded: str, start: int, end: int) -> list[tuple[int, 
         spans.append((opened, -1))
     doubles = [(o, c if c >= 0 else end) for o, c in spans]
     singles = _single_quotes(raw, folded, start, end, doubles)
+    spoken = _spoken_quotes(folded, start, end, doubles + singles)
     out = []
-    for o, c in sorted(spans + singles):
+    spoken_at = {o: c for o, c in spoken}
+    for o, c in sorted(spans + singles + spoken):
         inner_end = c if c >= 0 else end
+        if o in spoken_at:
+            m = SPOKEN.match(folded, o, c + 1)
+            out.append((o, m.start(1), m.end(1), c))
+            continue
         s, e = _trim(folded, o + 1, inner_end)
         if e > s:
             out.append((o, s, e, c))
+    return out
+
+
+def _spoken_quotes(folded, start, end, taken):
+    """Transcript quotations without marks ("wrote, quote, … , end quote"): the word
+    "quote" stands for the opening mark and the end of "end quote" for the closing one."""
+    out = []
+    if "quote" not in folded[start:end].lower():
+        return out
+    for m in SPOKEN.finditer(folded, start, end):
+        if not any(o <= m.start() <= c or m.start() <= o <= m.end() for o, c in taken):
+            out.append((m.start(), m.end() - 1))
     return out
 
 
@@ -228,7 +296,9 @@ def quote_kind(text: str) -> str:
     """``scare`` for a fragment of at most three words that is not a sentence, else ``quote``."""
     words = len(WORD.findall(text))
     stripped = text.rstrip(" ,;:")
-    sentence = bool(stripped) and stripped[0].isupper() and stripped[-1] in ".?!"
+    # A whole sentence, or speech made of sentences ("Encircled? No,").
+    sentence = bool(stripped) and stripped[0].isupper() and (
+        stripped[-1] in ".?!" or bool(re.search(r"[.?!]\s+[A-Z]", stripped)))
     return "quote" if words > SCARE_MAX_WORDS or sentence else "scare"
 
 
@@ -238,13 +308,17 @@ def quote_kind(text: str) -> str:
 def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActors):
     """Phrases in [start, end) that can name a speaker, as ``(start, end)``, in order."""
     out = [(known.starts[i], known.ends[i]) for i in known.inside(start, end)]
+    segment = folded[start:end]
+    # "the expert said": a person introduced before, not the generic group "experts".
+    for m in GENERIC_DEFINITE.finditer(segment):
+        s, e = start + m.start(), start + m.end()
+        out = [c for c in out if not (s <= c[0] and c[1] <= e)] + [(s, e)]
     covered = list(out)
 
     def free(s, e):
         return not any(s < ce and cs < e for cs, ce in covered)
 
-    segment = folded[start:end]
-    for regex in (DESCRIPTION, PRONOUN):
+    for regex in (DESCRIPTION, PRONOUN, MEMBER):
         for m in regex.finditer(segment):
             s, e = start + m.start(), start + m.end()
             if free(s, e):
@@ -259,7 +333,10 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
         s, e = start + m.start(), start + m.end()
         if free(s, e):
             out.append((s, e))
-    for surname in known.local:
+    surnames = set(known.local) | {n for o, n, _ in known.names if o < start}
+    for surname in sorted(surnames):
+        if surname not in segment:
+            continue
         for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", segment):
             s, e = start + m.start(), start + m.end()
             if free(s, e):
@@ -272,6 +349,8 @@ def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str
     metonym = METONYMS.get(phrase)
     if metonym and not known.inside(s, e):
         return metonym
+    if phrase in ADJECTIVE_GROUPS and not known.inside(s, e):
+        return ADJECTIVE_GROUPS[phrase]
     return resolve_speaker(phrase, s, known, before=before)
 
 
@@ -286,7 +365,8 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             if GAP_AUX.fullmatch(gap) or gap == "":
                 return [(s, e)]
             continue
-        if GAP_PLAIN.fullmatch(gap) or GAP_APPOSITION.fullmatch(gap):
+        if GAP_PLAIN.fullmatch(gap) or GAP_APPOSITION.fullmatch(gap) or \
+                GAP_MODIFIER.fullmatch(gap):
             while k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
                     k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?",
@@ -305,7 +385,19 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                     break
                 k -= 1
                 out.append(cands[k])
+            # "Ukrainian and Western officials": the first nationality is a group too.
+            if len(out) == 1 and known.inside(s, e):
+                actor = known.actors[known.inside(s, e)[0]]
+                adjective = ADJECTIVE_AND.search(folded, max(region_start, s - 60), s)
+                if adjective and actor in ADJECTIVE_GROUPS.values():
+                    out.append((adjective.start(1), adjective.end(1)))
             return out
+    # "Mr Putin, wearing fatigues, visited a command post and said": the clause's subject.
+    if AND_BEFORE.search(folded, max(region_start, verb_start - 12), verb_start):
+        for s, e in cands:
+            if LEAD_SUBJECT.fullmatch(folded, region_start, s) and "," not in folded[region_start:s]:
+                return [(s, e)]
+            break
     return None
 
 
@@ -340,12 +432,62 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                                    subject_start=known.starts[i], subject_end=e,
                                    subject_text=raw[known.starts[i]:e], actor=known.actors[i],
                                    frame="possessive", also=[]))
+    # A capital's or country's claim is its government's: "Moscow's claim that …".
+    for m in METONYM_POSSESSIVE.finditer(region):
+        c_start, c_end = s_start + m.start(1), s_start + m.end(1)
+        p = POSSESSIVE.match(folded, c_end, s_end)
+        if p and not inside_quote(c_start) and not known.inside(c_start, c_end) and \
+                not any(known.starts[i] <= c_start < known.ends[i]
+                        for i in known.inside(s_start, s_end)):
+            possessive.append(dict(article_id=article_id, sentence_id=sentence_id,
+                                   start=p.start(1), end=p.end(1), verb=p.group(1),
+                                   subject_start=c_start, subject_end=c_end,
+                                   subject_text=raw[c_start:c_end],
+                                   actor=METONYMS[m.group(1)], frame="possessive", also=[]))
+    for m in PRONOUN_POSSESSIVE.finditer(region):
+        p_start = s_start + m.start(1)
+        if inside_quote(p_start):
+            continue
+        word = {"his": "he", "her": "she", "their": "they", "its": "it"}[m.group(1).lower()]
+        # "Putin's March 13 demand ..., and his claim": the sentence's own antecedent first.
+        local = [known.actors[i] for i in known.inside(s_start, p_start)
+                 if word in ("he", "she") and known.fits(known.actors[i], ("person",))
+                 or word in ("they", "it") and known.fits(known.actors[i], ("group", "institution"))]
+        actor = local[0] if local else resolve_speaker(word, p_start, known)
+        if actor:
+            possessive.append(dict(article_id=article_id, sentence_id=sentence_id,
+                                   start=s_start + m.start(2), end=s_start + m.end(2),
+                                   verb=m.group(2), subject_start=p_start,
+                                   subject_end=s_start + m.end(1),
+                                   subject_text=raw[p_start:s_start + m.end(1)], actor=actor,
+                                   frame="possessive", also=[]))
+    for m in BY_NOUN.finditer(region):
+        n_start = s_start + m.start(1)
+        # Only as the clause's subject ("Statements by senior Russian officials that …"):
+        # "dismissing statements from Moscow as “false”" has them as an object.
+        if inside_quote(n_start) or not CLAUSE_OPEN.search(folded, s_start, n_start):
+            continue
+        after = s_start + m.end()
+        after += TITLE_WORDS.match(folded, after, s_end).end() - after
+        cands = [c for c in _candidates(folded, raw, s_start + m.end(), min(s_end, after + 120),
+                                        known) if c[0] <= after]
+        if not cands:
+            continue
+        cs, ce = cands[-1]
+        actor = _resolve(raw, cs, ce, known, before=cs)
+        if actor:
+            possessive.append(dict(article_id=article_id, sentence_id=sentence_id,
+                                   start=n_start, end=s_start + m.end(1), verb=m.group(1),
+                                   subject_start=cs, subject_end=ce, subject_text=raw[cs:ce],
+                                   actor=actor, frame="possessive", also=[]))
     nouns = {f["start"] for f in possessive}
     for m in VERB.finditer(region):
         v_start, v_end = s_start + m.start(), s_start + m.end()
         if inside_quote(v_start) or v_start in nouns:
             continue
         verb = m.group()
+        if verb == "According to":
+            verb = "according to"
         if verb in NOUN_LIKE and NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start):
             continue
         # Where this verb's clause may start: the sentence start or a closing quote mark.
@@ -353,6 +495,11 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
         last_close = max(before_text.rfind('"'), -1)
         clause_start = s_start + last_close + 1 if last_close >= 0 and not inside_quote(
             s_start + last_close + 1) else s_start
+        # A closing single mark ends a clause too (British style: 'It is …,' said X).
+        single = before_text.rfind("'")
+        if single > last_close and single > 0 and inside_quote(s_start + single - 1) \
+                and not inside_quote(s_start + single + 1):
+            clause_start = s_start + single + 1
         subject, kind = None, "verb"
         lead = folded[clause_start:v_start]
         if verb == "according to" or ONLY_PUNCT.fullmatch(lead):
@@ -389,11 +536,33 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                           end=v_end, verb=verb, subject_start=s, subject_end=e,
                           subject_text=text, actor=actor, frame=kind, also=also))
         if actor:
-            known.speakers.append((v_start, actor))
+            known.speakers.append((v_start, actor, speaker_number(text)))
+        elif subject and not PRONOUN.fullmatch(fold(raw[s:e]).strip()):
+            # An unnamed speaker ("a company commander ... said"): a later "he" is this
+            # person, not an earlier named actor.
+            known.speakers.append((v_start, None, speaker_number(raw[s:e])))
     found.extend(possessive)
     found.sort(key=lambda f: f["start"])
     frames.extend(found)
     return found
+
+
+SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|later|then)"
+                          r"[\s,]+){0,4}$", re.I)
+
+
+def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
+    """Record the actor a sentence opens with ("Putin instructed the military ...") as a
+    subject, so that "He said" in the next sentence is Putin, not an earlier speaker."""
+    hits = known.inside(s_start, min(s_end, s_start + 80))
+    if not hits:
+        return
+    i = hits[0]
+    start, end = known.starts[i], known.ends[i]
+    if inside_quote(start) or not SUBJECT_LEAD.fullmatch(folded, s_start, start) or \
+            folded.startswith(("'s", "'", "s'"), end) or '"' in folded[s_start:start]:
+        return
+    known.speakers.append((start, known.actors[i], speaker_number(raw[start:end])))
 
 
 def _coordination_gap(folded, previous, v_start):
@@ -404,12 +573,20 @@ def _coordination_gap(folded, previous, v_start):
 # --------------------------------------------------------------------------- attribution
 
 
-def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sentence_frames):
+def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sentence_frames,
+               raw=None, known=None):
     """(speaker, speaker_text, rule) for one quotation."""
     open_mark, inner_start, inner_end, close_mark, s_open, s_close = q
     after = (close_mark + 1) if close_mark >= 0 else inner_end
     close_frames = sentence_frames.get(s_close[0], [])
     open_frames = sentence_frames.get(s_open[0], [])
+    same_paragraph = prev_quote is not None and prev_quote["paragraph_id"] == s_open[3]
+    # 0. the second half of a split quote: “…,” said the other, “not the map.”
+    if same_paragraph and prev_quote["attribution"] == "tail" and \
+            (prev_quote["speaker"] or prev_quote["speaker_text"]):
+        gap = folded[prev_quote["close"] + 1:open_mark]
+        if gap.rstrip().endswith((",", ":")) and not re.search(r"[.?!;]", gap) and len(gap) < 120:
+            return prev_quote["speaker"], prev_quote["speaker_text"], "continued"
     # 1. right after the closing mark
     for f in close_frames:
         first = min(f["start"], f["subject_start"] if f["subject_start"] >= 0 else f["start"])
@@ -418,10 +595,26 @@ def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sen
             return f["actor"], f["subject_text"], "tail"
         if first >= after:
             break
-    # 2. the nearest frame before the opening mark in the same sentence
-    head = [f for f in open_frames if f["end"] <= open_mark and f["actor"]]
+    # 1b. an em-dash and the source: "“…” — U.S. President Donald Trump, Truth Social"
+    if known is not None and close_mark >= 0:
+        dash = DASH_SOURCE.match(folded, after)
+        if dash and dash.end() > after and "-" in folded[after:dash.end()]:
+            at = dash.end() + TITLE_WORDS.match(folded, dash.end()).end() - dash.end()
+            cands = [c for c in _candidates(folded, raw, dash.end(), min(len(folded), at + 80),
+                                            known) if c[0] <= at]
+            if cands:
+                cs, ce = cands[-1]
+                actor = _resolve(raw, cs, ce, known, before=cs)
+                if actor:
+                    return actor, raw[cs:ce], "tail"
+    # 2. the nearest frame before the opening mark in the same sentence that has a subject
+    # (an unnamed one gives None: the frame before it is someone else's)
+    head = [f for f in open_frames if f["end"] <= open_mark and (f["actor"] or (
+        f["subject_start"] >= 0 and f["frame"] != "coordinated"))]
     if head:
         f = max(head, key=lambda f: f["end"])
+        if CHARACTERISATION.search(folded, f["end"], open_mark):
+            return None, None, "none"
         return f["actor"], f["subject_text"], "possessive" if f["frame"] == "possessive" else "head"
     # 3. a sentence-final frame: "…, intelligence officials concluded."
     tail = [f for f in close_frames if f["start"] >= after and f["frame"] != "possessive"]
@@ -435,8 +628,7 @@ def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sen
     head_text = folded[s_open[1]:open_mark]
     tail_text = folded[after:s_close[2]]
     if ONLY_PUNCT.fullmatch(head_text) and ONLY_PUNCT.fullmatch(tail_text):
-        if prev_quote is not None and prev_quote["paragraph_id"] == s_open[3] \
-                and prev_quote["speaker"] is not None:
+        if same_paragraph and (prev_quote["speaker"] is not None or prev_quote["speaker_text"]):
             return prev_quote["speaker"], prev_quote["speaker_text"], "continued"
         usable = [f for f in prev_sentence_frames if f["frame"] != "possessive" and f["actor"]]
         if usable:
@@ -497,6 +689,8 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
         i = bisect.bisect_right(opens, pos) - 1
         return i >= 0 and interiors[i][0] < pos < interiors[i][1] + (0 if spans[i][3] >= 0 else 1)
 
+    known.text = folded
+    known.scan_names(raw, inside_quote)
     starts = [s[1] for s in sents]
 
     def sentence_at(pos):
@@ -514,6 +708,7 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
         p_sents = [s for s in sents if s[3] == pid]
         for sid, s_start, s_end, _ in p_sents:
             last_frames_before[sid] = prev_sentence_frames
+            _sentence_subject(s_start, s_end, folded, raw, known, inside_quote)
             found = _frames_in_sentence(article_id, sid, s_start, s_end, folded, raw, known,
                                         inside_quote, frame_rows)
             sentence_frames[sid] = found
@@ -527,14 +722,15 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
             s_close = sentence_at(max(inner_end - 1, inner_start))
             speaker, text, rule = _attribute(
                 (open_mark, inner_start, inner_end, close_mark, s_open, s_close),
-                sentence_frames, None, folded, prev_quote, last_frames_before.get(s_open[0], []))
+                sentence_frames, None, folded, prev_quote, last_frames_before.get(s_open[0], []),
+                raw, known)
             row = dict(article_id=article_id, sentence_id=s_open[0], start=inner_start,
                        end=inner_end, quote=raw[inner_start:inner_end], speaker=speaker,
                        speaker_text=text, kind=quote_kind(raw[inner_start:inner_end]),
-                       attribution=rule, paragraph_id=pid)
+                       attribution=rule, paragraph_id=pid, close=close_mark)
             if speaker:
-                known.speakers.append((inner_start, speaker))
-                known.speakers.sort()
+                known.speakers.append((inner_start, speaker, speaker_number(text or "")))
+                known.speakers.sort(key=lambda entry: entry[0])
             quote_rows.append(row)
             prev_quote = row
 

@@ -4,8 +4,12 @@
 ``denies``, the sentence as evidence, and the date the stance was taken.
 
 A sentence counts when it mentions the claim: a term for encirclement ("surrounded",
-"encircled", "encirclement", "trapped", "cut off", "cauldron", "kettle"), or a claim noun
-pointing back to one ("this claim", "that assertion") within three sentences of such a term.
+"encircled", "encirclement", "trapped", "cut off", "cauldron", "kettle"; "isolated" and
+"blockaded" only when said of troops), or a claim noun pointing back to one ("this claim",
+"that assertion") within three sentences of such a term; a bare denial ("says that is
+“false and fabricated”", "called it false") within two sentences of one gives only
+denials; and a sentence agreeing with the stance just reported ("Independent analysts
+agree.", "consistent with ISW's findings") gives whoever it names that stance.
 A term governed by a prediction or hedge ("risk being encircled", "could be surrounded",
 "in danger of encirclement", "almost completely surrounded") is not a claim that troops
 *are* encircled: alone, it makes no stance. Who holds which stance:
@@ -15,12 +19,17 @@ A term governed by a prediction or hedge ("risk being encircled", "could be surr
   Russian president's claims".
 - **Reporting frames** (from :func:`kursk_analysis.quotes.speech_frames`: "X said",
   "according to X", "X refuted", "X concluded", "X and Y have cast doubt") take the
-  polarity of the words they report: ``denies`` when a denial cue ("not surrounded", "no
-  geolocated evidence", "false and fabricated", "refuted", "denied", "untrue",
-  "misinformation", "contrary to") lies in the frame's scope, else ``asserts``. The scope
-  of a frame before its content ("X said that …") runs from the verb to the end of the
-  sentence; of a frame after it ("…, X said" / "according to X") from the sentence start to
-  the verb. A holder never also denies in the same sentence.
+  polarity of the words they report: ``denies`` when a denial cue ("no geolocated
+  evidence", "false and fabricated", "refuted", "denied", "untrue", "dispute", "nothing to
+  support", "contrary to") lies in the frame's scope, or a negation in the clause of the
+  term ("not surrounded", "none of its units ... were surrounded", "not people in a
+  cauldron"), a question answered no ("Encircled? No") or a counterfactual ("If we were
+  surrounded, I would not ..."); else ``asserts``. The scope of a frame before its content
+  ("X said that …", "According to X, …") runs from the verb (or X) to the end of the
+  sentence; of a frame after it ("…, X said" / "… according to X", only after a comma,
+  dash or quote mark) from the sentence start to the verb. A holder never also denies in
+  the same sentence. Whole sentences a quotation quotes from someone else are not the
+  quoted speaker's stance.
 - Countries speaking stand for their governments: "Ukraine denied that its troops were
   surrounded" gives the **Ukrainian government** (``side`` Ukraine). We keep it apart from
   the Ukrainian General Staff, whose own statement ("false and fabricated") is a separate
@@ -41,7 +50,7 @@ import re
 import pandas as pd
 
 from .actors import SIDES, actors, copies_of, gazetteer, replicate
-from .quotes import quotes, speech_frames
+from .quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
 from .text import fold
 
 STANCE_COLUMNS = ["article_id", "actor", "side", "stance", "role", "sentence_id", "start",
@@ -49,32 +58,77 @@ STANCE_COLUMNS = ["article_id", "actor", "side", "stance", "role", "sentence_id"
 CLAIMS = {
     "encirclement": re.compile(
         r"(?i)(?<!\w)(?:surround(?:ed|ing)?|encircl(?:ed|ement|ing|e)|trapped|cut off|"
-        r"kettled?|cauldron|pocketed|besieged)(?!\w)"),
+        r"kettled?|cauldron|pocketed|besieged|isolated|blockaded|blockade|"
+        r"semi-encircl\w+)(?!\w)"),
 }
+# Words that name the claim only when said of troops ("the Ukrainian group there is
+# isolated", "units were blockaded"), not "an isolated incident" or "a naval blockade".
+WEAK_TERMS = re.compile(r"(?i)isolated|blockaded?")
+TROOPS = re.compile(
+    r"(?i)(?<!\w)(?:group(?:ing)?|units?|troops|forces|soldiers|servicemen|fighters|militants|"
+    r"formations?|brigades?|garrison|enemy|army|they|them|Ukrainians)(?!\w)")
+TROOPS_WINDOW = 60
 # A prediction or hedge in the few words before a term ("risk being encircled").
 HEDGE = re.compile(
     r"(?i)(?:\brisks?|\brisking|\bcould|\bmay|\bmight|\bwould|\bwill|\bdanger of|\bthreat of|"
     r"\bfear of|\bfears? of|\bavoid(?:ing)?|\balmost|\bnearly|\bpartially|\bpartly|"
-    r"\bclose to|\bverge of|\babout to|\bif|\bface|\bfacing|\bprevent)"
+    r"\bclose to|\bverge of|\babout to|\bif|\bface|\bfacing|\bprevent|"
+    r"\b(?:stay|wait|remain|sit)(?:\s+around)?\s+to\s+be)"
     r"(?:\s+[\w'-]+){0,2}\s+[\"']?$")
-NEGATION = re.compile(r"(?i)(?<!\w)(?:not|no|never|neither|nor|without|n't)(?!\w)")
+NEGATED_HEDGE = re.compile(r"(?i)\W*(?:risk|danger|threat|fear|close|verge|almost|nearly)")
+NEGATION = re.compile(r"(?i)(?<!\w)(?:not|no|never|neither|nor|without|none|nobody|"
+                      r"no one|nothing|n't)(?!\w)|n't(?!\w)")
+# Where a negation's scope begins: the clause holding the term ("said yesterday that none
+# of its units in Russia's Kursk region were surrounded").
+CLAUSE_BREAK = re.compile(r"(?i)[,;:\"]|(?<!\w)(?:that|but|while|which|who|whether|although|"
+                          r"though|because|and)(?!\w)")
+# "Encircled? No." - a question about the term answered no.
+ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
+# "If we were surrounded, I would not be talking to you": a counterfactual that denies.
+COUNTERFACTUAL = re.compile(
+    r"(?i)\bif\b[^.?!]{0,40}\b(?:were|was|had been)\b[^.?!]{0,40}$")
+COUNTERFACTUAL_THEN = re.compile(r"(?i)[^.?!]{0,80}\b(?:would|could)(?:\s+not|n't|\s+never)\b")
 DENIAL = re.compile(
     r"(?i)(?<!\w)(?:false|fabricat\w*|untrue|not true|misinformation|disinformation|"
     r"distortion|refut\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|debunk\w*|"
     r"contrary to|contradict\w*|cast(?:s|ing)? doubt|doubts?|no (?:\w+ )?evidence|fake|"
     r"rumou?rs?|lies|propaganda|grandstanding|slam\w*|baseless|unfounded|nonsense|"
-    r"manipulation|exaggerat\w*|overstat\w*|no (?:sign|indication)s? of)(?!\w)")
+    r"manipulation|exaggerat\w*|overstat\w*|no (?:sign|indication)s? of|disput\w*|"
+    r"nothing to (?:support|suggest|indicate|back|confirm|show)|seen nothing|found nothing|"
+    r"push(?:ed|es|ing)? back against|unsupported|no (?:public |credible )?proof)(?!\w)")
+# The cues that deny a claim even when the sentence does not repeat its words ("Ukraine's
+# General Staff says that is “false and fabricated”").
+STRONG_DENIAL = re.compile(
+    r"(?i)(?<!\w)(?:false|fabricat\w*|untrue|not true|refut\w*|den(?:y|ied|ies|ying)|"
+    r"reject\w*|dismiss\w*|debunk\w*|baseless|unfounded|nonsense|no (?:\w+ )?evidence|"
+    r"nothing to (?:support|suggest|indicate|back|confirm|show)|disput\w*)(?!\w)")
+# Agreement with the stance just reported: "Independent analysts agree.", "consistent with
+# the Institute for the Study of War's findings".
+AGREEMENT = re.compile(
+    r"(?i)(?<!\w)(?:agree[sd]?|concur(?:s|red)?|consistent with|in line with|echo(?:es|ed)?|"
+    r"corroborat\w*|share[sd]? (?:that|this) (?:view|assessment))(?!\w)")
 CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
     r"insistence|remarks)(?!\w)")
 HOLDER_BY = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|insistence|rhetoric)"
-    r"\s+(?:(?:made|put forward|repeated|voiced)\s+)?by\s+(?:both\s+)?")
-# Between two holders: "and", a list comma, and titles ("U.S. President", "Russian President").
-HOLDER_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s*)?(?:both\s+)?(?:[A-Z][\w.'-]*\s+){0,3}")
+    r"\s+(?:(?:made|put forward|repeated|voiced|issued)\s+)?(?:by|from)\s+(?:both\s+)?")
+# Between two holders: "and", a list comma, a repeated "by"; before a holder, titles
+# ("U.S. President", "Kremlin leader", "the Russian chief of general staff").
+HOLDER_CONNECTOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s*)?(?:(?:by|from)\s+)?(?:both\s+)?")
+HOLDER_TITLES = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|chief|president|minister|"
+                           r"general|spokesman|spokeswoman|commander)\s+){0,3}")
+HOLDER_METONYM = re.compile(r"(Ukraine|Kyiv|Kiev|Russia|Moscow)(?![\w'-])")
 ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:this|that|the|his|her|their|such|these|those)\s+(?:\w+\s+)?"
     r"(?:claims?|assertions?|allegations?|ultimatum)(?!\w)")
+# "says that is false", "called it ‘false and fabricated’", "a claim ... that Ukraine's
+# government says is simply not true": what the denial refers to.
+REFERS_BACK = re.compile(
+    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|(?:that|this|it) (?:is|was)|"
+    r"called (?:it|them|this|that)|calling (?:it|them|this|that))(?!\w)")
+TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:(?:also|then|later)\s+)?$")
+DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
 HEDGE_WINDOW = 40
 NEGATION_WINDOW = 30
@@ -106,44 +160,106 @@ def summary(stance_rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def claim_terms(text: str, term: re.Pattern) -> list[tuple[int, int, bool]]:
-    """``(start, end, hedged)`` of each claim term in a folded sentence."""
+    """``(start, end, hedged)`` of each claim term in a folded sentence.
+
+    A weak term ("isolated", "blockaded") counts only near a word for troops. A term
+    after "if ... were" is hedged, unless the sentence goes on to deny its consequence
+    ("If we were surrounded, I would not be talking to you"): that is a denial, unhedged.
+    """
     out = []
     for m in term.finditer(text):
+        if WEAK_TERMS.fullmatch(m.group()) and not (
+                TROOPS.search(text, max(0, m.start() - TROOPS_WINDOW), m.start())
+                or TROOPS.search(text, m.end(), m.end() + 30)):
+            continue
         window = text[max(0, m.start() - HEDGE_WINDOW):m.start()]
         hedge = HEDGE.search(window)
-        # A negated hedge denies outright: "no threat of encirclement", "not at risk of".
-        if hedge and NEGATION.search(window[max(0, hedge.start() - 12):hedge.start()]):
+        # A negated hedge noun denies outright: "no threat of encirclement", "not at risk
+        # of" (but "will not stay to be surrounded" stays a statement of intent).
+        if hedge and NEGATED_HEDGE.match(hedge.group()) and \
+                NEGATION.search(window[max(0, hedge.start() - 12):hedge.start()]):
+            hedge = None
+        if hedge and _counterfactual(text, m.start(), m.end()):
             hedge = None
         out.append((m.start(), m.end(), bool(hedge)))
     return out
 
 
+def _counterfactual(text: str, start: int, end: int) -> bool:
+    return bool(COUNTERFACTUAL.search(text, max(0, start - 80), start)
+                and COUNTERFACTUAL_THEN.match(text, end))
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negation in the clause that holds the term at ``start``."""
+    lo = max(0, start - 80)
+    clause = lo
+    for m in CLAUSE_BREAK.finditer(text, lo, start):
+        # "none of its units ... were surrounded": a negation opening the clause counts.
+        clause = m.end() if m.group() not in ('"',) else clause
+    if clause > start - NEGATION_WINDOW:
+        clause = max(lo, start - NEGATION_WINDOW)
+    return bool(NEGATION.search(text, clause, start))
+
+
 def denies_in(text: str, terms: list[tuple[int, int, bool]]) -> bool:
-    """Whether a (folded) scope denies the claim: a denial cue, or a negation just before
-    an unhedged term ("are not surrounded", "are not “encircled”")."""
+    """Whether a (folded) scope denies the claim: a denial cue, a negation in the clause
+    before an unhedged term ("are not surrounded", "none of its units ... were
+    surrounded"), a question about it answered no ("Encircled? No"), or a counterfactual
+    ("If we were surrounded, I would not ...")."""
     if DENIAL.search(text):
         return True
-    for start, _, hedged in terms:
-        if NEGATION.search(text[max(0, start - NEGATION_WINDOW):start]):
+    for start, end, hedged in terms:
+        if hedged:
+            continue
+        if _negated(text, start) or ANSWERED_NO.match(text, end) or \
+                _counterfactual(text, start, end):
             return True
     return False
 
 
 def _holders(folded: str, s_start: int, mention_rows) -> list[tuple[str, int, int]]:
-    """Claim holders named by "claims (made) by X and Y" in a sentence."""
+    """Claim holders named by "claims (made) by X and Y" / "statements from Moscow and
+    Trump" in a sentence. A mention used as a title ("Kremlin leader Vladimir Putin")
+    gives way to the person it introduces; a capital stands for its government."""
     out = []
+    rows = sorted(mention_rows)
     for m in HOLDER_BY.finditer(folded):
         pos = m.end()
-        for start, end, actor in mention_rows:
-            rel_s, rel_e = start - s_start, end - s_start
-            if rel_s < pos:
-                continue
-            gap = folded[pos:rel_s]
-            if gap.strip() and not HOLDER_GAP.fullmatch(gap):
+        while True:
+            conn = HOLDER_CONNECTOR.match(folded, pos)
+            if pos != m.end() and not re.search(r"[,&]|\band\b", conn.group()):
                 break
+            at = conn.end()
+            here = [r for r in rows if r[0] - s_start >= at]
+            metonym = HOLDER_METONYM.match(folded, at)
+            if metonym and not (here and here[0][0] - s_start == at):
+                out.append((METONYMS[metonym.group(1)], s_start + at, s_start + metonym.end()))
+                pos = metonym.end()
+                continue
+            limit = HOLDER_TITLES.match(folded, at).end()
+            nxt = [r for r in here if r[0] - s_start <= limit]
+            if not nxt:
+                break
+            start, end, actor = nxt[0]
+            # A title mention directly followed by a name: the name holds the claim.
+            follow = [r for r in rows if r[0] > start and r[0] >= end
+                      and folded[end - s_start:r[0] - s_start].strip() == ""]
+            if follow:
+                start, end, actor = follow[0][0], follow[0][1], follow[0][2]
             out.append((actor, start, end))
-            pos = rel_e
+            pos = end - s_start
     return out
+
+
+def _strip_nested(quote: str) -> str:
+    """A quotation with the whole sentences it quotes from someone else blanked out
+    (“He said, 'Auntie, we are not surrounded.'” is the nephew's denial, not the aunt's);
+    short nested scare quotes (“the alleged ‘encirclement’”) stay."""
+    def blank(m):
+        inner = m.group(1)
+        return m.group() if len(inner.split()) <= 3 else " " * len(m.group())
+    return re.sub(r"(?<![\w])'([^']{2,400})'(?![\w])", blank, quote)
 
 
 def _compute(corpus, term: re.Pattern) -> pd.DataFrame:
@@ -183,22 +299,33 @@ def _compute(corpus, term: re.Pattern) -> pd.DataFrame:
 
 def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, quotes_by,
                      times_by, published, info, rows):
+    folded_all = [fold(row[4]) for row in sentence_rows]
+    terms_all = [claim_terms(f, term) for f in folded_all]
     last_term = -99
+    previous: tuple | None = None  # (position, stances) of the last sentence with stances
     for position, (_, sid, s_start, s_end, text) in enumerate(sentence_rows):
-        folded = fold(text)
-        terms = claim_terms(folded, term)
+        folded = folded_all[position]
+        terms = terms_all[position]
         if terms:
             last_term = position
         unhedged = [t for t in terms if not t[2]]
-        anaphoric = (not terms and ANAPHOR.search(folded)
-                     and position - last_term <= ANAPHOR_WINDOW)
-        if not unhedged and not anaphoric:
+        anaphoric = bool(not terms and ANAPHOR.search(folded)
+                         and position - last_term <= ANAPHOR_WINDOW)
+        # "Ukraine's General Staff says that is “false and fabricated”", next to a sentence
+        # with the claim's words (before or after it): a denial of that claim.
+        denial_only = bool(
+            not terms and not anaphoric and STRONG_DENIAL.search(folded)
+            and REFERS_BACK.search(folded)
+            and any(terms_all[max(0, position - DENIAL_WINDOW):position + DENIAL_WINDOW + 1]))
+        agreeing = bool(not terms and previous is not None and position - previous[0] <= 1
+                        and len(previous[1]) == 1 and AGREEMENT.search(folded))
+        if not unhedged and not anaphoric and not denial_only and not agreeing:
             continue
         found: dict = {}
 
         def add(actor, stance, role, *anchors):
             key = (actor, stance)
-            if key not in found:
+            if key not in found and (not denial_only or stance == "denies"):
                 found[key] = (role, [a for a in anchors if a >= 0])
 
         holders = set()
@@ -214,18 +341,29 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                         add(f.actor, "asserts", "holder", f.subject_start, f.subject_end,
                             f.start)
                     continue
-        if sentence_frames:
+        if sentence_frames and (unhedged or anaphoric or denial_only):
             for f in sentence_frames:
                 if f.frame == "possessive" or f.actor in holders:
                     continue
                 v_start, v_end = f.start - s_start, f.end - s_start
-                content_after = f.frame != "inverted" and (
-                    not unhedged or unhedged[-1][0] > v_start)
+                if f.frame == "inverted" and ONLY_PUNCT.fullmatch(folded[:v_start]):
+                    # "According to Gerasimov, the enemy group ... is isolated"
+                    cut = max(v_end, f.subject_end - s_start)
+                    content_after, v_start = True, cut
+                else:
+                    content_after = f.frame != "inverted" and (
+                        not unhedged or unhedged[-1][0] > v_start)
+                    # Content before the frame only in "…, X said" (a comma, dash or
+                    # quote mark before the subject): "… were “isolated,” and a day after
+                    # Vladimir Putin said the soldiers should surrender" is not Putin's.
+                    first = min(v_start, f.subject_start - s_start) if f.subject_start >= 0 \
+                        else v_start
+                    if not content_after and f.frame != "inverted" and \
+                            not TAIL_BEFORE.search(folded, 0, first):
+                        content_after = True
                 scope = folded[v_start:] if content_after else folded[:v_end]
-                scope_terms = [(t[0] - (v_start if content_after else 0), t[1], t[2])
-                               for t in unhedged]
-                if not unhedged and not anaphoric:
-                    continue
+                shift = v_start if content_after else 0
+                scope_terms = [(t[0] - shift, t[1] - shift, t[2]) for t in unhedged]
                 if unhedged and not any(
                         (t[0] >= v_start) if content_after else (t[0] < v_end) for t in unhedged):
                     continue
@@ -234,20 +372,30 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
         sentence_quotes = quotes_by.get(sid)
         if sentence_quotes:
             for q in sentence_quotes:
-                inner = fold(q.quote)
+                inner = _strip_nested(fold(q.quote))
                 q_terms = [t for t in claim_terms(inner, term) if not t[2]]
                 if q_terms and q.speaker not in holders:
                     stance = "denies" if denies_in(inner, q_terms) else "asserts"
                     add(q.speaker, stance, "quote", q.start, q.end)
+        if agreeing:
+            # "Independent analysts agree.": whoever is named takes the stance just reported.
+            (stance,) = previous[1]
+            for start, end, actor in mentions_by.get(sid):
+                if (actor, "asserts" if stance == "denies" else "denies") not in found:
+                    add(actor, stance, "agrees", start, end)
         # A holder is never also a denier in the same sentence.
+        kept = set()
         for (actor, stance), (role, anchors) in found.items():
             if stance == "denies" and actor in holders:
                 continue
+            kept.add(stance)
             others = [(s, e) for s, e, a in mentions_by.get(sid) if a != actor]
             date, basis = _date(times_by.get(sid), anchors, published.get(article_id),
                                 others)
             rows.append((article_id, actor, info.get(actor, "independent"), stance, role, sid,
                          s_start, s_end, text, date, basis))
+        if kept:
+            previous = (position, kept)
 
 
 class _LazyRows:

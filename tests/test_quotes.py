@@ -1,25 +1,29 @@
-"""Quotations and their speakers, scored against hand-written gold (tests/gold/quotes.csv)."""
+"""Quotations and their speakers, scored against hand-written gold (tests/gold/quotes.csv for
+the seeds and fixtures, tests/gold/other_outlets_quotes.csv for the other-outlets corpus)."""
 from __future__ import annotations
 
 import pytest
 
-from extraction_gold import corpora, report, score_quotes
+from extraction_gold import SETS, corpus_of, mini_corpus, report, score_quotes
 from kursk_analysis.quotes import quote_kind, quote_spans, quotes, speech_frames
 from kursk_analysis.text import fold
 
 
 def test_quotes_against_gold():
+    # All gold sets together (the targets), and each set printed on its own.
+    for name in SETS:
+        print("\n" + report(f"quotes ({name})", score_quotes(quotes, name), details=False))
     scores = score_quotes(quotes)
-    print("\n" + report("quotes", scores))
+    print("\n" + report("quotes (all gold sets)", scores))
     assert scores["recall"] >= 0.9
     assert scores["precision"] >= 0.9
     assert scores["speaker_named_quotes"] >= 0.85
     assert scores["kind_accuracy"] >= 0.9
 
 
-@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("which", SETS)
 def test_rows_point_into_the_raw_text(which):
-    corpus = corpora()[which]
+    corpus = corpus_of(which)
     table = quotes(corpus)
     assert list(table.columns)[:8] == ["article_id", "sentence_id", "start", "end", "quote",
                                        "speaker", "speaker_text", "kind"]
@@ -33,8 +37,9 @@ def test_rows_point_into_the_raw_text(which):
         assert corpus.texts[row.article_id][row.subject_start:row.subject_end] == row.subject_text
 
 
-def test_same_corpus_same_rows():
-    corpus = corpora()[0]
+@pytest.mark.parametrize("which", SETS)
+def test_same_corpus_same_rows(which):
+    corpus = corpus_of(which)
     from kursk_analysis.quotes import _compute
     again = _compute(corpus)[0]
     assert again.equals(quotes(corpus))
@@ -49,6 +54,8 @@ def test_same_corpus_same_rows():
      ["propaganda for the talks"]),
     ('He said: "It is open', ["It is open"]),
     ("The troops' position isn't 'hopeless', he said.", ["hopeless"]),
+    ("The president wrote, quote, they are all surrounded, end quote.",
+     ["they are all surrounded"]),
 ])
 def test_quote_marks(text, expected):
     spans = quote_spans(text, fold(text), 0, len(text))
@@ -58,6 +65,42 @@ def test_quote_marks(text, expected):
 @pytest.mark.parametrize("text, kind", [
     ("encircled", "scare"), ("surrender or die", "scare"), ("completely surrounded.", "scare"),
     ("Yes.", "quote"), ("reasons to be cautiously optimistic", "quote"),
+    ("Surrounded? No,", "quote"),
 ])
 def test_quote_kind(text, kind):
     assert quote_kind(text) == kind
+
+
+# Invented sentences, not from any corpus above: each general rule on new wording.
+HELD_OUT = {
+    "h1": ("Three European diplomats briefed reporters on Monday. \"Nobody is trapped,\" said "
+           "one of the diplomats, \"and nobody will be.\"\n\n"
+           "Vladimir Putin visited a command post near the border. \"The enemy is isolated,\" "
+           "the head of state said.\n\n"
+           "Defence analyst Maria Lindgren reviewed the footage for a week. \"There is no ring "
+           "around them,\" Lindgren said.\n\n"
+           "Valery Gerasimov spoke first. A Ukrainian platoon commander, who declined to give his "
+           "name, said the unit had left at night. \"We carried our wounded out,\" he said.\n\n"
+           "Ukraine's military said on Monday that none of its brigades in the region were "
+           "encircled. Putin's words were widely described in Kyiv as \u201ca trap.\u201d\n"),
+    "h2": "\"They came at night,\" a battalion commander said in a voice message.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def held_out(tmp_path_factory):
+    return mini_corpus(tmp_path_factory.mktemp("held_out"), HELD_OUT)
+
+
+def test_general_rules_on_new_wording(held_out):
+    table = quotes(held_out)
+    speaker = dict(zip(table["quote"], table["speaker"]))
+    assert speaker["Nobody is trapped,"] == "European officials"      # "one of the diplomats"
+    assert speaker["and nobody will be."] == "European officials"     # split quote
+    assert speaker["The enemy is isolated,"] == "Vladimir Putin"      # "the head of state"
+    assert speaker["There is no ring around them,"] == "Maria Lindgren"  # surname, unknown name
+    assert speaker["We carried our wounded out,"] == "Ukrainian soldiers"  # he = the commander
+    assert speaker["a trap."] is None                                 # the outlet's wording
+    # an unnamed soldier with no nationality nearby: speaker_text kept, no guess
+    row = table[table["quote"] == "They came at night,"].iloc[0]
+    assert row["speaker"] is None and row["speaker_text"] == "a battalion commander"

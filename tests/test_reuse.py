@@ -7,7 +7,6 @@ reading both sentences; a new row fails the test until someone reads and judges 
 from __future__ import annotations
 
 import shutil
-import time
 
 import pandas as pd
 import pytest
@@ -255,15 +254,12 @@ def _replicated(corpus: Corpus, copies: int) -> Corpus:
     )
 
 
-def test_ten_thousand_replicated_articles_in_seconds(seeds):
+def test_ten_thousand_replicated_articles_are_analysed_once(seeds):
+    # Speed is measured by benchmarks/corpus_growth.py; this checks what copies give.
     big = _replicated(seeds, 2000)
     assert len(big.articles) == 10_000
-    started = time.perf_counter()
     passages = shared_passages(big)
     pairs = reuse_matrix(big)
-    elapsed = time.perf_counter() - started
-    print(f"reuse on 10,000 articles: {elapsed:.2f} s")
-    assert elapsed < 10
     # Analysed as the five distinct texts: the same passages, under the first copies' ids.
     small = shared_passages(seeds)
     assert len(passages) == len(small)
