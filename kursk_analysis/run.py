@@ -22,6 +22,7 @@ import html
 import itertools
 import json
 import re
+import os
 import shutil
 import sys
 import time
@@ -110,43 +111,50 @@ def run(
 
     _copy_widget_assets(output)
     (output / "index.html").unlink(missing_ok=True)  # a stale index would link to old reports
-    show_bar = stream.isatty()
-    reports = []
-    # HTML is rendered in a thread while the next notebook's kernel starts and runs, so the
-    # rendering adds next to nothing to the run's wall time.
-    with ThreadPoolExecutor(max_workers=1) as rendering:
-        rendered = []
-        for number, notebook in enumerate(notebooks, start=1):
-            name = notebook.stem
-            tables = output / f"{name}_tables"
-            _remove_previous(output, name, tables)
-            injected = {key: value for key, value in parameters.items() if key in declared[notebook]}
-            if OUTPUT_DIR_PARAMETER in declared[notebook]:
-                injected[OUTPUT_DIR_PARAMETER] = str(tables)
-            print(f"[{number}/{len(notebooks)}] {name} ...", file=stream, flush=True)
-            started = time.perf_counter()
-            executed = output / f"{name}.ipynb"
-            try:
-                papermill.execute_notebook(
-                    str(notebook), str(executed), parameters=injected, cwd=str(notebook.parent),
-                    progress_bar=show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
-                )
-            except PapermillExecutionError as error:
-                _make_deterministic(executed)
-                raise RunError(
-                    f"{name} stopped at cell {error.exec_count}: {error.evalue} "
-                    f"(the executed notebook is {executed})"
-                ) from None
-            nb = _make_deterministic(executed)
-            rendered.append(rendering.submit(_render, nb, output, name))
-            seconds = time.perf_counter() - started
-            print(f"[{number}/{len(notebooks)}] {name} executed in {seconds:.1f} s", file=stream, flush=True)
-            reports.append(
-                NotebookReport(name, _title(nb, name), executed, output / f"{name}.html",
-                               output / f"{name}.no-code.html", tuple(sorted(tables.glob("*.csv"))), seconds)
+    show_bar = stream.isatty() and len(notebooks) == 1
+    total = len(notebooks)
+
+    def execute(number: int, notebook: Path) -> NotebookReport:
+        name = notebook.stem
+        tables = output / f"{name}_tables"
+        _remove_previous(output, name, tables)
+        injected = {key: value for key, value in parameters.items() if key in declared[notebook]}
+        if OUTPUT_DIR_PARAMETER in declared[notebook]:
+            injected[OUTPUT_DIR_PARAMETER] = str(tables)
+        print(f"[{number}/{total}] {name} ...", file=stream, flush=True)
+        started = time.perf_counter()
+        executed = output / f"{name}.ipynb"
+        try:
+            papermill.execute_notebook(
+                str(notebook), str(executed), parameters=injected, cwd=str(notebook.parent),
+                progress_bar=show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
             )
-        for future in rendered:
-            future.result()
+        except PapermillExecutionError as error:
+            _make_deterministic(executed)
+            raise RunError(
+                f"{name} stopped at cell {error.exec_count}: {error.evalue} "
+                f"(the executed notebook is {executed})"
+            ) from None
+        nb = _make_deterministic(executed)
+        _render(nb, output, name)
+        seconds = time.perf_counter() - started
+        print(f"[{number}/{total}] {name} done in {seconds:.1f} s", file=stream, flush=True)
+        return NotebookReport(name, _title(nb, name), executed, output / f"{name}.html",
+                              output / f"{name}.no-code.html", tuple(sorted(tables.glob("*.csv"))), seconds)
+
+    # The notebooks are independent, each in its own kernel process: running them side by
+    # side uses every core (most of a notebook's time is its kernel's imports and work).
+    # Results are collected in reading order, so the first failure reported is the first
+    # notebook that failed, and notebooks not yet started are cancelled.
+    workers = min(total, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(execute, number, nb) for number, nb in enumerate(notebooks, start=1)]
+        try:
+            reports = [future.result() for future in futures]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
     _write_index(output, reports, parameters)
     print(f"Reports: {output / 'index.html'}", file=stream, flush=True)
     return reports
