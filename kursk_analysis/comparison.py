@@ -582,26 +582,39 @@ def fact_matrix(evidence: pd.DataFrame, corpus, facts: tuple[Fact, ...] = FACTS)
     return pd.DataFrame(rows, columns=["fact", *names.tolist(), "n_articles"]).astype({"n_articles": "int64"})
 
 
+REPORTED_BY_SHOWN = 5  # names listed per omission; the rest are counted, not listed
+
+
 def omissions(evidence: pd.DataFrame, corpus, min_others: int = 2,
               facts: tuple[Fact, ...] = FACTS) -> pd.DataFrame:
     """For each article, the facts it does not report although at least ``min_others``
     other articles do: article_id, article, published (an article written before an event
-    cannot report it), the fact's label, n_others, reported_by."""
+    cannot report it), the fact's label, n_others, reported_by (the first
+    ``REPORTED_BY_SHOWN`` of them, then "and N more", so the table grows linearly with the
+    corpus rather than with its square)."""
     names = labels(corpus)
     published = corpus.articles.set_index("id")["published"]
     reported = set(zip(evidence["fact"], evidence["article_id"]))
     by_fact = {f.name: [a for a in names.index if (f.name, a) in reported] for f in facts}
     rows = []
-    for article_id in names.index:
-        for fact in facts:
-            others = [a for a in by_fact[fact.name] if a != article_id]
-            if article_id not in by_fact[fact.name] and len(others) >= min_others:
+    for fact in facts:
+        reporters = by_fact[fact.name]
+        if len(reporters) < min_others:
+            continue
+        reporter_set = set(reporters)
+        listed = ", ".join(names[a] for a in reporters[:REPORTED_BY_SHOWN])
+        if len(reporters) > REPORTED_BY_SHOWN:
+            listed += f" and {len(reporters) - REPORTED_BY_SHOWN} more"
+        for article_id in names.index:
+            if article_id not in reporter_set:
                 rows.append((article_id, names[article_id], published[article_id], fact.label,
-                             len(others), ", ".join(names[a] for a in others)))
+                             len(reporters), listed))
     frame = pd.DataFrame(rows, columns=["article_id", "article", "published", "omits", "n_others", "reported_by"])
+    order = {article_id: i for i, article_id in enumerate(names.index)}
+    frame = frame.sort_values("article_id", key=lambda ids: ids.map(order), kind="stable")
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     return frame.astype({"article_id": "str", "article": "str", "omits": "str", "n_others": "int64",
-                         "reported_by": "str"})
+                         "reported_by": "str"}).reset_index(drop=True)
 
 
 def plot_fact_matrix(matrix: pd.DataFrame, ax):
