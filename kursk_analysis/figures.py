@@ -10,15 +10,22 @@ per figure, each with its provenance (article, sentence, character span) and:
   "more than 800" -> 800/800, qualifier "more than"), as in the reference table. Only a
   strict upper bound ("under", "less than", "fewer than", "below", "up to", "at most",
   "no more than") leaves ``value_low`` empty (NaN): "under 20" means anything from 0 to
-  20, and 0 would be a claim the text does not make. A vague multiple ("hundreds of square
-  miles") gives its least value (200) as ``value_low`` and no ``value_high``.
+  20, and 0 would be a claim the text does not make; "30 sq mi or less" is such a bound
+  too (qualifier "or less"). A vague multiple ("hundreds of square miles", "a few dozen
+  square miles") gives its least value (200, 24) as ``value_low`` and no ``value_high``.
+  A bare number right after an area borrows its unit when the text links them: "about 800
+  square kilometres, down from 1,376 at the peak", "from about 300 square kilometers to
+  less than 100" (two figures each).
 - ``unit``: ``sq_mi``, ``km2`` or ``percent`` (fractions become percentages: "about half"
   -> 50, qualifier "about"; "a third" -> 33.33).
 - ``qualifier``: the hedge as written, lower-cased ("nearly", "close to", "just"), or None.
 - ``direction``: ``held``, ``seized``, ``lost`` or ``retaken``, from the nearest verb that
   governs the figure (a verb before it in the same clause wins over a participle after it:
   "lost about half the territory seized" is ``lost``); "captured"/"seized" with a Russian
-  subject is ``retaken``. None when no verb says.
+  subject is ``retaken``; so is "claimed" used of ground ("Moscow claimed 64 per cent",
+  but not "claimed that"). A share in a list that continues a territorial share ("64 per
+  cent of it; by 12 March, nearly 90 per cent") is a territorial share too. None when no
+  verb says.
 - ``as_of``: the date the figure applies to. The publication date unless the sentence says
   otherwise next to the figure: a time expression (its end date: "last summer" ->
   2024-08-31), "at their peak"/"initially" (the incursion's peak, :data:`INCURSION_PEAK`,
@@ -29,7 +36,14 @@ per figure, each with its provenance (article, sentence, character span) and:
   open-source reports", "Gerasimov claimed", "experts said"), canonicalised with
   :mod:`kursk_analysis.actors` (pronouns and "the official" resolved the same way as quote
   speakers); the phrase itself when the gazetteer does not know it; None when the sentence
-  attributes it to no one. ``claimant_text`` keeps the phrase as written.
+  attributes it to no one. The phrase is trimmed of a leading time phrase ("Within a
+  fortnight Kyiv" -> Kyiv), bullets and trailing adverbs; a source behind maps or analysts
+  is the agent ("Maps published ... by the monitoring group DeepState", "Analysts at
+  DeepState", "estimated by DeepState" -> DeepState); a clause after a semicolon with its
+  own verb is not attributed to a speaker before the semicolon, nor to one after it.
+  "now" in reported speech with a dated verb ("estimated on Saturday that Ukraine now
+  controlled") dates the figure to the statement. ``claimant_text`` keeps the phrase as
+  written.
 - ``km2_low``/``km2_high``: areas converted with pint. Percentages stay NaN here: a share is
   not an area until a baseline is chosen; :func:`areas_from_percent` does that, with the
   baseline as a visible column.
@@ -99,6 +113,7 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _VAGUE = {"hundreds of": 200, "several hundred": 200, "a few hundred": 200,
           "thousands of": 2_000, "several thousand": 2_000, "a few thousand": 2_000,
           "tens of thousands of": 20_000, "dozens of": 24, "scores of": 40,
+          "a few dozen": 24, "several dozen": 24,
           "millions of": 2_000_000}
 _WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
@@ -107,14 +122,14 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUM = (rf"(?:{_DIGITS}(?:\s*(?:thousand|million|billion)\b|\s?(?:k|bn)\b)?"
         rf"|(?:a|an|{_WORD}(?:[\s-]{_WORD})?)(?:\s+(?:hundred|thousand|million))+"
         rf"|{_WORD}(?:-{_WORD})?|a dozen"
-        r"|hundreds of|several hundred|a few hundred|thousands of|several thousand"
+        r"|hundreds of|several hundred|a few hundred|a few dozen|several dozen|thousands of|several thousand"
         r"|a few thousand|tens of thousands of|dozens of|scores of|millions of)")
 _QUAL = (r"just over|just under|just more than|just below|a little (?:over|under|more than|"
          r"less than)|slightly (?:over|under|more than|less than)|well over|more than|"
          r"less than|fewer than|close to|up to|at least|at most|no more than|no fewer than|"
          r"as much as|as many as|as few as|upwards of|in excess of|an estimated|estimated|"
          r"closer to|nearly|almost|about|around|roughly|approximately|some|over|under|below|above|"
-         r"just|only|barely|merely|a mere")
+         r"just|only|barely|merely|a mere|perhaps|possibly|maybe|probably")
 _UPPER_BOUNDS = {"under", "less than", "fewer than", "below", "up to", "at most",
                  "no more than", "just below", "as much as", "as many as"}
 
@@ -159,6 +174,15 @@ _BEFORE_AREA = re.compile(
     rf"(?<![\w.,])(?P<n1>{_NUM})"
     rf"(?:\s*(?P<sep>-|to|and|or)\s*(?P<n2>{_NUM}))?\s*(?:-\s*)?$"
 )
+# A bare number that borrows the unit of the area just before it: "from about 300 square
+# kilometers to less than 100", "about 800 square kilometres, down from 1,376 at the peak".
+_CARRIED = re.compile(
+    rf"(?P<link>\s*,?\s*(?:(?:down|up)\s+from|to)\s+)(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<n>{_DIGITS})(?![\w%]|[.,]\d|\s*(?:-|percent|per\s+cent|pct|square|sq|km|mi|"
+    r"kilomet|miles?|hectares?|acres?|times|people|troops|soldiers|days?|weeks?|months?|"
+    r"years?|villages?|settlements?|[a-z]+s\b))")
+# "30 sq mi or less": an upper bound written after the figure.
+_OR_LESS = re.compile(r"\s+or\s+(?P<tail>less|fewer|under|below)\b")
 _PERCENT = re.compile(r"%|percent\b|per\s+cent\b|pct\b")
 _BEFORE_PERCENT = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:\b(?P<from>from|between)\s+)?"
@@ -174,7 +198,8 @@ _FRACTION_VALUES = {("half", None): 50.0, ("third", 1): 100 / 3, ("third", 2): 2
                     ("tenth", 1): 10.0, ("tenth", 9): 90.0}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, None: 1}
 _TERRITORY_NOUN = (r"territor(?:y|ies)|land|lands|area|areas|ground|region|oblast|province|"
-                   r"salient|foothold|terrain|swath|swathe|pocket|bridgehead|enclave|zone")
+                   r"salient|foothold|terrain|swath|swathe|pocket|bridgehead|enclave|zone|holdings|"
+                   r"peak|gains")
 # What follows a share when it is a share of territory: "of the area", "the territory
 # seized", "of Ukraine's foothold", "of the Kursk region".
 _AFTER_SHARE = re.compile(
@@ -195,7 +220,7 @@ _DIRECTION_CUE = re.compile(
     r"lost|lose|loses|losing|ced(?:e|es|ed|ing)|gave up|given up|give up|"
     r"surrender(?:s|ed|ing)?|withdr(?:ew|awn) from|abandon(?:s|ed|ing)?|retreat(?:ed|s)? from|"
     r"(?:forced|pushed|driven|expelled|ousted)(?: [a-z']+){0,3} (?:out of|from))"
-    r"|(?P<seized>seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|take|takes|taking|"
+    r"|(?P<seized>claim(?:s|ed|ing)?(?!\s+(?:that|to|on|in|responsibility|credit)\b)|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|take|takes|taking|"
     r"grabb(?:ed|ing)|grab|overr(?:an|un)|swept up|sweeping|swept|gain(?:s|ed|ing)?|"
     r"advanced|carv(?:e|ed|ing) out|conquer(?:s|ed|ing)?|invaded|penetrated|occupied at)"
     r"|(?P<held>held|hold|holds|holding|control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|"
@@ -225,15 +250,16 @@ _SAY = (r"said|says|say|claimed|claims|claim|told|estimated|estimates|estimate|r
         r"report|stated|states|wrote|writes|noted|notes|concluded|concludes|assessed|assesses|"
         r"believes|believe|added|announced|announces|put the figure at|put the figure|insisted|insists|asserted|"
         r"asserts|acknowledged|acknowledges|admitted|admits|boasted|boasts|put it at|puts it at|"
+        r"put (?:the|its|their) (?:[\w-]+ ){1,5}?at|puts (?:the|its|their) (?:[\w-]+ ){1,5}?at|"
         r"showed|show|shows|suggested|suggest|suggests")
 _ACCORDING = re.compile(
-    r"\baccording to (?P<who>.+?)(?=\s*[,;:(]|\s*\.?\"?\s*$|\s+(?:who|which|that|as|in|on|at|"
+    r"\b(?i:according to) (?P<who>.+?)(?=\s*[,;:(]|\s*\.?\"?\s*$|\s+(?:who|which|that|as|in|on|at|"
     r"since|after|because|while)\b)")
 _WHO_VERB = re.compile(
     r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>[^,;:\"()]{2,80}?),?\s+(?:\w+ly\s+)?(?:also\s+)?"
     r"(?:has\s+|have\s+|had\s+)?(?:" + _SAY + r")\b")
 _VERB_WHO = re.compile(
-    r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()]{1,60}?)(?=\s*[,;:.(]|\s*$)")
+    r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()\d]{1,60}?)(?=\s*[,;:.(]|\s*$)")
 _APPOSITION_HEAD = re.compile(
     r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<head>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s+$")
 _ROLE_START = re.compile(
@@ -246,11 +272,29 @@ _WHO_TRAIL = re.compile(r"(?:\s+(?:now|also|still|reportedly|previously|recently
 _WHO_CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|it|they|there)\b", re.I)
 _PREPOSITION_START = re.compile(r"(?i)^(?:by|within|in|on|at|after|before|since|during|from|"
                                 r"for|over|under|with|without|despite|as|when|while|if)\b")
+# A time or place phrase before the speaker ("Within a fortnight Kyiv", "By late August its
+# commanders", "Last week he", "By mid-March DeepState maps"): the speaker starts at the first
+# capitalised word that is not a month or weekday, or at a determiner or pronoun.
+_LEAD_PHRASE = re.compile(
+    r"^(?i:by|within|in|on|at|after|before|since|during|from|for|over|until|last|this|"
+    r"earlier|later)\s+(?:(?:[a-z0-9'-]+|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b[\w-]*),?\s+){0,3}?"
+    r"(?=(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z]|(?:its|their|his|her|the|he|she|they|we)\b)")
+# "Maps published this morning by the Ukrainian monitoring group DeepState", "estimates
+# from DeepState", "Analysts at DeepState": the source is the named agent, not the maps.
+_SOURCE_OF = re.compile(
+    r"^(?i:the\s+)?(?i:latest\s+|new\s+|updated\s+)?(?i:maps?|data|figures?|estimates?|imagery|"
+    r"analysis|assessments?|analysts?|researchers?|experts?|mapping)\b[^,;]*?\b(?:by|from|at|"
+    r"of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
+    r"(?P<agent>[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w.'-]*){0,6})$")
 _BY_AGENT = re.compile(
     r"\b(?:estimated|reported|put|assessed|mapped|calculated|shown|given) by "
     r"(?P<who>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,5})")
 _WHO_JUNK = re.compile(
-    r"^(?:and|but|as|while|which|who|so|yet|though|although|whereas)\s+|\s+(?:in a statement|in a post|on telegram|"
+    r"^[\u2022\u00b7*\u2013\u2014-]+\s*|^(?:and|but|as|while|which|who|so|yet|though|although|whereas)\s+|\s+(?:in a statement|in a post|on telegram|"
     r"on social media)$", re.I)
 
 
@@ -314,8 +358,24 @@ def _scan_territory(folded: str) -> list[tuple]:
                 start = pre.start("qual") if pre.group("qual") and qual else (
                     pre.start("from") if pre.group("from") == "between" else pre.start("n1"))
                 end = ue
+            tail = _OR_LESS.match(lower, ue) if which != 0 and lo == hi else None
+            if tail:
+                lo, qual, end = float("nan"), "or " + tail.group("tail"), tail.end()
+                start = pre.start("n1") if which == 1 else pre.start("n2")
             hits.append((start, end, lo, hi, unit, qual))
+        carried = _CARRIED.match(lower, ue)
+        if carried and ("to" != carried.group("link").strip(" ,") or
+                        pre.group("from") == "from" or
+                        re.search(r"\bfrom\s+$", lower[max(0, pre.start() - 6):pre.start()])):
+            if re.match(r"(?:19|20)\d\d$", carried.group("n")):
+                continue  # "to 2025": a year, not an area
+            value, _ = parse_number(carried.group("n"))
+            qual = carried.group("qual")
+            lo = float("nan") if qual in _UPPER_BOUNDS else value
+            start = carried.start("qual") if qual else carried.start("n")
+            hits.append((start, carried.end("n"), lo, value, unit, qual))
 
+    last_share = -1  # end of the last territorial share
     for m in _PERCENT.finditer(lower):
         ps, pe = m.span()
         pre = _BEFORE_PERCENT.search(lower, max(0, ps - 60), ps)
@@ -330,8 +390,15 @@ def _scan_territory(folded: str) -> list[tuple]:
                 continue  # "40% of their troops": a share of something else
             # "Russia says it has retaken 86%": a bare share right after a territory verb.
             verb = _nearest_cue(lower, pre.start(), lookback=40)
-            if verb is None or verb[1] == "held" and "control" not in lower[pre.start() - 40:ps]:
+            # "64 per cent of it; by 12 March, nearly 90 per cent": a share in a list that
+            # continues a territorial share just before it (the verb is elided).
+            elided = last_share >= 0 and pre.start() - last_share <= 40 and \
+                not re.search(r"[.!?]|\b(?:troops|soldiers|people|casualties)\b",
+                              lower[last_share:pre.start()])
+            if not elided and (verb is None or verb[1] == "held" and
+                               "control" not in lower[pre.start() - 40:ps]):
                 continue
+        last_share = pe
         for which, lo, hi, qual, _vague in _values(pre.group("qual"), pre.group("n1"),
                                                    pre.group("sep"), pre.group("n2"),
                                                    pre.group("from")):
@@ -445,11 +512,24 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         if junk:
             s += junk.end()
             who = who[junk.end():]
+        lead = _LEAD_PHRASE.match(who)
+        if lead and lead.end() < len(who):
+            s += lead.end()
+            who = who[lead.end():]
         trail = _WHO_TRAIL.search(who)
         if trail:
             who = who[:trail.start()]
-        if len(who.split()) > 8 or not who.strip() or "according to" in who.lower() or \
-                _WHO_CLAUSE.search(who):
+        source = _SOURCE_OF.match(who)
+        if source:
+            s += source.start("agent")
+            who = source.group("agent")
+        head = _APPOSITION_HEAD.search(sentence, 0, s)
+        apposition = bool(head and head.end() == s and _ROLE_START.match(who))
+        words = len(who.split())
+        # A long title ending in a name ("Army General Valery Gerasimov") is still a speaker.
+        limit = 8 if not who.split() or not who.split()[-1][:1].isupper() else 11
+        if (words > limit and not apposition) or not who.strip() or \
+                "according to" in who.lower() or _WHO_CLAUSE.search(who):
             continue
         if who.split()[-1].lower() in ("it", "this", "that", "which") and len(who.split()) > 1:
             continue
@@ -538,6 +618,16 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         if a < end and b > start:
             continue  # the "attribution" is the figure's own clause
         distance = a - end if a >= end else start - b
+        if b <= start and ";" in art.folded[b:start]:
+            # "Russia says it has retaken 90%; Ukrainian-held ground is now put at ...": a
+            # clause with its own predicate is not the earlier speaker's; an elided one
+            # ("...; by 12 March, nearly 90 per cent") still is.
+            clause = art.folded[b:start].rsplit(";", 1)[1].lower()
+            if _DIRECTION_CUE.search(clause) or re.search(
+                    r"\b(?:is|are|was|were|has|have|had|" + _SAY + r")\b", clause):
+                continue
+        if a >= end and ";" in art.folded[end:a]:
+            continue  # the attribution belongs to the next clause
         if best is None or distance < best[0]:
             best = (distance, a, b)
     if best is None:
@@ -583,8 +673,19 @@ def _time_cues(art, si: int, timex_rows) -> list[tuple[int, int, str, object]]:
     cues = []
     for m in _PEAK.finditer(lower):
         cues.append((s0 + m.start(), s0 + m.end(), "peak", None))
+    dated_speech = []  # "estimated on Saturday that ...": the date of the statement
+    for ts, te, date_end, gran in timex_rows:
+        if s0 <= ts and te <= s1 and gran == "day" and re.search(
+                r"\b(?:" + _SAY + r")\s+(?:on\s+)?$", lower[max(0, ts - s0 - 30):ts - s0]):
+            dated_speech.append((te, date_end))
     for m in _NOW.finditer(lower):
-        cues.append((s0 + m.start(), s0 + m.end(), "publication", None))
+        said = [d for te, d in dated_speech if te - s0 <= m.start() and
+                re.fullmatch(r"\s*,?\s*that\s+[^,;.]*", lower[te - s0:m.start()])]
+        if said:
+            # "now" in reported speech is the time of the statement, not of publication.
+            cues.append((s0 + m.start(), s0 + m.end(), "text", said[-1]))
+        else:
+            cues.append((s0 + m.start(), s0 + m.end(), "publication", None))
     for ts, te, date_end, gran in timex_rows:
         if s0 <= ts and te <= s1:
             # A date inside a subordinate clause ("since Ukrainians seized the area in
@@ -613,10 +714,13 @@ def _as_of(figure_spans, cues, published, peak, directions, text):
             if distance > 100:
                 continue
             between = lower_between(cs, ce, fs, fe)
+            if ";" in between:
+                continue  # "By November ... 40 per cent; by February, ... 64 per cent"
             if cue[2] == "text_sub" and "," in between:
                 continue
-            if cue[2] in ("text", "text_sub") and cs >= fe and \
-                    _DIRECTION_CUE.search(text[max(fe, cs - 20):cs].lower()):
+            verb_between = _DIRECTION_CUE.search(text[max(fe, cs - 20):cs].lower()) \
+                if cue[2] in ("text", "text_sub") and cs >= fe else None
+            if verb_between and verb_between.lastgroup != "held_adjective":
                 continue  # "86% of the territory Ukrainian forces seized in August 2024"
             if best is None or distance < best[0]:
                 best = (distance, i)
@@ -709,6 +813,7 @@ def _locate_territory(art) -> list[tuple]:
     lower = _lower(art.folded)
     out = []
     previous = None  # (start, direction) of the figure before
+    previous_end, previous_unit = -1, None
     for start, end, lo, hi, unit, qual in _scan_territory(art.folded):
         si = _sentence_of(art, start, end)
         if si < 0:
@@ -716,6 +821,12 @@ def _locate_territory(art) -> list[tuple]:
         direction = _direction(lower, start, end, art.starts[si], art.ends[si])
         restates = bool(previous and start - previous[0] <= 200 and
                         _RESTATES.search(lower, max(0, start - 8), start))
+        if not restates and previous and unit != "percent" and previous_unit not in (
+                None, "percent", unit) and 0 <= start - previous_end <= 25 and \
+                re.fullmatch(r"(?:\s+(?:of|in)\s+[\w' -]+?)?\s*,\s*", lower[previous_end:start]):
+            # "under 100 km² of Russia, perhaps 30 sq mi": the same area in other units.
+            restates = True
+        previous_end, previous_unit = end, unit
         if restates:
             # "86% of the territory ..., or more than 1,100 square km": the same figure
             # in other units, so the same direction (and, below, date and claimant).

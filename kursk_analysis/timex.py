@@ -29,6 +29,10 @@ Resolution rules (news convention, stated so they can be argued with):
   few days" = 7 days, "recent weeks" = 28 days, "recent months" = 6 months, "recent years"
   = 5 years, each up to publication.
 - "since X" is a ``range`` from the start of X to publication.
+- A day range ("March 13–16", "13-16 March 2025") is one ``range`` expression; its year
+  follows the rule for its first day.
+- "the next day", "the previous day" (like "that same day") are relative to the event just
+  told, not to publication: they stay ``unresolved`` rather than being guessed.
 
 Why our own resolver rather than a date library: dateutil's parser reads a single date
 string and fills gaps from a default date, which would silently make "Tuesday" or "March
@@ -181,6 +185,12 @@ _DAY_FIRST = re.compile(
     rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
 )
+# The end of a day range after a month-led date ("March 13–16", "March 13-16, 2025") and
+# its start before a day-first one ("13–16 March").
+_DAY_RANGE_TAIL = re.compile(
+    r"\s*[\u2013\u2014-]\s*(?P<d2>[0-3]?\d)(?![\d%]|\s*(?:percent|per cent|[a-z]))"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?")
+_DAY_RANGE_HEAD = re.compile(r"(?P<d1>[0-3]?\d)\s*[\u2013\u2014-]\s*$")
 _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d(?![\d%])")
 _WEEKDAY = re.compile(
@@ -305,6 +315,21 @@ def resolve(spec: tuple, pub: date | None, future: bool) -> Resolution:
     if kind == "season_year":
         lo, hi = _season(spec[2], spec[1])
         return lo, hi, "season", "absolute"
+    if kind == "day_range":
+        _, y, m, d1, d2 = spec
+        if y is None:
+            if pub is None:
+                return None, None, "range", "unresolved"
+            first = _r_month_day(("month_day", m, d1, None), pub, future)
+            if first is None:
+                return None, None, "range", "unresolved"
+            y, anchor = first[0].year, "publication"
+        else:
+            anchor = "absolute"
+        try:
+            return date(y, m, d1), date(y, m, d2), "range", anchor
+        except ValueError:
+            return None, None, "range", "unresolved"
     if kind == "anaphor":
         return None, None, spec[1], "unresolved"
     granularity = _GRANULARITY.get(kind, "range")
@@ -523,6 +548,12 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
             if not 1 <= d <= 31:
                 continue
             spec = ("date", int(year), month, d) if year else ("month_day", month, d, None)
+            span = _DAY_RANGE_TAIL.match(folded, e) if not year else None
+            if span and d < int(span.group("d2")) <= 31:
+                # "March 13–16" (, 2025): one range, not the first day alone.
+                y2 = span.group("year")
+                spec = ("day_range", int(y2) if y2 else None, month, d, int(span.group("d2")))
+                e = span.end()
         elif year:
             spec = ("month_year", int(year), month)
         elif rely:
@@ -558,6 +589,14 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
         year = m.group("year")
         spec = ("date", int(year), _MONTHS[key], d) if year else (
             "month_day", _MONTHS[key], d, None)
+        head = _DAY_RANGE_HEAD.search(folded, max(0, s - 8), s)
+        if head and int(head.group("d1")) < d and not (
+                head.start() > 0 and (folded[head.start() - 1].isalnum() or
+                                      folded[head.start() - 1] in ",.")):
+            # "13–16 March" (2025): one range.
+            spec = ("day_range", int(year) if year else None, _MONTHS[key],
+                    int(head.group("d1")), d)
+            s = head.start()
         pre = _PRE_MONTH.search(lower[max(0, s - 40):s])
         if pre and pre.group("signal"):
             hits.append((s - (len(lower[max(0, s - 40):s]) - pre.start()), e,
@@ -675,6 +714,12 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
             if mod == "this" or (mod == "last" and unit in ("night", "evening")):
                 off = 0 if mod == "this" else -1
                 hits.append((s - (len(window) - pre.start("mod")), e, ("day", off), ""))
+            continue
+        if unit == "day" and not plural and count is None and pre.group("the") and \
+                mod in ("next", "previous") and not pre.group("lead"):
+            # "the next day", "the previous day": relative to the event just told, not to
+            # publication; left unresolved rather than guessed.
+            hits.append((s - (len(window) - pre.start("the")), e, ("anaphor", "day"), ""))
             continue
         if mod in ("same", "that same", "that") and unit == "day" and count is None:
             hits.append((s - (len(window) - pre.start("the" if pre.group("the") else "mod")),

@@ -11,6 +11,7 @@ from kursk_analysis import paths
 
 GOLD = paths.ROOT / "tests" / "gold"
 FIXTURES = paths.ROOT / "tests" / "fixtures" / "figures" / "articles.csv"
+OTHER_OUTLETS = paths.ROOT / "tests" / "fixtures" / "other_outlets" / "articles.csv"
 
 
 def load_fixture_corpus():
@@ -18,6 +19,13 @@ def load_fixture_corpus():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ka.CorpusWarning)
         return ka.load_corpus(FIXTURES)
+
+
+def load_other_outlets_corpus():
+    """The twenty synthetic other-outlet articles (five undated, which warn by design)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ka.CorpusWarning)
+        return ka.load_corpus(OTHER_OUTLETS)
 
 
 def locate(gold: pd.DataFrame, corpora: dict) -> pd.DataFrame:

@@ -9,12 +9,16 @@ import kursk_analysis as ka
 from kursk_analysis.figures import (areas_from_percent, parse_number, quantities,
                                     territory_figures)
 
-from _gold import GOLD, load_fixture_corpus, locate, match, same
+from _gold import GOLD, load_fixture_corpus, load_other_outlets_corpus, locate, match, same
+
+GOLD_FILES = ("territory_figures.csv", "other_outlets_territory_figures.csv")
+SETS = ("seeds", "fixtures", "other_outlets")
 
 
 @pytest.fixture(scope="module")
 def corpora(corpus):
-    return {"seeds": corpus, "fixtures": load_fixture_corpus()}
+    return {"seeds": corpus, "fixtures": load_fixture_corpus(),
+            "other_outlets": load_other_outlets_corpus()}
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +31,10 @@ def predicted(corpora):
 
 @pytest.fixture(scope="module")
 def gold(corpora):
-    frame = pd.read_csv(GOLD / "territory_figures.csv", dtype={"article_id": str},
-                        keep_default_na=False, na_values={"value_low": [""], "value_high": [""]})
+    frame = pd.concat([pd.read_csv(GOLD / name, dtype={"article_id": str},
+                                   keep_default_na=False,
+                                   na_values={"value_low": [""], "value_high": [""]})
+                       for name in GOLD_FILES], ignore_index=True)
     frame["qualifier"] = frame["qualifier"].replace("", None)
     frame["claimant"] = frame["claimant"].replace("", None)
     frame["as_of"] = pd.to_datetime(frame["as_of"].replace("", None))
@@ -50,12 +56,12 @@ def _scores(predicted, gold):
 
 def test_precision_and_recall_against_gold(predicted, gold):
     lines = []
-    for subset in ("seeds", "fixtures", None):
+    for subset in (*SETS, None):
         p = predicted if subset is None else predicted[predicted["manifest"] == subset]
         g = gold if subset is None else gold[gold["manifest"] == subset]
         p = p.reset_index(drop=True)
         precision, recall, detail = _scores(p, g)
-        lines.append(f"{subset or 'all':8s} n_gold={len(g):2d} n_pred={len(p):2d} "
+        lines.append(f"{subset or 'all':13s} n_gold={len(g):3d} n_pred={len(p):3d} "
                      f"precision={precision:.3f} recall={recall:.3f} "
                      + " ".join(f"{k}={v:.3f}" for k, v in detail.items()))
     print("\nterritory figures (exact values and units):\n" + "\n".join(lines))
@@ -145,3 +151,27 @@ def test_quantities(corpus):
                                         ("a thousand", 1000)])
 def test_parse_number(text, value):
     assert parse_number(text)[0] == value
+
+
+def test_other_outlet_patterns(corpora):
+    """Mechanisms found on the other-outlet articles (see tests/gold/README_figures.md)."""
+    f = territory_figures(corpora["other_outlets"]).set_index(["article_id", "text"])
+    # A bare number borrows the unit of the area before it ("down from", "from X to Y").
+    carried = f.loc[("oo16", "1,376")]
+    assert (carried.value_low, carried.unit, carried.as_of_basis) == (1376, "km2", "peak")
+    assert f.loc[("oo16", "about 800 square kilometres")].as_of == pd.Timestamp("2024-11-30")
+    bound = f.loc[("oo17", "less than 100")]
+    assert np.isnan(bound.value_low) and (bound.value_high, bound.unit) == (100, "km2")
+    # "30 sq mi or less" is an upper bound.
+    assert np.isnan(f.loc[("oo13", "30 sq mi or less")].value_low)
+    # "claimed" with a Russian subject is retaking; a claim is dated by its own date.
+    claimed = f.loc[("oo19", "86%")]
+    assert claimed.direction == "retaken" and claimed.as_of == pd.Timestamp("2025-03-12")
+    # Claimant phrases lose leading time phrases and resolve through the gazetteer.
+    assert f.loc[("oo20", "more than 1,000 square kilometres")].claimant == "Kyiv"
+    assert f.loc[("oo10", "fewer than 100 square kilometers")].claimant == "open-source reports"
+    assert f.loc[("oo05", "86 percent")].claimant == "Valery Gerasimov"
+    # A clause after a semicolon is not the earlier speaker's, nor dated by the next one.
+    assert f.loc[("oo18", "20-30 square miles")].claimant is None
+    forty = f.loc[("oo20", "about 40 per cent")]
+    assert forty.claimant is None and forty.as_of == pd.Timestamp("2024-11-30")

@@ -113,3 +113,17 @@ def test_nothing_depends_on_today(monkeypatch):
     for module in (timex, figures):
         source = open(module.__file__, encoding="utf-8").read()
         assert ".today(" not in source and ".now(" not in source
+
+
+def test_day_ranges_and_event_relative_days():
+    from _gold import load_other_outlets_corpus
+
+    t = time_expressions(load_other_outlets_corpus()).set_index(["article_id", "text"])
+    span = t.loc[("oo17", "March 13–16")]
+    assert (span.date_start, span.date_end, span.granularity) == (
+        pd.Timestamp("2025-03-13"), pd.Timestamp("2025-03-16"), "range")
+    # "the next day" is relative to the event just told, not to publication: unresolved.
+    assert pd.isna(t.loc[("oo19", "the next day")].date_start)
+    assert resolve(("day_range", None, 3, 13, 16), dt.date(2025, 3, 17), False)[:2] == (
+        dt.date(2025, 3, 13), dt.date(2025, 3, 16))
+    assert resolve(("day_range", 2024, 8, 6, 9), None, False)[3] == "absolute"
