@@ -44,7 +44,7 @@ from kursk_analysis import paths  # noqa: E402
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 CLI = Path(sys.executable).with_name("kursk-analysis")
-_EXECUTED = re.compile(r"\] (\S+) executed in ([0-9.]+) s")
+_EXECUTED = re.compile(r"\] (\S+) (?:executed|done) in ([0-9.]+) s")
 
 
 # --------------------------------------------------------------------------- baseline notebooks

@@ -52,7 +52,7 @@ INVENTED_OUTLETS = (
     "Westgate Journal", "Coastal Monitor", "Evening Dispatch", "Frontier Bulletin", "Lakeshore Times",
 )
 FIRST_DAY, DAYS = date(2025, 2, 1), 59  # 1 February - 31 March 2025
-_EXECUTED = re.compile(r"\] (\S+) executed in ([0-9.]+) s")
+_EXECUTED = re.compile(r"\] (\S+) (?:executed|done) in ([0-9.]+) s")
 BIG_PX, RATIO = 4000, 4.0
 
 

@@ -27,7 +27,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from . import nlp, paths
+from . import paths
 from .text import match_key
 
 REQUIRED_COLUMNS = ("id", "file", "outlet", "headline", "published")
@@ -438,6 +438,10 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
                 paragraphs.append(row)
                 kept.append((start, end))
         kept_spans.append(kept)
+
+    # Imported here, not at the top: spaCy costs over a second to import, and commands that
+    # never segment text (kursk-analysis run, which only starts kernels) should not pay it.
+    from . import nlp
 
     sentences = []
     first_paragraph = 0
