@@ -134,16 +134,10 @@ def _actors(value, known_actors) -> tuple[str, ...]:
 
 
 def _known_actor_names() -> list[str]:
-    """Canonical names from the gazetteer, whatever container it comes as."""
+    """Canonical names from the gazetteer (``data/actors.csv``, column ``actor``)."""
     from .actors import gazetteer  # imported late: the gazetteer loads data the other checks don't need
 
-    table = gazetteer()
-    if hasattr(table, "columns"):  # a DataFrame: one row per (canonical name, alias)
-        for column in ("canonical", "actor", "name"):
-            if column in table.columns:
-                return list(table[column].astype(str).unique())
-        raise ParameterError("The actor gazetteer has no `canonical` column, so `actors` cannot be checked.")
-    return [str(name) for name in table]  # a mapping (keys) or a list of names
+    return list(gazetteer()["actor"].astype(str).unique())
 
 
 def _period(start, end) -> dict:

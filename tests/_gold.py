@@ -11,7 +11,6 @@ from kursk_analysis import paths
 
 GOLD = paths.ROOT / "tests" / "gold"
 FIXTURES = paths.ROOT / "tests" / "fixtures" / "figures" / "articles.csv"
-OTHER_OUTLETS = paths.ROOT / "tests" / "fixtures" / "other_outlets" / "articles.csv"
 
 
 def load_fixture_corpus():
@@ -22,10 +21,10 @@ def load_fixture_corpus():
 
 
 def load_other_outlets_corpus():
-    """The twenty synthetic other-outlet articles (five undated, which warn by design)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ka.CorpusWarning)
-        return ka.load_corpus(OTHER_OUTLETS)
+    """The twenty synthetic other-outlet articles, loaded once per test session."""
+    from extraction_gold import corpus_of
+
+    return corpus_of("other_outlets")
 
 
 def locate(gold: pd.DataFrame, corpora: dict) -> pd.DataFrame:

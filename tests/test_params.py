@@ -80,7 +80,7 @@ def test_a_folder_is_not_a_manifest(tmp_path):
 
 def test_actors_are_checked_against_the_gazetteer_by_default(monkeypatch):
     fake = types.ModuleType("kursk_analysis.actors")
-    fake.gazetteer = lambda: pd.DataFrame({"canonical": ["Putin", "Putin"], "alias": ["Putin", "Vladimir Putin"]})
+    fake.gazetteer = lambda: pd.DataFrame({"actor": ["Putin", "Putin"], "alias": ["Putin", "Vladimir Putin"]})
     monkeypatch.setitem(sys.modules, "kursk_analysis.actors", fake)
     assert check_parameters(actors=["Putin"]).actors == ("Putin",)
     with pytest.raises(ParameterError, match=r"'Vladimir Putin', which is not in the actor gazetteer \(known: Putin\)"):
