@@ -13,7 +13,8 @@ plus ``index.html`` linking them all and ``assets/`` holding the widget manager'
 
 Two runs with the same inputs give identical HTML and CSVs; the executed notebooks differ
 only in papermill's and nbclient's execution timestamps (the id papermill gives the
-injected-parameters cell and the random widget model ids are replaced by fixed ones).
+injected-parameters cell and the random widget model ids are replaced by fixed ones, and
+stream outputs the kernel happened to flush in pieces are merged).
 """
 from __future__ import annotations
 
@@ -21,15 +22,16 @@ import functools
 import html
 import itertools
 import json
-import re
+import multiprocessing
 import os
+import re
 import shutil
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from . import paths
 
@@ -79,7 +81,6 @@ def run(
     output: str | Path | None = None,
     parameters: dict[str, Any] | None = None,
     manifest: str | Path | None = None,
-    stream: TextIO | None = None,
 ) -> list[NotebookReport]:
     """Execute ``notebooks`` in order into ``output``, render HTML, write ``index.html``.
 
@@ -88,9 +89,7 @@ def run(
     that fails, with a :class:`RunError` whose message is the notebook's own sentence.
     """
     import papermill
-    from papermill.exceptions import PapermillExecutionError
 
-    stream = stream or sys.stderr
     notebooks = [Path(nb).resolve() for nb in (default_notebooks() if notebooks is None else notebooks)]
     if not notebooks:
         raise RunError(f"There are no notebooks to run in {paths.NOTEBOOKS}.")
@@ -111,44 +110,26 @@ def run(
 
     _copy_widget_assets(output)
     (output / "index.html").unlink(missing_ok=True)  # a stale index would link to old reports
-    show_bar = stream.isatty() and len(notebooks) == 1
-    total = len(notebooks)
-
-    def execute(number: int, notebook: Path) -> NotebookReport:
-        name = notebook.stem
-        tables = output / f"{name}_tables"
-        _remove_previous(output, name, tables)
+    jobs = []
+    for number, notebook in enumerate(notebooks, start=1):
         injected = {key: value for key, value in parameters.items() if key in declared[notebook]}
         if OUTPUT_DIR_PARAMETER in declared[notebook]:
-            injected[OUTPUT_DIR_PARAMETER] = str(tables)
-        print(f"[{number}/{total}] {name} ...", file=stream, flush=True)
-        started = time.perf_counter()
-        executed = output / f"{name}.ipynb"
-        try:
-            papermill.execute_notebook(
-                str(notebook), str(executed), parameters=injected, cwd=str(notebook.parent),
-                progress_bar=show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
-            )
-        except PapermillExecutionError as error:
-            _make_deterministic(executed)
-            raise RunError(
-                f"{name} stopped at cell {error.exec_count}: {error.evalue} "
-                f"(the executed notebook is {executed})"
-            ) from None
-        nb = _make_deterministic(executed)
-        _render(nb, output, name)
-        seconds = time.perf_counter() - started
-        print(f"[{number}/{total}] {name} done in {seconds:.1f} s", file=stream, flush=True)
-        return NotebookReport(name, _title(nb, name), executed, output / f"{name}.html",
-                              output / f"{name}.no-code.html", tuple(sorted(tables.glob("*.csv"))), seconds)
+            injected[OUTPUT_DIR_PARAMETER] = str(output / f"{notebook.stem}_tables")
+        jobs.append(_Job(number, len(notebooks), notebook, output, injected,
+                         show_bar=sys.stderr.isatty() and len(notebooks) == 1))
 
-    # The notebooks are independent, each in its own kernel process: running them side by
-    # side uses every core (most of a notebook's time is its kernel's imports and work).
-    # Results are collected in reading order, so the first failure reported is the first
-    # notebook that failed, and notebooks not yet started are cancelled.
-    workers = min(total, os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(execute, number, nb) for number, nb in enumerate(notebooks, start=1)]
+    # The notebooks are independent, each in its own kernel: running them side by side uses
+    # every core. Each runs in a worker process forked from this one, not in a thread:
+    # papermill is not thread-safe (its ``cwd`` changes the directory of the whole process,
+    # and kernels started from threads side by side can hang; nteract/papermill#473, #578).
+    # Forking after nbconvert is imported and before any thread or kernel exists shares
+    # those imports with the workers. Results are collected in reading order, so the first
+    # failure reported is the first notebook that failed; notebooks not started are cancelled.
+    import nbconvert  # noqa: F401  (imported once here, inherited by the workers)
+
+    workers = min(len(jobs), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(_execute, job) for job in jobs]
         try:
             reports = [future.result() for future in futures]
         except BaseException:
@@ -156,8 +137,50 @@ def run(
                 future.cancel()
             raise
     _write_index(output, reports, parameters)
-    print(f"Reports: {output / 'index.html'}", file=stream, flush=True)
+    print(f"Reports: {output / 'index.html'}", file=sys.stderr, flush=True)
     return reports
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One notebook to execute, as handed to a worker process."""
+
+    number: int
+    total: int
+    notebook: Path
+    output: Path
+    parameters: dict[str, Any]
+    show_bar: bool
+
+
+def _execute(job: _Job) -> NotebookReport:
+    """Execute one notebook with papermill into ``job.output``, make it deterministic, render it."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    name, output = job.notebook.stem, job.output
+    tables = output / f"{name}_tables"
+    _remove_previous(output, name, tables)
+    print(f"[{job.number}/{job.total}] {name} ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    executed = output / f"{name}.ipynb"
+    try:
+        papermill.execute_notebook(
+            str(job.notebook), str(executed), parameters=job.parameters, cwd=str(job.notebook.parent),
+            progress_bar=job.show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
+        )
+    except PapermillExecutionError as error:
+        _make_deterministic(executed)
+        raise RunError(
+            f"{name} stopped at cell {error.exec_count}: {error.evalue} "
+            f"(the executed notebook is {executed})"
+        ) from None
+    nb = _make_deterministic(executed)
+    _render(nb, output, name)
+    seconds = time.perf_counter() - started
+    print(f"[{job.number}/{job.total}] {name} done in {seconds:.1f} s", file=sys.stderr, flush=True)
+    return NotebookReport(name, _title(nb, name), executed, output / f"{name}.html",
+                          output / f"{name}.no-code.html", tuple(sorted(tables.glob("*.csv"))), seconds)
 
 
 def _output_folder(output, notebooks: list[Path]) -> Path:
@@ -194,10 +217,15 @@ def _remove_previous(output: Path, name: str, tables: Path) -> None:
 
 
 def _make_deterministic(executed: Path):
-    """Give the injected cell and the widget models fixed ids; rewrite and return the notebook."""
+    """Give the injected cell and the widget models fixed ids and merge split streams; rewrite
+    and return the notebook."""
     import nbformat
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
     nb = nbformat.read(executed, as_version=4)
+    # The kernel flushes stdout on a timer, so one cell's prints can arrive as one stream
+    # output or as several, run to run: merge consecutive ones, as nbval does when comparing.
+    CoalesceStreamsPreprocessor().preprocess(nb, {})
     error_cells = itertools.count(1)
     for cell in nb.cells:
         tags = cell.get("metadata", {}).get("tags", [])

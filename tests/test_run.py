@@ -153,7 +153,9 @@ def _without_timestamps(path: Path) -> dict:
 def test_two_runs_give_the_same_reports(tmp_path, monkeypatch):
     """Same inputs, different time zone, locale and hash seed: same HTML, tables and CSVs."""
     output = tmp_path / "reports"
+    here = os.getcwd()
     run([EXPLORER, ARTICLES], output=output)
+    assert os.getcwd() == here  # the notebooks ran in their own folder, this process did not move
     first = tmp_path / "first"
     shutil.copytree(output, first)
     monkeypatch.setenv("TZ", "Pacific/Auckland")
@@ -171,6 +173,19 @@ def test_two_runs_give_the_same_reports(tmp_path, monkeypatch):
             assert (first / name).read_bytes() != (output / name).read_bytes()  # the timestamps do differ
         else:
             assert (first / name).read_bytes() == (output / name).read_bytes(), name
+
+
+def test_stdout_the_kernel_flushed_in_pieces_is_merged(tmp_path):
+    """The kernel flushes prints on a timer: one run's single stream output is another's two."""
+    from kursk_analysis.run import _make_deterministic
+
+    pieces = [nbformat.v4.new_output("stream", name="stdout", text=text) for text in ("30 of 30 rows kept.\n", "12 actors.\n")]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(...)", outputs=pieces)])
+    executed = tmp_path / "executed.ipynb"
+    nbformat.write(nb, executed)
+    merged = _make_deterministic(executed).cells[0].outputs
+    assert [(o.output_type, o.name, o.text) for o in merged] == [("stream", "stdout", "30 of 30 rows kept.\n12 actors.\n")]
+    assert nbformat.read(executed, as_version=4).cells[0].outputs == merged
 
 
 def _hostile_manifest(folder: Path) -> Path:
