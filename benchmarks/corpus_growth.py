@@ -126,7 +126,9 @@ def child(manifest: str, skip: set[str]) -> None:
 
 def run_once(manifest: Path, skip: set[str], timeout: float) -> list[dict]:
     command = [sys.executable, __file__, "--child", str(manifest), "--skip", ",".join(sorted(skip))]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    # The sentence cache off: every run splits every article, as a first load does.
+    env = {**os.environ, "KURSK_ANALYSIS_CACHE": "off"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
     try:
         out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

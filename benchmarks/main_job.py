@@ -13,7 +13,13 @@ start-up included in both):
 The ratio of the medians (real / baseline, over ``--repeat`` runs each) is what the workbook
 itself costs beyond starting kernels and importing its libraries. Target (issue 5): <= 1.3.
 
-    .venv/bin/python benchmarks/main_job.py              # 3 runs of each, interleaved
+The real run is timed twice per round: with a **cold** cache (an empty
+``KURSK_ANALYSIS_CACHE`` folder: the first run on a machine, every kernel splits sentences
+with spaCy and builds pint's registry) and with a **warm** one (a folder the untimed
+preparation run filled: every later run on the same texts). The baseline loads no corpus,
+so the cache does not touch it.
+
+    .venv/bin/python benchmarks/main_job.py              # 3 runs of each (cold, warm, baseline), interleaved
     .venv/bin/python benchmarks/main_job.py --repeat 5 --warmup 1
     PYTHONPATH=/tmp/copy .venv/bin/python benchmarks/main_job.py   # a frozen copy of the project
 
@@ -79,8 +85,11 @@ def import_only_notebook(notebook: Path, target: Path) -> list[str]:
 
 
 def baseline_child(folder: str, output: str) -> None:
-    """Execute the import-only notebooks in ``folder`` with papermill, as the runner calls it."""
-    import papermill
+    """Execute the import-only notebooks in ``folder`` with papermill, as the runner calls it
+    (imported the runner's way, so its start-up saving counts on both sides)."""
+    from kursk_analysis.run import import_papermill
+
+    papermill = import_papermill()
 
     for notebook in sorted(Path(folder).glob("*.ipynb")):
         started = time.perf_counter()
@@ -94,14 +103,17 @@ def baseline_child(folder: str, output: str) -> None:
 # --------------------------------------------------------------------------- timing
 
 
-def timed(command: list[str]) -> tuple[float, str, str, int]:
+def timed(command: list[str], cache: Path | None = None) -> tuple[float, str, str, int]:
+    env = dict(os.environ)
+    if cache is not None:
+        env["KURSK_ANALYSIS_CACHE"] = str(cache)
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
     return time.perf_counter() - started, done.stdout, done.stderr, done.returncode
 
 
-def run_real(output: Path) -> dict:
-    seconds, _, err, code = timed([str(CLI), "run", "--output", str(output)])
+def run_real(output: Path, cache: Path) -> dict:
+    seconds, _, err, code = timed([str(CLI), "run", "--output", str(output)], cache)
     per = {name: float(s) for name, s in _EXECUTED.findall(err)}
     return {"seconds": seconds, "per_notebook": per, "ok": code == 0,
             "error": "" if code == 0 else (err.strip().splitlines() or ["?"])[-1]}
@@ -140,13 +152,19 @@ def main() -> None:
         for notebook in NOTEBOOKS:
             statements = import_only_notebook(notebook, bare / notebook.name)
             print(f"  {notebook.name}: " + "; ".join(statements))
-        real, base = [], []
+        warm_cache = tmp / "cache-warm"
+        prepared = run_real(tmp / "prepare", warm_cache)  # untimed: fills the warm cache
+        print(f"  preparation run (fills the warm cache, untimed): {prepared['seconds']:.2f} s"
+              + ("" if prepared["ok"] else f"  FAILED: {prepared['error']}"), flush=True)
+        results = {"cold": [], "warm": [], "baseline": []}
+        kinds = ["cold", "warm", "baseline"]
         for number in range(args.warmup + args.repeat):
-            # Alternate which goes first, so a trend in the load hits both alike.
-            order = ("real", "baseline") if number % 2 == 0 else ("baseline", "real")
-            for kind in order:
-                if kind == "real":
-                    result = run_real(tmp / f"real-{number}")
+            # Rotate which goes first, so a trend in the load hits all alike.
+            for kind in kinds[number % 3:] + kinds[:number % 3]:
+                if kind == "cold":
+                    result = run_real(tmp / f"cold-{number}", tmp / f"cache-cold-{number}")
+                elif kind == "warm":
+                    result = run_real(tmp / f"warm-{number}", warm_cache)
                 else:
                     result = run_baseline(bare, tmp / f"base-{number}")
                 label = "warm-up" if number < args.warmup else f"run {number - args.warmup + 1}"
@@ -154,21 +172,23 @@ def main() -> None:
                 status = "" if result["ok"] else f"  FAILED: {result['error']}"
                 print(f"  {label:<8} {kind:<9} {result['seconds']:7.2f} s  (1-min load {load:.2f}){status}", flush=True)
                 if number >= args.warmup:
-                    (real if kind == "real" else base).append(result)
-    ok_real = [r["seconds"] for r in real if r["ok"]]
-    ok_base = [r["seconds"] for r in base if r["ok"]]
+                    results[kind].append(result)
+    ok = {kind: [r["seconds"] for r in runs if r["ok"]] for kind, runs in results.items()}
     print(f"\n## Medians of {args.repeat} run(s) each (wall seconds, whole subprocess)")
-    if not ok_real or not ok_base:
+    if not ok["baseline"] or not (ok["cold"] or ok["warm"]):
         print("  no complete runs of one side: no ratio")
     else:
-        m_real, m_base = statistics.median(ok_real), statistics.median(ok_base)
-        print(f"  kursk-analysis run:     {m_real:7.2f} s   runs: " + ", ".join(f"{s:.2f}" for s in ok_real))
-        print(f"  papermill, imports only:{m_base:7.2f} s   runs: " + ", ".join(f"{s:.2f}" for s in ok_base))
-        print(f"  ratio real / baseline:  {m_real / m_base:7.2f}   (target <= 1.3)")
-        print("  per notebook, median execution seconds (real as the runner reports it / baseline):")
-        per_real, per_base = median_per_notebook(real), median_per_notebook(base)
-        for name in sorted(set(per_real) | set(per_base)):
-            print(f"    {name:<24}{per_real.get(name, float('nan')):7.2f} / {per_base.get(name, float('nan')):5.2f}")
+        m_base = statistics.median(ok["baseline"])
+        print(f"  papermill, imports only:    {m_base:7.2f} s   runs: " + ", ".join(f"{s:.2f}" for s in ok["baseline"]))
+        for kind in ("cold", "warm"):
+            if ok[kind]:
+                m_real = statistics.median(ok[kind])
+                print(f"  kursk-analysis run, {kind} cache: {m_real:7.2f} s   runs: "
+                      + ", ".join(f"{s:.2f}" for s in ok[kind]) + f"   ratio {m_real / m_base:.2f} (target <= 1.3)")
+        print("  per notebook, median seconds (real, as the runner reports it: cold / warm / baseline):")
+        per = {kind: median_per_notebook(runs) for kind, runs in results.items()}
+        for name in sorted(set().union(*per.values())):
+            print(f"    {name:<24}" + " / ".join(f"{per[k].get(name, float('nan')):5.2f}" for k in ("cold", "warm", "baseline")))
     print("\nload average at end (1/5/15 min): " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 

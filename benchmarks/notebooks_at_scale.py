@@ -88,7 +88,9 @@ def run_once(manifest: Path, output: Path, timeout: float) -> dict:
     command = [str(CLI), "run", "--manifest", str(manifest), "--output", str(output)]
     started = time.perf_counter()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+        # A fresh, empty sentence cache per run: every run is a first run on these texts.
+        env = {**os.environ, "KURSK_ANALYSIS_CACHE": str(output.parent / f"{output.name}-cache")}
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=timeout, env=env)
         code, err = done.returncode, done.stderr
     except subprocess.TimeoutExpired as error:
         code, err = -9, (error.stderr or b"").decode() if isinstance(error.stderr, bytes) else (error.stderr or "")

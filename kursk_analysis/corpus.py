@@ -18,6 +18,7 @@ import csv
 import difflib
 import hashlib
 import io
+import json
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from . import paths
+from . import cache, paths
 from .text import match_key
 
 REQUIRED_COLUMNS = ("id", "file", "outlet", "headline", "published")
@@ -408,7 +409,8 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
 
     ``file`` paths are relative to the manifest's folder and may not lead out of ``root``
     (default: :func:`corpus_root`); symbolic links are followed before that check. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
-    article with no publication date. Nothing is ever written.
+    article with no publication date. Nothing is written next to the data; sentence boundaries
+    are kept in the cache folder (:mod:`kursk_analysis.cache`) for the next load of the same texts.
     """
     manifest = Path(manifest) if manifest else paths.MANIFEST
     frame, lines = read_manifest(manifest)
@@ -438,13 +440,9 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
                 kept.append((start, end))
         kept_spans.append(kept)
 
-    # Imported here, not at the top: spaCy costs over a second to import, and commands that
-    # never segment text (kursk-analysis run, which only starts kernels) should not pay it.
-    from . import nlp
-
     sentences = []
     first_paragraph = 0
-    segmented = nlp.segment((texts[i], spans) for i, spans in zip(frame["id"], kept_spans))
+    segmented = _segment([(texts[i], spans) for i, spans in zip(frame["id"], kept_spans)])
     for article_id, spans, found in zip(frame["id"], kept_spans, segmented):
         number, previous = 0, None
         for index, start, end, n_words in found:
@@ -460,6 +458,48 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     removed_df = _frame(removed, _REMOVED_COLUMNS)
     articles = _articles_table(frame, published, paragraphs_df, sentences_df, removed_df)
     return Corpus(manifest, articles, paragraphs_df, sentences_df, removed_df, texts)
+
+
+def _segment(articles: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tuple[int, int, int, int]]]:
+    """:func:`nlp.segment` on every article, read from the cache when these texts and
+    paragraphs were split before by the same code (see :mod:`kursk_analysis.cache`)."""
+    key = _segmentation_key(articles)
+    found = cache.read("sentences", key)
+    if isinstance(found, list) and len(found) == len(articles):
+        try:
+            return [[_cached_sentence(sentence) for sentence in article] for article in found]
+        except (TypeError, ValueError):
+            pass  # damaged (written by hand?): computed again and replaced below
+    # Imported only now: spaCy takes over half a second to import, and a load whose
+    # sentences are cached, or a command that never loads (kursk-analysis run), need not pay it.
+    from . import nlp
+
+    found = [list(article) for article in nlp.segment(articles)]
+    cache.write("sentences", key, found)
+    return found
+
+
+def _cached_sentence(value) -> tuple[int, int, int, int]:
+    paragraph, start, end, n_words = value
+    if not all(type(number) is int for number in value):
+        raise TypeError("not a sentence")
+    return paragraph, start, end, n_words
+
+
+def _segmentation_key(articles: list[tuple[str, list[tuple[int, int]]]]) -> str:
+    """A digest of everything sentence boundaries depend on: the segmenter's source and
+    spaCy's version, and each article's text and analysed paragraph spans."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    digest.update(Path(__file__).with_name("nlp.py").read_bytes())
+    digest.update(f"\0spacy {version('spacy')}\0{len(articles)}\0".encode())
+    for text, spans in articles:
+        encoded = text.encode("utf-8", "surrogatepass")
+        digest.update(f"{len(encoded)}:".encode())
+        digest.update(encoded)
+        digest.update(json.dumps(spans).encode())
+    return digest.hexdigest()
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:

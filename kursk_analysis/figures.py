@@ -70,6 +70,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
+from . import cache
 from .timex import article_texts, paused_gc, sentence_index, time_expressions
 
 
@@ -880,14 +881,27 @@ def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> li
     return rows
 
 
+_PINT_AREAS = {"sq_mi": "mile ** 2"}  # unit name here -> pint expression
+
+
 @lru_cache(maxsize=1)
 def _km2_factors() -> dict[str, float]:
-    """km² per unit, computed with pint once per process (its registry is slow to build)."""
-    import pint
+    """km² per unit, computed with pint. Its registry takes about 0.5 s to build, in every
+    kernel, so the factors are kept in the cache (:mod:`kursk_analysis.cache`), keyed by
+    pint's version and the expressions converted."""
+    from importlib.metadata import version
 
-    ureg = pint.UnitRegistry()
-    return {"sq_mi": float(ureg.Quantity(1, "mile ** 2").to("kilometer ** 2").magnitude),
-            "km2": 1.0, "percent": float("nan")}
+    key = cache.key("pint", version("pint"), _PINT_AREAS)
+    factors = cache.read("units", key)
+    if not (isinstance(factors, dict) and factors.keys() == _PINT_AREAS.keys()
+            and all(type(value) is float for value in factors.values())):
+        import pint
+
+        ureg = pint.UnitRegistry()
+        factors = {name: float(ureg.Quantity(1, expression).to("kilometer ** 2").magnitude)
+                   for name, expression in _PINT_AREAS.items()}
+        cache.write("units", key, factors)
+    return {**factors, "km2": 1.0, "percent": float("nan")}
 
 
 def _typed(frame: pd.DataFrame, territory: bool) -> pd.DataFrame:

@@ -33,6 +33,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from . import cache
 from .actors import SIDES, gazetteer
 from .quotes import VERB
 from .selection import for_actors, in_period
@@ -344,9 +345,18 @@ def _words(text: str) -> list[str]:
 
 
 def _stop_words() -> frozenset:
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """spaCy's English stop words, kept in the cache (:mod:`kursk_analysis.cache`) so a
+    kernel need not import spaCy for them."""
+    from importlib.metadata import version
 
-    return frozenset(STOP_WORDS)
+    key = cache.key("spacy stop words", version("spacy"))
+    words = cache.read("stop-words", key)
+    if not (isinstance(words, list) and words and all(type(word) is str for word in words)):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        words = sorted(STOP_WORDS)
+        cache.write("stop-words", key, words)
+    return frozenset(words)
 
 
 def _vocabulary(corpus):

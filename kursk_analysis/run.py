@@ -54,6 +54,23 @@ _REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
 """
 
 
+def import_papermill():
+    """Import papermill without jsonschema's IRI checker, which costs the runner a second.
+
+    nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` when it is
+    installed (JupyterLab's jupyter-events depends on it), and that compiles 38 lark grammars
+    at import: 1.2 s of the runner's 1.6 s start-up on the 2-core machine of
+    ``benchmarks/RESULTS.md`` (python-jsonschema/jsonschema#1428). The notebook schema checks
+    no ``iri`` format, so in a process that has not imported jsonschema yet the package is
+    marked absent and jsonschema goes without that one checker.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+    import papermill
+
+    return papermill
+
+
 class RunError(Exception):
     """The run cannot go on; the message is one sentence saying why."""
 
@@ -88,8 +105,7 @@ def run(
     declare it, and a name no notebook declares is an error. Stops at the first notebook
     that fails, with a :class:`RunError` whose message is the notebook's own sentence.
     """
-    import papermill
-
+    papermill = import_papermill()
     notebooks = [Path(nb).resolve() for nb in (default_notebooks() if notebooks is None else notebooks)]
     if not notebooks:
         raise RunError(f"There are no notebooks to run in {paths.NOTEBOOKS}.")
@@ -118,20 +134,23 @@ def run(
         jobs.append(_Job(number, len(notebooks), notebook, output, injected,
                          show_bar=sys.stderr.isatty() and len(notebooks) == 1))
 
-    # The notebooks are independent, each in its own kernel: running them side by side uses
-    # every core. Each runs in a worker process forked from this one, not in a thread:
-    # papermill is not thread-safe (its ``cwd`` changes the directory of the whole process,
-    # and kernels started from threads side by side can hang; nteract/papermill#473, #578).
-    # Forking after nbconvert is imported and before any thread or kernel exists shares
-    # those imports with the workers. Results are collected in reading order, so the first
-    # failure reported is the first notebook that failed; notebooks not started are cancelled.
-    import nbconvert  # noqa: F401  (imported once here, inherited by the workers)
-
-    workers = min(len(jobs), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    # The notebooks are independent, each in its own kernel: all of them run side by side
+    # (more kernels than cores keeps every core busy to the end, where running at most one
+    # per core left one idle through the last notebook). Each executes in a worker process
+    # forked from this one, not in a thread: papermill is not thread-safe (its ``cwd``
+    # changes the directory of the whole process, and kernels started from threads side by
+    # side can hang; nteract/papermill#473, #578). Forking before any thread or kernel exists
+    # shares this process's imports with the workers. While they run, this process gets the
+    # HTML templates ready, then renders each notebook as it is done, in reading order, so
+    # the first failure reported is the first notebook that failed; notebooks not started
+    # are cancelled.
+    reports = []
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("fork")) as pool:
         futures = [pool.submit(_execute, job) for job in jobs]
         try:
-            reports = [future.result() for future in futures]
+            _prepare_rendering()
+            for job, future in zip(jobs, futures):
+                reports.append(_report(job, future.result()))
         except BaseException:
             for future in futures:
                 future.cancel()
@@ -152,18 +171,21 @@ class _Job:
     parameters: dict[str, Any]
     show_bar: bool
 
+    @property
+    def executed(self) -> Path:
+        return self.output / f"{self.notebook.stem}.ipynb"
 
-def _execute(job: _Job) -> NotebookReport:
-    """Execute one notebook with papermill into ``job.output``, make it deterministic, render it."""
+
+def _execute(job: _Job) -> float:
+    """In a worker: execute one notebook with papermill into ``job.executed`` and make it
+    deterministic. Returns the seconds it took."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    name, output = job.notebook.stem, job.output
-    tables = output / f"{name}_tables"
-    _remove_previous(output, name, tables)
+    name, output, executed = job.notebook.stem, job.output, job.executed
+    _remove_previous(output, name, output / f"{name}_tables")
     print(f"[{job.number}/{job.total}] {name} ...", file=sys.stderr, flush=True)
     started = time.perf_counter()
-    executed = output / f"{name}.ipynb"
     try:
         papermill.execute_notebook(
             str(job.notebook), str(executed), parameters=job.parameters, cwd=str(job.notebook.parent),
@@ -175,11 +197,22 @@ def _execute(job: _Job) -> NotebookReport:
             f"{name} stopped at cell {error.exec_count}: {error.evalue} "
             f"(the executed notebook is {executed})"
         ) from None
-    nb = _make_deterministic(executed)
+    _make_deterministic(executed)
+    return time.perf_counter() - started
+
+
+def _report(job: _Job, seconds: float) -> NotebookReport:
+    """Render one executed notebook as HTML and say what it produced."""
+    import nbformat
+
+    name, output = job.notebook.stem, job.output
+    started = time.perf_counter()
+    nb = nbformat.read(job.executed, as_version=4)
     _render(nb, output, name)
-    seconds = time.perf_counter() - started
+    seconds += time.perf_counter() - started
     print(f"[{job.number}/{job.total}] {name} done in {seconds:.1f} s", file=sys.stderr, flush=True)
-    return NotebookReport(name, _title(nb, name), executed, output / f"{name}.html",
+    tables = output / f"{name}_tables"
+    return NotebookReport(name, _title(nb, name), job.executed, output / f"{name}.html",
                           output / f"{name}.no-code.html", tuple(sorted(tables.glob("*.csv"))), seconds)
 
 
@@ -216,9 +249,9 @@ def _remove_previous(output: Path, name: str, tables: Path) -> None:
             csv.unlink()
 
 
-def _make_deterministic(executed: Path):
+def _make_deterministic(executed: Path) -> None:
     """Give the injected cell and the widget models fixed ids and merge split streams; rewrite
-    and return the notebook."""
+    the notebook."""
     import nbformat
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
@@ -239,7 +272,6 @@ def _make_deterministic(executed: Path):
     # Written sorted again, so the widget state is in the order of the new ids; the HTML
     # dumps it in the order the notebook holds, so render from what was written.
     executed.write_text(nbformat.writes(nbformat.reads(text, as_version=4)), encoding="utf-8")
-    return nbformat.read(executed, as_version=4)
 
 
 def _widget_models_in_order(nb) -> list[str]:
@@ -277,6 +309,14 @@ def _render(nb, output: Path, name: str) -> None:
         exporter.environment.globals["uuid4"] = lambda: f"output-{next(numbers)}"
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
         (output / f"{name}{suffix}").write_text(body, encoding="utf-8")
+
+
+def _prepare_rendering() -> None:
+    """Load and compile the HTML templates (about 1.5 s) while the notebooks execute."""
+    import nbformat
+
+    for hide_code in (False, True):
+        _exporter(hide_code).from_notebook_node(nbformat.v4.new_notebook())
 
 
 @functools.cache

@@ -3,11 +3,13 @@ seeds/ or data/ changes while the tests run."""
 from __future__ import annotations
 
 import hashlib
+import os
+from pathlib import Path
 
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import paths
+from kursk_analysis import cache, paths
 
 
 def _tree_digest() -> dict[str, str]:
@@ -17,6 +19,19 @@ def _tree_digest() -> dict[str, str]:
             if path.is_file():
                 digests[str(path.relative_to(paths.ROOT))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The session's own sentence cache (kernels the tests start inherit it): the tests start
+    cold and write nothing to the user's cache folder."""
+    saved = os.environ.get(cache.ENVIRONMENT_VARIABLE)
+    os.environ[cache.ENVIRONMENT_VARIABLE] = str(tmp_path_factory.mktemp("cache"))
+    yield Path(os.environ[cache.ENVIRONMENT_VARIABLE])
+    if saved is None:
+        del os.environ[cache.ENVIRONMENT_VARIABLE]
+    else:
+        os.environ[cache.ENVIRONMENT_VARIABLE] = saved
 
 
 @pytest.fixture(scope="session", autouse=True)
