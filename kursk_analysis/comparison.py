@@ -855,8 +855,11 @@ def plot_registers(attribution: pd.DataFrame, ax):
     ax.set_yticks(y, names)
     ax.invert_yaxis()
     ax.set_xlabel("verbs of attribution (said / confirmed / claimed ...)")
-    ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    # The legend in one row between the title and the bars: beside them, a long figure's
+    # legend was cut at the right edge.
+    ax.set_title(title, pad=24)
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=len(REGISTERS.categories),
+              frameon=False, borderaxespad=0.2)
     return ax
 
 

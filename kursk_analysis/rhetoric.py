@@ -524,6 +524,13 @@ def outlet_actor_counts(quote_rows: pd.DataFrame, source_rows: pd.DataFrame,
     return table.sort_values(["outlet", "actor"], kind="stable").reset_index(drop=True)
 
 
+def outlet_actor_size(counts: pd.DataFrame) -> tuple[float, float]:
+    """Size of a figure holding the two outlet-by-actor heatmaps one above the other: the
+    height grows with the number of outlets, so a label wrapped on two lines keeps its row."""
+    outlets = counts["outlet"].nunique() if "outlet" in counts else 0
+    return (11.0, max(10.0, 2 * (3.2 + 0.42 * outlets)))
+
+
 def plot_outlet_actor(counts: pd.DataFrame, ax, value: str = "quotes", max_actors: int = 20,
                       title: str | None = None):
     """Heatmap of ``value`` (``quotes`` or ``attributions``) per outlet (rows) and actor

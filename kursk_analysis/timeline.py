@@ -762,7 +762,19 @@ GROUP_STYLE = {
 }
 
 
-def _draw_ranges(ax, frame, date_column, filled: bool, offset_days: float, arrow: float):
+COMFORTABLE_POINTS = 60  # figures one chart shows at full marker size
+
+
+def _crowding(n_points: int) -> float:
+    """1.0 for up to ``COMFORTABLE_POINTS`` figures, then less in proportion (at least 0.25):
+    markers shrink and fade by it, so a crowded chart shows where figures pile up rather
+    than a solid band of overlapping markers."""
+    return max(0.25, min(1.0, COMFORTABLE_POINTS / max(n_points, 1)))
+
+
+def _draw_ranges(ax, frame, date_column, filled: bool, offset_days: float, arrow: float,
+                 crowding: float = 1.0):
+    fade = 0.35 + 0.65 * crowding
     for group in CLAIMANT_GROUPS:
         part = frame[frame["claimant_group"].astype("object") == group]
         if part.empty:
@@ -773,11 +785,11 @@ def _draw_ranges(ax, frame, date_column, filled: bool, offset_days: float, arrow
         both = low.notna() & high.notna()
         style = "-" if filled else "--"
         ax.vlines(x[both], low[both], high[both], colors=color, linestyles=style, linewidth=2.2,
-                  alpha=0.9 if filled else 0.7)
+                  alpha=(0.9 if filled else 0.7) * fade)
         face = color if filled else "white"
         for values in (low, high):
-            ax.scatter(x[values.notna()], values[values.notna()], marker=marker, s=46,
-                       facecolors=face, edgecolors=color, linewidths=1.4, zorder=3)
+            ax.scatter(x[values.notna()], values[values.notna()], marker=marker, s=46 * crowding,
+                       facecolors=face, edgecolors=color, linewidths=1.4, zorder=3, alpha=fade)
         # An open side: an arrow from the bound towards where the claim leaves it open.
         for xi, lo, hi in zip(x, low, high):
             if np.isfinite(lo) and not np.isfinite(hi):
@@ -817,14 +829,16 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
     if points.empty and refs.empty:
         ax.text(0.5, 0.5, "No dated territory figure to draw", ha="center", va="center",
                 transform=ax.transAxes, fontsize=12)
-    _draw_ranges(ax, points, "as_of", True, 0, arrow)
+    crowding = _crowding(len(points))
+    _draw_ranges(ax, points, "as_of", True, 0, arrow, crowding)
     if not refs.empty:
         _draw_ranges(ax, refs, "as_of", False, 0.5, arrow)
     dependent = points[points["baseline_dependent"]]
     for values in (dependent["held_low"], dependent["held_high"]):
         # A black ring marks the points a baseline moves (percentages, areas lost).
-        ax.scatter(dependent["as_of"][values.notna()], values[values.notna()], s=130,
-                   facecolors="none", edgecolors="black", linewidths=0.9, zorder=4)
+        ax.scatter(dependent["as_of"][values.notna()], values[values.notna()], s=130 * crowding,
+                   facecolors="none", edgecolors="black", linewidths=0.9, zorder=4,
+                   alpha=0.35 + 0.65 * crowding)
     labelled = dependent if len(dependent) <= 6 else dependent.iloc[0:0]
     for row in labelled.itertuples(index=False):
         y = row.held_high if np.isfinite(row.held_high) else row.held_low

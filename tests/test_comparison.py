@@ -306,3 +306,21 @@ def test_charts_stay_readable_on_a_larger_corpus(tmp_path):
     text = comparison.headline_numbers(corpus, overview, evidence, comparison.reuse_pairs(corpus),
                                        comparison.attribution_table(corpus))
     assert "45 articles, the 5 highest: " in text
+
+
+def test_register_legend_is_one_row_above_the_bars(corpus):
+    """Beside the bars, a 40-article chart's legend ran to the very edge of the image: it is
+    now one row between the title and the bars, inside the figure's width."""
+    attribution = comparison.attribution_table(corpus)
+    many = pd.concat([attribution] * 8, ignore_index=True)
+    many["article_id"] = [f"a{i:03d}" for i in range(len(many))]
+    fig, ax = plt.subplots(figsize=comparison.figure_size(len(many)))
+    comparison.plot_registers(many, ax)
+    fig.tight_layout()
+    fig.canvas.draw()
+    legend, axes, page = ax.get_legend().get_window_extent(), ax.get_window_extent(), fig.bbox
+    assert legend.y0 >= axes.y1 and legend.y1 <= page.y1  # above the bars, below the top
+    assert axes.x0 <= legend.x0 and legend.x1 <= axes.x1  # within the axes' width
+    assert legend.height < 2 * ax.get_legend().get_texts()[0].get_window_extent().height  # one row
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["neutral", "descriptive", "loaded"]
+    plt.close(fig)

@@ -165,3 +165,14 @@ def test_explorer_escapes_article_text_and_updates(corpus, stance_rows, quote_ro
     assert "completely surrounded" in view.value and "2025-03-14" in view.value
     dropdown.value = "Valery Gerasimov"
     assert "This enemy" in view.value and "completely surrounded" not in view.value
+
+
+def test_heatmap_rows_keep_room_for_two_line_labels_as_outlets_grow():
+    def counts(n):
+        return pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(n)], "actor": "Putin",
+                             "quotes": 1, "attributions": 1})
+
+    assert rhetoric.outlet_actor_size(counts(0)) == (11.0, 10.0)
+    for n in (5, 20, 60):
+        width, height = rhetoric.outlet_actor_size(counts(n))
+        assert width == 11.0 and height / (2 * n) >= 0.4  # inches per outlet row, two panels

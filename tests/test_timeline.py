@@ -297,3 +297,9 @@ def test_explorer_redraws_on_unit_and_baseline_change(table, baseline):
     assert "1,376 km² (explorer slider)" in summary.value
     assert len(shown.outputs) == 1
     plt.close("all")
+
+
+def test_crowded_charts_shrink_and_fade_their_markers():
+    assert timeline._crowding(0) == timeline._crowding(timeline.COMFORTABLE_POINTS) == 1.0
+    assert timeline._crowding(2 * timeline.COMFORTABLE_POINTS) == 0.5
+    assert timeline._crowding(100 * timeline.COMFORTABLE_POINTS) == 0.25
