@@ -421,7 +421,7 @@ EVENT_CATALOGUE = (
     EventCue("sudzha_retaken", "Sudzha retaken (Russian claim)",
              rf"\b{_RETAKE}\b[^.;]{{0,80}}(?P<at>\bsudzha\b)|(?P<at2>\bsudzha\b)[^.;]{{0,120}}\b{_RETAKE}\b"),
     EventCue("putin_trump_call", "Putin–Trump call",
-             r"(?=.*\btrump\b)(?=.*\bputin\b).*?(?P<at>\b(?:call|phone call|conversation|"
+             r"\A(?=.*\btrump\b)(?=.*\bputin\b).*?(?P<at>\b(?:call|phone call|conversation|"
              r"spoke by phone|talked by phone)\b)"),
 )
 # Granularities precise enough to date an event; ranges ("since August") and vague spans
@@ -445,7 +445,9 @@ def events(corpus, catalogue=EVENT_CATALOGUE) -> pd.DataFrame:
 
     timex = time_expressions(corpus)
     timex = timex[timex["granularity"].astype("object").isin(_DATING) & timex["date_start"].notna()]
-    by_sentence = {sid: part for sid, part in timex.groupby("sentence_id", sort=False)}
+    by_sentence: dict[str, list[dict]] = {}
+    for record in timex.to_dict("records"):
+        by_sentence.setdefault(record["sentence_id"], []).append(record)
     sentences = corpus.sentences
     rows = []
     for entry in catalogue:
@@ -461,9 +463,8 @@ def events(corpus, catalogue=EVENT_CATALOGUE) -> pd.DataFrame:
             spans = [match.span(g) for g in ("at", "at2") if g in pattern.groupindex and match.group(g)]
             at = spans[0] if spans else match.span()
             where = start + (at[0] + at[1]) / 2
-            dates = by_sentence[sid]
-            distance = ((dates["start"] + dates["end"]) / 2 - where).abs()
-            nearest = dates.loc[distance.sort_values(kind="stable").index[0]]
+            # The nearest time expression; the first of equals, in text order.
+            nearest = min(by_sentence[sid], key=lambda t: abs((t["start"] + t["end"]) / 2 - where))
             candidates.append((aid, sid, text, nearest))
         if candidates:
             rows.append(_choose_date(entry, candidates))
