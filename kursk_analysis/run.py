@@ -41,6 +41,7 @@ WIDGET_ASSETS = {
 }
 # A cell running this long is stuck, not slow (the 20,000-article benchmark takes well under it).
 CELL_TIMEOUT = 1800
+KERNEL_LOG_LEVEL = "CRITICAL"
 OUTPUT_DIR_PARAMETER = "output_dir"
 MANIFEST_PARAMETER = "manifest"
 _MODEL_ID = re.compile(r'"model_id": "([0-9a-f]{32})"')
@@ -52,6 +53,13 @@ _REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
+
+
+def _say(line: str) -> None:
+    """One progress line on stderr, written in one piece: the worker processes write side by
+    side, and a line written as text then newline could be split by another's."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def import_papermill():
@@ -156,7 +164,7 @@ def run(
                 future.cancel()
             raise
     _write_index(output, reports, parameters)
-    print(f"Reports: {output / 'index.html'}", file=sys.stderr, flush=True)
+    _say(f"Reports: {output / 'index.html'}")
     return reports
 
 
@@ -184,12 +192,16 @@ def _execute(job: _Job) -> float:
 
     name, output, executed = job.notebook.stem, job.output, job.executed
     _remove_previous(output, name, output / f"{name}_tables")
-    print(f"[{job.number}/{job.total}] {name} ...", file=sys.stderr, flush=True)
+    _say(f"[{job.number}/{job.total}] {name} ...")
     started = time.perf_counter()
     try:
         papermill.execute_notebook(
             str(job.notebook), str(executed), parameters=job.parameters, cwd=str(job.notebook.parent),
             progress_bar=job.show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
+            # The kernel's own log (a warning that it listens on local TCP, a note when it is
+            # interrupted at shutdown) is noise among the runner's progress lines; errors in
+            # the notebook reach the executed notebook and the runner's message as before.
+            extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
         )
     except PapermillExecutionError as error:
         _make_deterministic(executed)
@@ -210,7 +222,7 @@ def _report(job: _Job, seconds: float) -> NotebookReport:
     nb = nbformat.read(job.executed, as_version=4)
     _render(nb, output, name)
     seconds += time.perf_counter() - started
-    print(f"[{job.number}/{job.total}] {name} done in {seconds:.1f} s", file=sys.stderr, flush=True)
+    _say(f"[{job.number}/{job.total}] {name} done in {seconds:.1f} s")
     tables = output / f"{name}_tables"
     return NotebookReport(name, _title(nb, name), job.executed, output / f"{name}.html",
                           output / f"{name}.no-code.html", tuple(sorted(tables.glob("*.csv"))), seconds)

@@ -304,3 +304,16 @@ def test_research_reports_show_data_as_text_and_render_widgets(hostile_reports):
             shown_anywhere += page.inner_text("body")
             page.close()
     assert HOSTILE_HEADLINE in shown_anywhere  # shown, as text, somewhere in the reports
+
+
+def test_the_runner_prints_only_its_own_progress_lines(tmp_path):
+    """Kernels' logs (a TCP warning, an interrupt note at shutdown) stay out of the runner's
+    stderr, and lines from workers running side by side are never run together."""
+    command = [sys.executable, "-m", "kursk_analysis", "run", "--notebooks", str(EXPLORER), str(ARTICLES),
+               "--output", str(tmp_path / "reports")]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    lines = done.stderr.splitlines()
+    progress = re.compile(r"\[[12]/2\] (explorer|articles) (\.\.\.|done in \d+\.\d s)")
+    assert all(progress.fullmatch(line) for line in lines[:-1]), lines
+    assert lines[-1] == f"Reports: {tmp_path / 'reports' / 'index.html'}"
+    assert len(lines) == 5 and done.stdout == ""
