@@ -24,7 +24,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ENVIRONMENT_VARIABLE = "KURSK_ANALYSIS_CACHE"
 _OFF = {"", "off", "0", "false", "no"}
@@ -42,6 +42,17 @@ def folder() -> Path | None:
 def key(*parts: Any) -> str:
     """A digest of small JSON-able parts (library versions, settings) to store a value under."""
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def remembered(kind: str, key: str, compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """The value stored for ``kind`` and ``key`` if ``valid`` accepts it; otherwise
+    ``compute()``, stored for next time. A damaged entry is thus computed again and replaced."""
+    value = read(kind, key)
+    if value is not None and valid(value):
+        return value
+    value = compute()
+    write(kind, key, value)
+    return value
 
 
 def read(kind: str, key: str) -> Any | None:

@@ -463,27 +463,22 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
 def _segment(articles: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tuple[int, int, int, int]]]:
     """:func:`nlp.segment` on every article, read from the cache when these texts and
     paragraphs were split before by the same code (see :mod:`kursk_analysis.cache`)."""
-    key = _segmentation_key(articles)
-    found = cache.read("sentences", key)
-    if isinstance(found, list) and len(found) == len(articles):
-        try:
-            return [[_cached_sentence(sentence) for sentence in article] for article in found]
-        except (TypeError, ValueError):
-            pass  # damaged (written by hand?): computed again and replaced below
-    # Imported only now: spaCy takes over half a second to import, and a load whose
-    # sentences are cached, or a command that never loads (kursk-analysis run), need not pay it.
-    from . import nlp
 
-    found = [list(article) for article in nlp.segment(articles)]
-    cache.write("sentences", key, found)
-    return found
+    def split() -> list:
+        # Imported only now: spaCy takes over half a second to import, and a load whose
+        # sentences are cached, or a command that never loads (kursk-analysis run), need not pay it.
+        from . import nlp
 
+        return [list(article) for article in nlp.segment(articles)]
 
-def _cached_sentence(value) -> tuple[int, int, int, int]:
-    paragraph, start, end, n_words = value
-    if not all(type(number) is int for number in value):
-        raise TypeError("not a sentence")
-    return paragraph, start, end, n_words
+    def valid(found) -> bool:  # a list per article of [paragraph, start, end, n_words]
+        return (isinstance(found, list) and len(found) == len(articles)
+                and all(isinstance(article, list) and all(
+                    isinstance(sentence, list) and len(sentence) == 4
+                    and all(type(number) is int for number in sentence) for sentence in article)
+                    for article in found))
+
+    return cache.remembered("sentences", _segmentation_key(articles), split, valid)
 
 
 def _segmentation_key(articles: list[tuple[str, list[tuple[int, int]]]]) -> str:

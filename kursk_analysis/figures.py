@@ -891,16 +891,17 @@ def _km2_factors() -> dict[str, float]:
     pint's version and the expressions converted."""
     from importlib.metadata import version
 
-    key = cache.key("pint", version("pint"), _PINT_AREAS)
-    factors = cache.read("units", key)
-    if not (isinstance(factors, dict) and factors.keys() == _PINT_AREAS.keys()
-            and all(type(value) is float for value in factors.values())):
+    def convert() -> dict[str, float]:
         import pint
 
         ureg = pint.UnitRegistry()
-        factors = {name: float(ureg.Quantity(1, expression).to("kilometer ** 2").magnitude)
-                   for name, expression in _PINT_AREAS.items()}
-        cache.write("units", key, factors)
+        return {name: float(ureg.Quantity(1, expression).to("kilometer ** 2").magnitude)
+                for name, expression in _PINT_AREAS.items()}
+
+    factors = cache.remembered(
+        "units", cache.key("pint", version("pint"), _PINT_AREAS), convert,
+        lambda found: (isinstance(found, dict) and found.keys() == _PINT_AREAS.keys()
+                       and all(type(value) is float for value in found.values())))
     return {**factors, "km2": 1.0, "percent": float("nan")}
 
 

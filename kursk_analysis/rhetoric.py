@@ -354,13 +354,14 @@ def _stop_words() -> frozenset:
     kernel need not import spaCy for them."""
     from importlib.metadata import version
 
-    key = cache.key("spacy stop words", version("spacy"))
-    words = cache.read("stop-words", key)
-    if not (isinstance(words, list) and words and all(type(word) is str for word in words)):
+    def from_spacy() -> list[str]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        words = sorted(STOP_WORDS)
-        cache.write("stop-words", key, words)
+        return sorted(STOP_WORDS)
+
+    words = cache.remembered(
+        "stop-words", cache.key("spacy stop words", version("spacy")), from_spacy,
+        lambda found: isinstance(found, list) and bool(found) and all(type(w) is str for w in found))
     return frozenset(words)
 
 
