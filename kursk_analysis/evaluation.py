@@ -1,0 +1,356 @@
+"""Score the extractors against hand-made gold in the development set's JSON format.
+
+The gold format (``gold.json``) maps each article id to three lists:
+
+- ``quotes``: ``{"quote", "speaker", "speaker_in_text"}``, every quotation of four words
+  or more, ``quote`` being the exact text between the marks;
+- ``territory``: ``{"text", "value_low", "value_high", "unit", "direction", "as_of",
+  "claimant"}``, ``text`` a unique verbatim substring holding the number;
+- ``encirclement_stance``: ``{"actor", "stance", "evidence"}``, one per actor and polarity.
+
+Matching follows the set's README:
+
+- a gold quote is found when an extracted quote of four words or more matches it (fuzzy
+  ratio >= 85 after folding quotation marks and case, or one contains the other with a
+  length ratio >= 0.5); the speaker is scored over found quotes with a named gold speaker;
+- a territory figure matches in the same article and unit when a value is within 0.5 of
+  one of the gold ends and the texts overlap; direction and claimant are scored over the
+  matched figures (a gold claimant ``"<outlet> (unattributed)"`` matches no claimant);
+- a stance matches in the same article with the same polarity and the same actor, actors
+  compared by canonical form (gazetteer aliases, spelling variants of a surname) and by
+  institution (the Ukrainian military and its General Staff; Kyiv and the Ukrainian
+  government; the Kremlin, Moscow, Russia and the Russian government). A stance whose
+  polarity is the opposite of the gold's for that actor is counted as *flipped*: it is a
+  miss and a false row at once.
+
+:func:`evaluate` returns a :class:`Scores` with one :class:`Measure` per line a benchmark
+prints, and the misses and false rows behind each (``Scores.misses``).
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+import re
+import tempfile
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .text import fold
+
+QUOTE_MIN_WORDS = 4
+FUZZY_MIN = 0.85
+CONTAIN_MIN = 0.5
+VALUE_TOLERANCE = 0.5
+SURNAME_MIN = 0.8
+
+# Institutions the set's README counts as one actor whatever the article calls them.
+INSTITUTIONS = {
+    "ukrainian general staff": "ukrainian military",
+    "general staff of the armed forces of ukraine": "ukrainian military",
+    "ukrainian military": "ukrainian military",
+    "ukraine's military": "ukrainian military",
+    "ukrainian high command": "ukrainian military",
+    "ukrainian armed forces": "ukrainian military",
+    "kyiv": "ukrainian government",
+    "kiev": "ukrainian government",
+    "ukraine": "ukrainian government",
+    "ukrainian government": "ukrainian government",
+    "kremlin": "russian government",
+    "moscow": "russian government",
+    "russia": "russian government",
+    "russian government": "russian government",
+    "russian defense ministry": "russian defence ministry",
+    "russian ministry of defence": "russian defence ministry",
+    "russian ministry of defense": "russian defence ministry",
+    "russia's defence ministry": "russian defence ministry",
+    "russia's defense ministry": "russian defence ministry",
+    "isw": "institute for the study of war",
+}
+_TITLES = re.compile(r"^(?:the|president|gen\.?|general|col\.?|colonel|spokesperson|"
+                     r"spokesman|minister|mr\.?|ms\.?|dr\.?|some|many|several)\s+")
+
+
+@dataclass
+class Measure:
+    """One line of the report: ``name`` is ``value`` = ``hits`` of ``total``."""
+    name: str
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+    def line(self) -> str:
+        value = "n/a" if self.value is None else f"{self.value:.3f}"
+        return f"{self.name:<24} {value:>6}  ({self.hits}/{self.total})"
+
+
+@dataclass
+class Scores:
+    measures: list[Measure]
+    misses: list[dict] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> Measure:
+        for measure in self.measures:
+            if measure.name == name:
+                return measure
+        raise KeyError(name)
+
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame([{"measure": m.name, "value": m.value, "hits": m.hits,
+                              "total": m.total} for m in self.measures])
+
+
+# --------------------------------------------------------------------------- input
+
+
+def load_gold(path: str | Path) -> dict[str, dict[str, list[dict]]]:
+    """The gold file, with every article's three lists present (empty when absent)."""
+    with open(path, encoding="utf-8") as handle:
+        gold = json.load(handle)
+    if not isinstance(gold, dict):
+        raise ValueError(f"{path}: gold must be an object keyed by article id.")
+    return {aid: {kind: list(entry.get(kind, [])) for kind in
+                  ("quotes", "territory", "encirclement_stance")}
+            for aid, entry in gold.items()}
+
+
+def load_set(folder: str | Path):
+    """A development set laid out as ``articles.csv`` + ``articles/<id>.txt`` +
+    ``gold.json``, loaded in place (read-only is fine): returns ``(corpus, gold)``.
+
+    The set's ``articles.csv`` is not a manifest; an equivalent one is written to a
+    temporary folder, pointing at the texts where they are."""
+    from .corpus import load_corpus
+
+    folder = Path(folder).resolve()
+    with open(folder / "articles.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with tempfile.TemporaryDirectory() as scratch:
+        manifest = Path(scratch) / "articles.csv"
+        with open(manifest, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["id", "file", "outlet", "headline", "published", "date_basis", "url"])
+            for row in rows:
+                writer.writerow([row["id"], str(folder / "articles" / f"{row['id']}.txt"),
+                                 row.get("outlet", ""), row.get("headline", ""),
+                                 row.get("published", ""), row.get("date_basis", ""),
+                                 row.get("url", "")])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # undated articles warn; expected here
+            corpus = load_corpus(manifest, root=folder)
+    return corpus, load_gold(folder / "gold.json")
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", fold(text or ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text.replace('"', "").replace("'", "")).strip().lower()
+
+
+def quote_matches(found: str, gold: str) -> bool:
+    """The set's rule: fuzzy ratio >= 0.85, or containment with length ratio >= 0.5."""
+    a, b = _plain(found), _plain(gold)
+    if not a or not b:
+        return False
+    if (a in b or b in a) and min(len(a), len(b)) / max(len(a), len(b)) >= CONTAIN_MIN:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= FUZZY_MIN
+
+
+def _alias_index(gazetteer: pd.DataFrame | None) -> dict[str, str]:
+    index: dict[str, str] = {}
+    if gazetteer is None:
+        return index
+    for actor, aliases in zip(gazetteer["actor"], gazetteer["aliases"]):
+        for alias in [actor, *str(aliases or "").split("|")]:
+            if alias.strip():
+                index.setdefault(_plain(alias), actor)
+    return index
+
+
+def actor_key(name: str | None, aliases: dict[str, str]) -> str:
+    """The form two names are compared in: gazetteer canonical, then institution class."""
+    plain = _plain(name or "")
+    plain = aliases.get(plain, plain)
+    plain = _plain(plain)
+    while True:
+        shorter = _TITLES.sub("", plain)
+        if shorter == plain:
+            break
+        plain = shorter
+    return INSTITUTIONS.get(plain, plain)
+
+
+def same_actor(a: str | None, b: str | None, aliases: dict[str, str]) -> bool:
+    """Same canonical form, or two names whose last words are spellings of one surname
+    ("Syrsky" / "Oleksandr Syrskyi")."""
+    ka, kb = actor_key(a, aliases), actor_key(b, aliases)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if ka in INSTITUTIONS.values() or kb in INSTITUTIONS.values():
+        return False
+    last_a, last_b = wa[-1], wb[-1]
+    if len(last_a) < 4 or len(last_b) < 4:
+        return False
+    if len(wa) > 1 and len(wb) > 1 and wa[0][0] != wb[0][0]:
+        return False  # two first names that differ: two people
+    return difflib.SequenceMatcher(None, last_a, last_b).ratio() >= SURNAME_MIN
+
+
+def _unattributed(claimant: str | None) -> bool:
+    return not claimant or str(claimant).endswith("(unattributed)")
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def evaluate(corpus, gold: dict, gazetteer: pd.DataFrame | None = None,
+             quotes: pd.DataFrame | None = None, figures: pd.DataFrame | None = None,
+             stances: pd.DataFrame | None = None) -> Scores:
+    """Score ``corpus``'s extraction against ``gold`` (see the module docstring).
+
+    The tables default to the package's extractors on ``corpus``; pass them to score
+    other output (a corrected table, an earlier version's)."""
+    from .actors import gazetteer as bundled_gazetteer
+    from .figures import territory_figures
+    from .quotes import quotes as extract_quotes
+    from .stance import stances as extract_stances
+
+    gazetteer = bundled_gazetteer() if gazetteer is None else gazetteer
+    aliases = _alias_index(gazetteer)
+    quotes = extract_quotes(corpus) if quotes is None else quotes
+    figures = territory_figures(corpus) if figures is None else figures
+    stances = extract_stances(corpus) if stances is None else stances
+    ids = [aid for aid in corpus.articles["id"] if aid in gold]
+    misses: list[dict] = []
+    measures = (_score_quotes(quotes, gold, ids, aliases, misses)
+                + _score_figures(figures, gold, ids, corpus, aliases, misses)
+                + _score_stances(stances, gold, ids, aliases, misses))
+    return Scores(measures, misses)
+
+
+def _score_quotes(table, gold, ids, aliases, misses) -> list[Measure]:
+    long = table[table["quote"].map(lambda q: len(str(q).split()) >= QUOTE_MIN_WORDS)]
+    found = matched_rows = speaker_total = speaker_right = total = 0
+    used_rows: set = set()
+    for aid in ids:
+        rows = long[long["article_id"] == aid]
+        for item in gold[aid]["quotes"]:
+            total += 1
+            hits = [i for i, q in zip(rows.index, rows["quote"]) if quote_matches(q, item["quote"])]
+            if not hits:
+                misses.append({"measure": "quotes recall", "article_id": aid,
+                               "gold": item["quote"], "found": None})
+                continue
+            found += 1
+            used_rows.update(hits)
+            speaker = rows.loc[hits[0], "speaker"]
+            speaker_total += 1
+            if same_actor(speaker, item["speaker"], aliases):
+                speaker_right += 1
+            else:
+                misses.append({"measure": "speaker", "article_id": aid, "gold": item["speaker"],
+                               "found": speaker, "text": item["quote"]})
+        for i, q in zip(rows.index, rows["quote"]):
+            if i not in used_rows:
+                misses.append({"measure": "quotes precision", "article_id": aid,
+                               "gold": None, "found": q})
+        matched_rows += sum(1 for i in rows.index if i in used_rows)
+    n_rows = int(long["article_id"].isin(ids).sum())
+    return [Measure("quotes precision", matched_rows, n_rows),
+            Measure("quotes recall", found, total),
+            Measure("speaker", speaker_right, speaker_total)]
+
+
+def _score_figures(table, gold, ids, corpus, aliases, misses) -> list[Measure]:
+    scored = table[table["value_low"].notna() | table["value_high"].notna()]
+    total = found = direction_right = claimant_right = 0
+    used_rows: set = set()
+    for aid in ids:
+        text = corpus.texts[aid]
+        rows = scored[scored["article_id"] == aid]
+        for item in gold[aid]["territory"]:
+            total += 1
+            at = text.find(item["text"])
+            g_start, g_end = at, at + len(item["text"])
+            ends = [item["value_low"], item["value_high"]]
+            hits = [i for i, unit, lo, hi, start, end in zip(
+                        rows.index, rows["unit"], rows["value_low"], rows["value_high"],
+                        rows["start"], rows["end"])
+                    if unit == item["unit"] and start < g_end and g_start < end
+                    and any(abs(v - e) <= VALUE_TOLERANCE for v in (lo, hi) if pd.notna(v)
+                            for e in ends)]
+            if not hits:
+                misses.append({"measure": "territory recall", "article_id": aid,
+                               "gold": item["text"], "found": None})
+                continue
+            found += 1
+            used_rows.update(hits)
+            row = rows.loc[hits[0]]
+            if row["direction"] == item["direction"]:
+                direction_right += 1
+            else:
+                misses.append({"measure": "territory direction", "article_id": aid,
+                               "gold": item["direction"], "found": row["direction"],
+                               "text": item["text"]})
+            claimant = row["claimant"] if pd.notna(row["claimant"]) else None
+            if (_unattributed(item["claimant"]) and _unattributed(claimant)) or \
+                    same_actor(claimant, item["claimant"], aliases):
+                claimant_right += 1
+            else:
+                misses.append({"measure": "territory claimant", "article_id": aid,
+                               "gold": item["claimant"], "found": claimant, "text": item["text"]})
+        for i, t in zip(rows.index, rows["text"]):
+            if i not in used_rows:
+                misses.append({"measure": "territory precision", "article_id": aid,
+                               "gold": None, "found": t})
+    in_set = scored[scored["article_id"].isin(ids)]
+    return [Measure("territory precision", sum(1 for i in in_set.index if i in used_rows),
+                    len(in_set)),
+            Measure("territory recall", found, total),
+            Measure("territory direction", direction_right, found),
+            Measure("territory claimant", claimant_right, found)]
+
+
+def _score_stances(table, gold, ids, aliases, misses) -> list[Measure]:
+    rows = (table[table["article_id"].isin(ids)][["article_id", "actor", "stance", "evidence"]]
+            .drop_duplicates(["article_id", "actor", "stance"]))
+    total = found = right_rows = flipped = 0
+    for aid in ids:
+        items = gold[aid]["encirclement_stance"]
+        mine = rows[rows["article_id"] == aid]
+        for item in items:
+            total += 1
+            if any(s == item["stance"] and same_actor(a, item["actor"], aliases)
+                   for a, s in zip(mine["actor"], mine["stance"])):
+                found += 1
+            else:
+                misses.append({"measure": "stance recall", "article_id": aid,
+                               "gold": f"{item['actor']} {item['stance']}", "found": None,
+                               "text": item["evidence"]})
+        for actor, stance, evidence in zip(mine["actor"], mine["stance"], mine["evidence"]):
+            same = [i for i in items if same_actor(actor, i["actor"], aliases)]
+            if any(i["stance"] == stance for i in same):
+                right_rows += 1
+                continue
+            flip = bool(same)
+            flipped += flip
+            misses.append({"measure": "stance flipped" if flip else "stance precision",
+                           "article_id": aid, "gold": None, "found": f"{actor} {stance}",
+                           "text": evidence})
+    return [Measure("stance precision", right_rows, len(rows)),
+            Measure("stance recall", found, total),
+            Measure("stance flipped", flipped, len(rows))]
