@@ -71,6 +71,10 @@ VERBS = (
     r"believed|indicated|indicates|indicate|assessed|assesses|assess|found|estimated|"
     r"estimates|touted|hailed|reiterated|reiterates|reiterate|repeated|repeats|"
     r"cast doubt|casts doubt|questioned|disputed|disputes|dispute|tell|spoke|speaks|"
+    r"asserted|asserts|assert|asserting|echoed|echoes|echo|echoing|amplified|amplifies|"
+    r"parroted|parrots|endorsed|endorses|debunked|debunks|countered|counters|"
+    r"brushed aside|brushed off|swatted away|waved away|shot down|pushed back on|"
+    r"saying|stating|noting|adding|insisting|writing|arguing|explaining|warning|"
     r"according to|According to"
 )
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
@@ -98,6 +102,7 @@ ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian offi
                     "Western": "Western officials", "western": "Western officials"}
 ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
                            r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
+PARTICIPLE_BEFORE = re.compile(r",\s*$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
 INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
               "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
@@ -146,7 +151,13 @@ NOUN_LIKE = {"claim", "claims", "reports", "calls", "notes", "estimates", "found
 NOUN_BEFORE = re.compile(
     r"(?:(?<!\w)(?:the|a|an|this|that|these|those|his|her|their|its|our|such|repeated|"
     r"recent|earlier|previous|new|false|despite|of|by|to|with|for|and|or|any|no|"
-    r"reportedly|widely|so-called|is|are|was|were|be|been|being)|'s?)\s+$", re.I)
+    r"reportedly|widely|so-called|is|are|was|were|be|been|being|"
+    # the object of another reporting verb: "has rejected claims that", "denied reports"
+    r"rejected|rejects|denied|denies|deny|dismissed|dismisses|refuted|refutes|disputed|"
+    r"debunked|countered|echoed|repeated|amplified|parroted|endorsed|made|making|"
+    r"spread|spreading|similar)|'s?)\s+$", re.I)
+# "claims rejected by Kyiv": a reporting noun followed by a participle and its agent.
+NOUN_PASSIVE = re.compile(r"\s+[a-z]+ed\s+by\s")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
 GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
                      r"officially|formally|long|since)\s+)*")
@@ -488,7 +499,8 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
         verb = m.group()
         if verb == "According to":
             verb = "according to"
-        if verb in NOUN_LIKE and NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start):
+        if verb in NOUN_LIKE and (NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start)
+                                  or NOUN_PASSIVE.match(folded, v_end)):
             continue
         # Where this verb's clause may start: the sentence start or a closing quote mark.
         before_text = folded[s_start:v_start]
@@ -514,8 +526,12 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                 subject = _subject_after(folded, raw, v_end, s_end, known)
                 if subject:
                     kind = "inverted"
-            if subject is None and found and found[-1]["frame"] != "possessive" and GAP_COORDINATED.fullmatch(
-                    _coordination_gap(folded, found[-1], v_start)):
+            # "…, adding that": a participle after a comma shares the last frame's subject.
+            participle = verb.endswith("ing") and bool(PARTICIPLE_BEFORE.search(
+                folded, max(s_start, v_start - 4), v_start))
+            if subject is None and found and found[-1]["frame"] != "possessive" and (
+                    GAP_COORDINATED.fullmatch(_coordination_gap(folded, found[-1], v_start))
+                    or participle and found[-1]["actor"]):
                 prev = found[-1]
                 found.append(dict(prev, start=v_start, end=v_end, verb=verb, frame="coordinated"))
                 continue
@@ -591,6 +607,7 @@ def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sen
     for f in close_frames:
         first = min(f["start"], f["subject_start"] if f["subject_start"] >= 0 else f["start"])
         if first >= after and f["frame"] != "possessive" and \
+                (f["actor"] or f["subject_start"] >= 0) and \
                 ONLY_PUNCT.fullmatch(folded[after:first]):
             return f["actor"], f["subject_text"], "tail"
         if first >= after:

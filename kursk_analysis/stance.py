@@ -64,6 +64,10 @@ CLAIMS = {
 # Words that name the claim only when said of troops ("the Ukrainian group there is
 # isolated", "units were blockaded"), not "an isolated incident" or "a naval blockade".
 WEAK_TERMS = re.compile(r"(?i)isolated|blockaded?")
+# "surrounding" is also a preposition ("demands surrounding a ceasefire"): it names the
+# claim only with troops right after it ("surrounding Ukrainian troops").
+AFTER_ONLY_TERMS = re.compile(r"(?i)surrounding")
+TROOPS_AFTER_WINDOW = 30
 TROOPS = re.compile(
     r"(?i)(?<!\w)(?:group(?:ing)?|units?|troops|forces|soldiers|servicemen|fighters|militants|"
     r"formations?|brigades?|garrison|enemy|army|they|them|Ukrainians)(?!\w)")
@@ -73,6 +77,10 @@ HEDGE = re.compile(
     r"(?i)(?:\brisks?|\brisking|\bcould|\bmay|\bmight|\bwould|\bwill|\bdanger of|\bthreat of|"
     r"\bfear of|\bfears? of|\bavoid(?:ing)?|\balmost|\bnearly|\bpartially|\bpartly|"
     r"\bclose to|\bverge of|\babout to|\bif|\bface|\bfacing|\bprevent|"
+    # an aim is not a fact: "Russia wants to encircle", "trying to surround"
+    r"\btr(?:y|ying|ies|ied)|\bwants?|\bwanted|\bwanting|\bseek(?:s|ing)?|\bsought|"
+    r"\bplan(?:s|ning|ned)?|\baim(?:s|ing|ed)?|\battempt(?:s|ing|ed)?|\bintend(?:s|ing|ed)?|"
+    r"\bthreaten(?:s|ing|ed)?|\bin order|\bgoal|\bbid|"
     r"\b(?:stay|wait|remain|sit)(?:\s+around)?\s+to\s+be)"
     r"(?:\s+[\w'-]+){0,2}\s+[\"']?$")
 NEGATED_HEDGE = re.compile(r"(?i)\W*(?:risk|danger|threat|fear|close|verge|almost|nearly)")
@@ -81,7 +89,11 @@ NEGATION = re.compile(r"(?i)(?<!\w)(?:not|no|never|neither|nor|without|none|nobo
 # Where a negation's scope begins: the clause holding the term ("said yesterday that none
 # of its units in Russia's Kursk region were surrounded").
 CLAUSE_BREAK = re.compile(r"(?i)[,;:\"]|(?<!\w)(?:that|but|while|which|who|whether|although|"
-                          r"though|because|and)(?!\w)")
+                          r"though|because|and|if|when|unless|until)(?!\w)")
+# Where a reported statement's clause ends and someone else's words (or the outlet's) begin.
+CLAUSE_END = re.compile(
+    r"(?i)\s-{1,2}\s|;|,\s*(?:but|while|whereas|even as|even though|though|although|yet)(?!\w)|"
+    r"\s+but\s+(?:this|that|it|these|those|such|there)(?!\w)")
 # "Encircled? No." - a question about the term answered no.
 ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
 # "If we were surrounded, I would not be talking to you": a counterfactual that denies.
@@ -168,6 +180,9 @@ def claim_terms(text: str, term: re.Pattern) -> list[tuple[int, int, bool]]:
     """
     out = []
     for m in term.finditer(text):
+        if AFTER_ONLY_TERMS.fullmatch(m.group()) and not TROOPS.search(
+                text, m.end(), m.end() + TROOPS_AFTER_WINDOW):
+            continue
         if WEAK_TERMS.fullmatch(m.group()) and not (
                 TROOPS.search(text, max(0, m.start() - TROOPS_WINDOW), m.start())
                 or TROOPS.search(text, m.end(), m.end() + 30)):
@@ -183,6 +198,21 @@ def claim_terms(text: str, term: re.Pattern) -> list[tuple[int, int, bool]]:
             hedge = None
         out.append((m.start(), m.end(), bool(hedge)))
     return out
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends: a dash, a semicolon, or a comma before "but",
+    "while", "even as", "though" (the end of the text when none follows)."""
+    m = CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause ending at ``pos`` begins (see :func:`_clause_end`)."""
+    start = 0
+    for m in CLAUSE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
 
 
 def _counterfactual(text: str, start: int, end: int) -> bool:
@@ -361,11 +391,26 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                     if not content_after and f.frame != "inverted" and \
                             not TAIL_BEFORE.search(folded, 0, first):
                         content_after = True
-                scope = folded[v_start:] if content_after else folded[:v_end]
-                shift = v_start if content_after else 0
-                scope_terms = [(t[0] - shift, t[1] - shift, t[2]) for t in unhedged]
-                if unhedged and not any(
-                        (t[0] >= v_start) if content_after else (t[0] < v_end) for t in unhedged):
+                # The speaker's words run to the end of their clause: "… surrounded there
+                # -- claims rejected by Kyiv" and "…, but this is not true" are someone
+                # else's (or the outlet's) and do not turn an assertion into a denial.
+                if content_after:
+                    lo, hi = v_start, _clause_end(folded, v_end)
+                else:
+                    lo, hi = _clause_start(folded, first), v_end
+                scope = folded[lo:hi]
+                scope_terms = [(t[0] - lo, t[1] - lo, t[2]) for t in unhedged if lo <= t[0] < hi]
+                if unhedged and not scope_terms:
+                    # "X called it “false”; Y found no evidence of an encirclement": a
+                    # clause that refers back to the claim and denies it.
+                    if STRONG_DENIAL.search(scope) and REFERS_BACK.search(scope):
+                        add(f.actor, "denies", "speaker", f.subject_start, f.subject_end,
+                            f.start, f.end)
+                    continue
+                # A sentence that only refers back to the claim ("denied the claims, though
+                # Zelensky conceded …"): only the frame whose words hold the reference.
+                if not unhedged and not (ANAPHOR.search(scope) if anaphoric else
+                                         STRONG_DENIAL.search(scope) if denial_only else True):
                     continue
                 stance = "denies" if denies_in(scope, scope_terms) else "asserts"
                 add(f.actor, stance, "speaker", f.subject_start, f.subject_end, f.start, f.end)
