@@ -103,6 +103,7 @@ ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian offi
 ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
                            r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
 PARTICIPLE_BEFORE = re.compile(r",\s*$")
+ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )as\s+[^,;:\"]{0,80}$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
 INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
               "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
@@ -162,7 +163,8 @@ NOUN_PASSIVE = re.compile(r"\s+[a-z]+ed\s+by\s")
 GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
                      r"officially|formally|long|since)\s+)*")
 # Coordinated subjects: "The CIA and other intel agencies believe".
-GAP_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*)(?:both\s+)?")
+GAP_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*)(?:both\s+)?"
+                     r"(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}")  # "Putin and US President Trump"
 GAP_LIST = re.compile(r"\s*,\s*")  # "X, Y and Z": a comma only inside a list that has "and"
 
 
@@ -548,9 +550,16 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
             actor = resolved[head]
             text = raw[s:e]
             also = [a for a in resolved if a and a != actor]
+        # "…, as Putin and Trump have claimed": an aside naming whose claim the main
+        # clause reports; its subject is not the one who goes on speaking.
+        if kind == "verb" and subject and ASIDE.search(
+                folded, clause_start, min(cs for cs, _ in subject)):
+            kind = "aside"
         found.append(dict(article_id=article_id, sentence_id=sentence_id, start=v_start,
                           end=v_end, verb=verb, subject_start=s, subject_end=e,
                           subject_text=text, actor=actor, frame=kind, also=also))
+        if kind == "aside":
+            continue
         if actor:
             known.speakers.append((v_start, actor, speaker_number(text)))
         elif subject and not PRONOUN.fullmatch(fold(raw[s:e]).strip()):

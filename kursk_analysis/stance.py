@@ -107,7 +107,9 @@ DENIAL = re.compile(
     r"rumou?rs?|lies|propaganda|grandstanding|slam\w*|baseless|unfounded|nonsense|"
     r"manipulation|exaggerat\w*|overstat\w*|no (?:sign|indication)s? of|disput\w*|"
     r"nothing to (?:support|suggest|indicate|back|confirm|show)|seen nothing|found nothing|"
-    r"push(?:ed|es|ing)? back against|unsupported|no (?:public |credible )?proof)(?!\w)")
+    r"push(?:ed|es|ing)? back (?:against|on)|unsupported|no (?:public |credible )?proof|"
+    r"counter(?:s|ed|ing)?(?![\w-])|brushed (?:aside|off)|swatted away|waved away|"
+    r"shot down|no truth|wishful thinking|talking points?|a lie|lying)(?!\w)")
 # The cues that deny a claim even when the sentence does not repeat its words ("Ukraine's
 # General Staff says that is “false and fabricated”").
 STRONG_DENIAL = re.compile(
@@ -124,7 +126,15 @@ CLAIM_NOUN = re.compile(
     r"insistence|remarks)(?!\w)")
 HOLDER_BY = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|insistence|rhetoric)"
-    r"\s+(?:(?:made|put forward|repeated|voiced|issued)\s+)?(?:by|from)\s+(?:both\s+)?")
+    r"\s+(?:(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
+    r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
+# "despite Kremlin claims": an actor named right before a claim noun holds the claim.
+HOLDER_NOUN = re.compile(r"\s+(?:claims?|assertions?|allegations?)(?!\w)")
+# "rejected claims that units face encirclement": what is rejected is hedged in wording
+# only; the rejection is of the claim itself.
+DENIED_THAT = re.compile(
+    r"(?i)(?<!\w)(?:reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refut\w*|debunk\w*)\s+"
+    r"(?:the\s+)?(?:claims?|reports?|allegations?|assertions?|suggestions?)\s+that(?!\w)")
 # Between two holders: "and", a list comma, a repeated "by"; before a holder, titles
 # ("U.S. President", "Kremlin leader", "the Russian chief of general staff").
 HOLDER_CONNECTOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s*)?(?:(?:by|from)\s+)?(?:both\s+)?")
@@ -132,13 +142,15 @@ HOLDER_TITLES = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|chief|preside
                            r"general|spokesman|spokeswoman|commander)\s+){0,3}")
 HOLDER_METONYM = re.compile(r"(Ukraine|Kyiv|Kiev|Russia|Moscow)(?![\w'-])")
 ANAPHOR = re.compile(
-    r"(?i)(?<!\w)(?:this|that|the|his|her|their|such|these|those)\s+(?:\w+\s+)?"
-    r"(?:claims?|assertions?|allegations?|ultimatum)(?!\w)")
+    r"(?i)(?<!\w)(?:this|that|the|his|her|their|such|these|those|similar|same)\s+(?:\w+\s+)?"
+    r"(?:claims?|assertions?|allegations?|ultimatum|notion|narrative)(?!\w)")
 # "says that is false", "called it ‘false and fabricated’", "a claim ... that Ukraine's
 # government says is simply not true": what the denial refers to.
 REFERS_BACK = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|(?:that|this|it) (?:is|was)|"
-    r"called (?:it|them|this|that)|calling (?:it|them|this|that))(?!\w)")
+    r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
+    r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
+    r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
 TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:(?:also|then|later)\s+)?$")
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
@@ -195,6 +207,8 @@ def claim_terms(text: str, term: re.Pattern) -> list[tuple[int, int, bool]]:
                 NEGATION.search(window[max(0, hedge.start() - 12):hedge.start()]):
             hedge = None
         if hedge and _counterfactual(text, m.start(), m.end()):
+            hedge = None
+        if hedge and DENIED_THAT.search(text, max(0, m.start() - 120), m.start()):
             hedge = None
         out.append((m.start(), m.end(), bool(hedge)))
     return out
@@ -254,6 +268,9 @@ def _holders(folded: str, s_start: int, mention_rows) -> list[tuple[str, int, in
     gives way to the person it introduces; a capital stands for its government."""
     out = []
     rows = sorted(mention_rows)
+    for start, end, actor in rows:
+        if HOLDER_NOUN.match(folded, end - s_start) and not folded.startswith("'", end - s_start):
+            out.append((actor, start, end))
     for m in HOLDER_BY.finditer(folded):
         pos = m.end()
         while True:
@@ -366,7 +383,16 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
         if sentence_frames:
             for f in sentence_frames:
                 if f.frame == "possessive":
-                    if CLAIM_NOUN.fullmatch(f.verb):
+                    # "Trump's assertion that … surrounded": the claim follows the noun
+                    # before anyone else's ("His statement counters Trump's assertion
+                    # that …" makes Trump, not the statement's author, the holder).
+                    n_end = f.end - s_start
+                    bound = min([g.start - s_start for g in sentence_frames
+                                 if g.frame == "possessive" and g.start > f.end]
+                                + [_clause_end(folded, n_end)])
+                    owns = any(n_end <= t[0] < bound for t in unhedged) or \
+                        (not unhedged and anaphoric)
+                    if CLAIM_NOUN.fullmatch(f.verb) and owns:
                         holders.add(f.actor)
                         add(f.actor, "asserts", "holder", f.subject_start, f.subject_end,
                             f.start)
@@ -376,6 +402,16 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                 if f.frame == "possessive" or f.actor in holders:
                     continue
                 v_start, v_end = f.start - s_start, f.end - s_start
+                if f.frame == "aside":
+                    # "X denied reports that … encircled, as Putin has claimed": the aside
+                    # names whose claim is denied.
+                    first = min(v_start, f.subject_start - s_start)
+                    main = folded[_clause_start(folded, first):first]
+                    if STRONG_DENIAL.search(main) and any(t[0] < first for t in unhedged):
+                        holders.add(f.actor)
+                        add(f.actor, "asserts", "holder", f.subject_start, f.subject_end,
+                            f.start, f.end)
+                        continue
                 if f.frame == "inverted" and ONLY_PUNCT.fullmatch(folded[:v_start]):
                     # "According to Gerasimov, the enemy group ... is isolated"
                     cut = max(v_end, f.subject_end - s_start)
