@@ -306,7 +306,8 @@ GENERIC_DEFINITE = re.compile(r"(?i)the\s+(?:military\s+)?(?:expert|analyst|obse
 # "the head of state", "one of the diplomats", "his officials") or, indefinite, introduce
 # a new unnamed one ("a company commander from an assault brigade").
 DESCRIPTION_NOUNS = (
-    r"officials?|analysts?|experts?|spokes(?:man|woman|person)|general|president|minister|"
+    r"officials?|analysts?|experts?|spokes(?:man|woman|person)|general staff|"
+    r"general(?!\s+staff)|president|minister|"
     r"envoy|commander|institute|think tank|ministry|agency|council|adviser|advisor|"
     r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
     r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
@@ -638,6 +639,12 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
         return known.most_frequent(before, fits)
     if indefinite:
         return None  # "a spokesman", "an expert": someone not named before
+    if stem == "general staff":
+        # "the General Staff": the institution of that name spoken of last, never the
+        # chief of a general staff (a person whose role names it).
+        fits = lambda a: known.fits(a, ("institution",)) and "general staff" in known.describe(a)  # noqa: E731
+        return known.recent_speaker(before, fits, SPEAKER_WINDOW) or \
+            known.recent(before, fits, MENTION_WINDOW)
     if stem == "statement":
         return known.recent_speaker(before, lambda a: True, SPEAKER_WINDOW) or None
     fits = lambda a: stem in known.describe(a)  # noqa: E731

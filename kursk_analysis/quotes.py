@@ -103,6 +103,7 @@ ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian offi
 ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
                            r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
 PARTICIPLE_BEFORE = re.compile(r",\s*$")
+PASSIVE_BY = re.compile(r"\s+by\s+(?:both\s+)?")
 ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )as\s+[^,;:\"]{0,80}$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
 INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
@@ -516,11 +517,17 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
             clause_start = s_start + single + 1
         subject, kind = None, "verb"
         lead = folded[clause_start:v_start]
-        if verb == "according to" or ONLY_PUNCT.fullmatch(lead):
+        passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") else None
+        if passive:
+            # "claims rejected by Kyiv", "claims amplified by Trump": the agent speaks.
+            subject = _subject_after(folded, raw, passive.end(), s_end, known)
+            if subject:
+                kind = "passive"
+        elif verb == "according to" or ONLY_PUNCT.fullmatch(lead):
             subject = _subject_after(folded, raw, v_end, s_end, known)
             if subject:
                 kind = "inverted"
-        if subject is None and verb != "according to":
+        if subject is None and verb != "according to" and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "…, said George Barros": inversion after a clause, only for verbs of saying
             # ("told Putin" has Putin as its object).

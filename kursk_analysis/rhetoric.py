@@ -288,7 +288,7 @@ def reported_speech(corpus) -> pd.DataFrame:
 
 
 def _reported_speech(corpus, frames, quote_rows) -> pd.DataFrame:
-    frames = frames[frames["actor"].notna() & frames["frame"].isin(["verb", "inverted", "coordinated", "aside"])]
+    frames = frames[frames["actor"].notna() & frames["frame"].isin(["verb", "inverted", "coordinated", "aside", "passive"])]
     sentence_spans = dict(zip(corpus.sentences["sentence_id"],
                               zip(corpus.sentences["start"], corpus.sentences["end"])))
     quoted = {}

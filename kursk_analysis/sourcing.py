@@ -14,7 +14,7 @@ import pandas as pd
 from .actors import gazetteer
 from .quotes import speech_frames
 
-SOURCING_FRAMES = ("verb", "inverted", "coordinated", "aside")
+SOURCING_FRAMES = ("verb", "inverted", "coordinated", "aside", "passive")
 
 
 def sources(corpus) -> pd.DataFrame:

@@ -128,6 +128,7 @@ HOLDER_BY = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|insistence|rhetoric)"
     r"\s+(?:(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
     r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
+LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&)")
 # "despite Kremlin claims": an actor named right before a claim noun holds the claim.
 HOLDER_NOUN = re.compile(r"\s+(?:claims?|assertions?|allegations?)(?!\w)")
 # "rejected claims that units face encirclement": what is rejected is hedged in wording
@@ -279,6 +280,11 @@ def _holders(folded: str, s_start: int, mention_rows) -> list[tuple[str, int, in
                 break
             at = conn.end()
             here = [r for r in rows if r[0] - s_start >= at]
+            # A bare comma joins holders only inside a list ("X, Y and Z"): in "claims
+            # amplified by Trump, Zelenskiy told reporters" the name after it is the speaker.
+            if pos != m.end() and not re.search(r"&|\band\b", conn.group()) and not (
+                    here and LIST_GOES_ON.match(folded, here[0][1] - s_start)):
+                break
             metonym = HOLDER_METONYM.match(folded, at)
             if metonym and not (here and here[0][0] - s_start == at):
                 out.append((METONYMS[metonym.group(1)], s_start + at, s_start + metonym.end()))
@@ -412,7 +418,10 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                         add(f.actor, "asserts", "holder", f.subject_start, f.subject_end,
                             f.start, f.end)
                         continue
-                if f.frame == "inverted" and ONLY_PUNCT.fullmatch(folded[:v_start]):
+                if f.frame == "passive":
+                    # "claims rejected by Kyiv": what the agent rejects comes before it.
+                    content_after, first = False, v_start
+                elif f.frame == "inverted" and ONLY_PUNCT.fullmatch(folded[:v_start]):
                     # "According to Gerasimov, the enemy group ... is isolated"
                     cut = max(v_end, f.subject_end - s_start)
                     content_after, v_start = True, cut
