@@ -322,6 +322,13 @@ DESCRIPTION = re.compile(
 )
 PROPER_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[- ](?:[A-Z]\.|[A-Z][a-z'A-Z]+)){1,3})(?!\w)")
 SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z'-]+)(?!\w)")
+# A courtesy title before a surname: "Mr. Paroinen", "Dr Vautrin".
+COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+# A fighter or source known by a call sign or code name ("codenamed Vityaz", "known by
+# his call sign, Boroda"): that name stands for the person.
+CODENAME = re.compile(
+    r"(?i:code-?named|call[- ]?sign(?:ed)?|nicknamed|nom de guerre|pseudonym|known as)"
+    r",?\s+[\"']?([A-Z][\w'-]+)(?!\w)")
 NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "Before", "When",
              "While", "Russian", "Ukrainian", "American", "European", "Western", "President",
              "Prime", "Minister", "General", "Gen", "Secretary", "He", "She", "They", "It",
@@ -339,11 +346,16 @@ NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "B
              "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's", "Dana", "Paul"}
 # Courtesy and rank titles before a name: "Dr Ines Vautrin", "the Rev. Petro Hnatiuk".
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", "Col", "Lt",
-          "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep", "Gov", "Amb", "Fr", "Father", "Mayor"}
+          "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep", "Gov", "Amb", "Fr", "Father", "Mayor",
+          "Spokesperson", "Spokesman", "Spokeswoman", "Commander", "Colonel", "General",
+          "Lieutenant", "Major", "Captain", "Sergeant", "Admiral", "Deputy", "Analyst",
+          "Correspondent", "Senator", "Governor", "Ambassador", "Professor"}
 # Noun families for descriptions: who "the official", "the officer", "the expert" can be.
 OFFICIAL_NOUNS = {"official", "source", "diplomat", "attache", "attaché"}
 MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander", "fighter",
                   "colonel"}
+# "the leader" is whoever leads: a president or prime minister named before.
+LEADER_WORDS = ("leader", "president", "prime minister", "head of state")
 INDEFINITE = re.compile(r"(?i)^(?:an?|one|two|three|some|several)\s")
 # Side of the nearest nationality word, for an unnamed soldier ("a company commander").
 NATIONALITY = re.compile(r"(?<!\w)(Ukrainian|Ukraine's|Russian|Russia's)(?!\w)")
@@ -473,8 +485,10 @@ class ArticleActors:
     def scan_names(self, raw: str, inside_quote=None) -> None:
         """Remember every full name the gazetteer lacks ("Olena Kravets", "the Rev. Petro
         Hnatiuk"), with the words around it, so a later bare surname finds it."""
+        for m in CODENAME.finditer(raw):
+            self.local.setdefault(m.group(1), m.group(1))
         for m in PROPER_NAME.finditer(raw):
-            full = _strip_title(m.group(1))
+            full = strip_title(m.group(1))
             first = full.split()[0]
             if " " not in full or first in NOT_NAMES or self.inside(m.start(), m.end()) \
                     or (inside_quote is not None and inside_quote(m.start())):
@@ -497,7 +511,7 @@ class ArticleActors:
         return None
 
 
-def _strip_title(name: str) -> str:
+def strip_title(name: str) -> str:
     words = name.split()
     while len(words) > 2 and words[0].rstrip(".") in TITLES:
         words = words[1:]
@@ -577,11 +591,11 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
         return _resolve_description(folded, description, before, known)
     name = PROPER_NAME.search(phrase)
     if name and name.group(1).split()[0] not in NOT_NAMES:
-        full = _strip_title(name.group(1))
+        full = strip_title(name.group(1))
         if " " in full:
             known.local[full.split()[-1]] = full
             return full
-    surname = SURNAME.search(phrase)
+    surname = SURNAME.search(COURTESY.sub("", phrase))
     if surname:
         return known.surname(surname.group(1), start)
     return None
@@ -647,7 +661,8 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
             known.recent(before, fits, MENTION_WINDOW)
     if stem == "statement":
         return known.recent_speaker(before, lambda a: True, SPEAKER_WINDOW) or None
-    fits = lambda a: stem in known.describe(a)  # noqa: E731
+    words = LEADER_WORDS if stem == "leader" else (stem,)
+    fits = lambda a: any(w in known.describe(a) for w in words)  # noqa: E731
     if stem in MILITARY_NOUNS:
         fits = lambda a: stem in known.describe(a) or a in SOLDIER_GROUPS.values()  # noqa: E731
     return known.recent_speaker(before, fits, SPEAKER_WINDOW) or \

@@ -46,8 +46,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from .actors import ArticleActors, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, NOT_NAMES, \
-    actor_info, actors, copies_of, gazetteer, replicate, resolve_speaker, speaker_number
+from .actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
+    NOT_NAMES, actor_info, actors, copies_of, gazetteer, replicate, resolve_speaker, speaker_number, \
+    strip_title
 from .text import fold
 
 QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
@@ -75,6 +76,8 @@ VERBS = (
     r"parroted|parrots|endorsed|endorses|debunked|debunks|countered|counters|"
     r"brushed aside|brushed off|swatted away|waved away|shot down|pushed back on|"
     r"saying|stating|noting|adding|insisting|writing|arguing|explaining|warning|"
+    r"pointed out|points out|informed|informs|specified|specifying|reads|"
+    r"Source:|"
     r"according to|According to"
 )
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
@@ -103,6 +106,11 @@ ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian offi
 ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
                            r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
 PARTICIPLE_BEFORE = re.compile(r",\s*$")
+# Between a closing mark and the frame after it: punctuation, or a courtesy title
+# ("…,” Mr. Paroinen said).
+TAIL_GAP = re.compile(r"[\s,;:.!?\-]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?")
+# Labels some outlets put before a statement they quote ("Quote: “…”", "Details: …").
+LABEL = re.compile(r"^\s*(?:Quote|Quotes|Details|Statement|Update|Background)\s*:\s*")
 PASSIVE_BY = re.compile(r"\s+by\s+(?:both\s+)?")
 ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )as\s+[^,;:\"]{0,80}$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
@@ -415,6 +423,20 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     return None
 
 
+def _lead_subject(folded, raw, region_start, verb_start, known):
+    """The phrase a clause opens with, when it can name a speaker (after an introductory
+    phrase such as "On Friday,"), as a one-item subject list, else None."""
+    cands = _candidates(folded, raw, region_start, verb_start, known)
+    if not cands:
+        return None
+    s, e = cands[0]
+    intro = INTRO_PHRASE.match(folded, region_start, s)
+    lead_start = intro.end() if intro else region_start
+    if LEAD_SUBJECT.fullmatch(folded, lead_start, s) and "," not in folded[lead_start:s]:
+        return [(s, e)]
+    return None
+
+
 def _subject_after(folded, raw, verb_end, limit, known):
     """The subject of an inverted frame ("said Mark Cancian, a …", "according to Evans")."""
     cands = _candidates(folded, raw, verb_end, min(limit, verb_end + 200), known)
@@ -527,6 +549,13 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
             subject = _subject_after(folded, raw, v_end, s_end, known)
             if subject:
                 kind = "inverted"
+        # "…, adding that": a participle after a comma shares the last frame's subject,
+        # or with none before it the sentence's own ("Medvedev, …, issued a warning,
+        # saying …").
+        participle = verb.endswith("ing") and bool(PARTICIPLE_BEFORE.search(
+            folded, max(s_start, v_start - 4), v_start))
+        if subject is None and participle and not (found and found[-1]["actor"]):
+            subject = _lead_subject(folded, raw, clause_start, v_start, known)
         if subject is None and verb != "according to" and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "…, said George Barros": inversion after a clause, only for verbs of saying
@@ -535,9 +564,6 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                 subject = _subject_after(folded, raw, v_end, s_end, known)
                 if subject:
                     kind = "inverted"
-            # "…, adding that": a participle after a comma shares the last frame's subject.
-            participle = verb.endswith("ing") and bool(PARTICIPLE_BEFORE.search(
-                folded, max(s_start, v_start - 4), v_start))
             if subject is None and found and found[-1]["frame"] != "possessive" and (
                     GAP_COORDINATED.fullmatch(_coordination_gap(folded, found[-1], v_start))
                     or participle and found[-1]["actor"]):
@@ -556,6 +582,13 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
             s, e = subject[head]
             actor = resolved[head]
             text = raw[s:e]
+            # "an assault platoon commander, known by his call sign, Boroda": the name
+            # an unnamed or collective subject goes by.
+            codename = CODENAME.search(folded, e, min(s_end, e + 100, v_start if e <= v_start else s_end))
+            if codename and (actor is None or known.fits(actor, ("group",))):
+                s, e = codename.start(1), codename.end(1)
+                actor = text = raw[s:e]
+                known.local[actor] = actor
             also = [a for a in resolved if a and a != actor]
         # "…, as Putin and Trump have claimed": an aside naming whose claim the main
         # clause reports; its subject is not the one who goes on speaking.
@@ -579,6 +612,17 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
     return found
 
 
+# "In a post on his Truth Social platform, Trump had appealed …": an opening phrase, then
+# the subject.
+INTRO_PHRASE = re.compile(r"(?:(?:In|On|At|After|During|Speaking|Earlier|Later|Meanwhile|"
+                          r"However|But|And|Yet|Still|Then|Now|Since|Following|Asked|"
+                          r"Separately|Elsewhere)\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+)")
+# Words that end an organisation's or a place's name, never a person's.
+NOT_PERSON_END = re.compile(
+    r"(?:Oblast|Region|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"
+    r"Post|Press|Committee|Service|Office|Army|Command|Staff|Guard|Union|Assembly|Court|"
+    r"Bank|House|Brigade|Regiment|Division|Battalion|Corps|Network|Channel|Media|Today|"
+    r"Review|Journal|Daily|Centre|Center|Project|Front|Direction)$")
 SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|later|then)"
                           r"[\s,]+){0,4}$", re.I)
 
@@ -586,12 +630,27 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
 def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     """Record the actor a sentence opens with ("Putin instructed the military ...") as a
     subject, so that "He said" in the next sentence is Putin, not an earlier speaker."""
-    hits = known.inside(s_start, min(s_end, s_start + 80))
-    if not hits:
+    intro = INTRO_PHRASE.match(folded, s_start, s_end)
+    lead_end = intro.end() if intro else s_start
+    hits = known.inside(s_start, min(s_end, s_start + 120))
+    if not hits or known.starts[hits[0]] > lead_end + 2 and intro:
+        # "But Christopher Miller, chief correspondent …, swatted away …": a full name the
+        # gazetteer lacks opens the sentence; a later "he" is this person.
+        name = PROPER_NAME.match(raw, lead_end, s_end)
+        if name and not inside_quote(lead_end) and name.group(1).split()[0] not in NOT_NAMES \
+                and not NOT_PERSON_END.search(name.group(1)) and \
+                not folded.startswith(("'s", "'"), name.end()) and \
+                not (hits and known.starts[hits[0]] < name.end()):
+            full = strip_title(name.group(1))
+            if " " in full:
+                known.local[full.split()[-1]] = full
+                known.speakers.append((name.start(), full, "sg"))
         return
     i = hits[0]
     start, end = known.starts[i], known.ends[i]
-    if inside_quote(start) or not SUBJECT_LEAD.fullmatch(folded, s_start, start) or \
+    lead_ok = SUBJECT_LEAD.fullmatch(folded, s_start, start) or \
+        (intro and SUBJECT_LEAD.fullmatch(folded, lead_end, start))
+    if inside_quote(start) or not lead_ok or \
             folded.startswith(("'s", "'", "s'"), end) or '"' in folded[s_start:start]:
         return
     known.speakers.append((start, known.actors[i], speaker_number(raw[start:end])))
@@ -624,7 +683,7 @@ def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sen
         first = min(f["start"], f["subject_start"] if f["subject_start"] >= 0 else f["start"])
         if first >= after and f["frame"] != "possessive" and \
                 (f["actor"] or f["subject_start"] >= 0) and \
-                ONLY_PUNCT.fullmatch(folded[after:first]):
+                TAIL_GAP.fullmatch(folded[after:first]):
             return f["actor"], f["subject_text"], "tail"
         if first >= after:
             break
@@ -658,12 +717,13 @@ def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sen
         if folded[:first].rstrip().endswith(",") and "," not in rest and '"' not in rest:
             return f["actor"], f["subject_text"], "sentence"
     # 4. a sentence that is only the quotation
-    head_text = folded[s_open[1]:open_mark]
+    head_text = LABEL.sub("", folded[s_open[1]:open_mark])
     tail_text = folded[after:s_close[2]]
     if ONLY_PUNCT.fullmatch(head_text) and ONLY_PUNCT.fullmatch(tail_text):
         if same_paragraph and (prev_quote["speaker"] is not None or prev_quote["speaker_text"]):
             return prev_quote["speaker"], prev_quote["speaker_text"], "continued"
-        usable = [f for f in prev_sentence_frames if f["frame"] != "possessive" and f["actor"]]
+        usable = [f for f in prev_sentence_frames
+                  if f["frame"] not in ("possessive", "aside", "passive") and f["actor"]]
         if usable:
             f = usable[-1]
             return f["actor"], f["subject_text"], "previous"

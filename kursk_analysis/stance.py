@@ -128,6 +128,9 @@ HOLDER_BY = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|insistence|rhetoric)"
     r"\s+(?:(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
     r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
+# "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
+# the first, not speaking inside the first one's words.
+COORDINATED_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&)")
 # "despite Kremlin claims": an actor named right before a claim noun holds the claim.
 HOLDER_NOUN = re.compile(r"\s+(?:claims?|assertions?|allegations?)(?!\w)")
@@ -440,7 +443,14 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                 # -- claims rejected by Kyiv" and "…, but this is not true" are someone
                 # else's (or the outlet's) and do not turn an assertion into a denial.
                 if content_after:
-                    lo, hi = v_start, _clause_end(folded, v_end)
+                    # … and ends where a second speaker's frame begins ("He pointed out
+                    # that in October Putin had claimed that …" is Putin's claim).
+                    nested = [min(g.start, g.subject_start if g.subject_start >= 0 else g.start)
+                              - s_start for g in sentence_frames
+                              if g.actor != f.actor and g.frame != "possessive"
+                              and g.start > f.end and g.subject_start > f.end
+                              and not COORDINATED_BEFORE.search(folded, 0, g.subject_start - s_start)]
+                    lo, hi = v_start, min([_clause_end(folded, v_end), *nested])
                 else:
                     lo, hi = _clause_start(folded, first), v_end
                 scope = folded[lo:hi]
