@@ -119,7 +119,9 @@ _VAGUE = {"hundreds of": 200, "several hundred": 200, "a few hundred": 200,
 _WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
          r"sixty|seventy|eighty|ninety)")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Thousands grouped by commas ("1,150") or, in Ukrainian and European style, by a space
+# ("1 150", folded from a thin or non-breaking space).
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _NUM = (rf"(?:{_DIGITS}(?:\s*(?:thousand|million|billion)\b|\s?(?:k|bn)\b)?"
         rf"|(?:a|an|{_WORD}(?:[\s-]{_WORD})?)(?:\s+(?:hundred|thousand|million))+"
         rf"|{_WORD}(?:-{_WORD})?|a dozen"
@@ -144,9 +146,10 @@ def parse_number(text: str) -> tuple[float, bool]:
     t = " ".join(text.lower().replace("-", " ").split())
     if text.lower() in _VAGUE:
         return float(_VAGUE[text.lower()]), True
-    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)\s*(thousand|million|billion|k|bn)?", t)
+    m = re.fullmatch(r"(\d{1,3}(?: \d{3})+(?:\.\d+)?|[\d,]+(?:\.\d+)?)\s*"
+                     r"(thousand|million|billion|k|bn)?", t)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        value = float(m.group(1).replace(",", "").replace(" ", ""))
         return value * _SCALES.get(m.group(2) or "", 1), False
     total, current = 0.0, 0.0
     for word in t.split():
@@ -221,7 +224,9 @@ _DIRECTION_CUE = re.compile(
     r"lost|lose|loses|losing|ced(?:e|es|ed|ing)|gave up|given up|give up|"
     r"surrender(?:s|ed|ing)?|withdr(?:ew|awn) from|abandon(?:s|ed|ing)?|retreat(?:ed|s)? from|"
     r"(?:forced|pushed|driven|expelled|ousted)(?: [a-z']+){0,3} (?:out of|from))"
-    r"|(?P<seized>claim(?:s|ed|ing)?(?!\s+(?:that|to|on|in|responsibility|credit)\b)|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|take|takes|taking|"
+    r"|(?P<seized>(?:seiz|sei[sz]|tak|took|gain|grabb|expand|extend|establish)[a-z]*\s+"
+    r"(?:full\s+)?control(?:\s+of|\s+over|\s+to)?|"
+    r"claim(?:s|ed|ing)?(?!\s+(?:that|to|on|in|responsibility|credit)\b)|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|take|takes|taking|"
     r"grabb(?:ed|ing)|grab|overr(?:an|un)|swept up|sweeping|swept|gain(?:s|ed|ing)?|"
     r"advanced|carv(?:e|ed|ing) out|conquer(?:s|ed|ing)?|invaded|penetrated|occupied at)"
     r"|(?P<held>held|hold|holds|holding|control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|"
@@ -234,8 +239,24 @@ _DIRECTION_CUE = re.compile(
     r"pocket|salient|foothold|enclave|zone|part)\b"
 )
 _COPULA = re.compile(r"\b(?:is|was|were|are|been)\s+(?:now\s+|still\s+|then\s+)?$")
-_RESTATES = re.compile(r"(?:,\s*or|\(|,\s*i\.e\.,?|,\s*that is,?)\s*$")
-_RUSSIAN_SUBJECT = re.compile(r"\b(?:russia|russian|russians|moscow|kremlin|putin|gerasimov)\b")
+_RESTATES = re.compile(
+    r"(?:,\s*or|\(|,\s*i\.e\.,?|,\s*that is,?|"
+    # "…, which amounts to about 64 percent of the territory": the same ground as a share
+    r",?\s*which\s+(?:amounts?|accounts?|equals?|represents?|corresponds?|is)(?:\s+(?:to|for))?|"
+    r",?\s*(?:amounting|accounting|equal(?:ling)?|corresponding)\s+(?:to|for))\s*$")
+_RESTATES_WINDOW = 40
+# "… has been cleared,” specifying that this amounts to 1,260 km²": an amount that refers
+# back takes the direction of the verb it refers to.
+_AMOUNT_CUE = re.compile(r"amount|total|stand|put")
+_REFERS_BACK = re.compile(r"\b(?:this|that|which|it)\s+(?:[a-z]+\s+)?$")
+# Who acts: not a place named after a preposition ("advances into Russia's Kursk region",
+# "in the Russian border region").
+_RUSSIAN_SUBJECT = re.compile(
+    r"(?<!\bin )(?<!\binto )(?<!\bof )(?<!\bfrom )(?<!\binside )(?<!\bin the )"
+    r"(?<!\bof the )(?<!\binto the )"
+    r"\b(?:russia|russian|russians|moscow|kremlin|putin|gerasimov)\b"
+    r"(?!'s\s+(?:kursk|belgorod|bryansk|border|territory|soil)|\s+(?:border|region|territory|"
+    r"soil|villages?|towns?|oblast|land|city|cities|federation)\b)")
 _UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's)\b")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|, and\b|, while\b|, whereas\b|\bafter\b|\bsince\b")
 
@@ -481,6 +502,13 @@ def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> st
             return None
         cue = (m.start(), m.lastgroup)
     pos, direction = cue
+    if direction == "held" and _AMOUNT_CUE.match(lower, pos) and \
+            _REFERS_BACK.search(lower, max(s_start, pos - 16), pos):
+        back = None
+        for m in _DIRECTION_CUE.finditer(lower, max(s_start, pos - 200), pos):
+            back = m
+        if back is not None and not _CLAUSE_BREAK.search(lower, back.end(), pos):
+            pos, direction = back.start(), back.lastgroup
     # "Russia captured" or "Russia pushed Ukrainian units out of" is Russia retaking ground.
     expel = direction == "lost" and re.match(r"forced|pushed|driven|expelled|ousted", lower[pos:pos + 9])
     if direction == "seized" or expel:
@@ -821,7 +849,7 @@ def _locate_territory(art) -> list[tuple]:
             continue
         direction = _direction(lower, start, end, art.starts[si], art.ends[si])
         restates = bool(previous and start - previous[0] <= 200 and
-                        _RESTATES.search(lower, max(0, start - 8), start))
+                        _RESTATES.search(lower, max(0, start - _RESTATES_WINDOW), start))
         if not restates and previous and unit != "percent" and previous_unit not in (
                 None, "percent", unit) and 0 <= start - previous_end <= 25 and \
                 re.fullmatch(r"(?:\s+(?:of|in)\s+[\w' -]+?)?\s*,\s*", lower[previous_end:start]):
