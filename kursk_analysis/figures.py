@@ -847,6 +847,8 @@ def _locate_territory(art) -> list[tuple]:
         si = _sentence_of(art, start, end)
         if si < 0:
             continue
+        if not _about_the_incursion(art.folded, start, end, art.starts[si], art.ends[si]):
+            continue
         direction = _direction(lower, start, end, art.starts[si], art.ends[si])
         restates = bool(previous and start - previous[0] <= 200 and
                         _RESTATES.search(lower, max(0, start - _RESTATES_WINDOW), start))
@@ -869,6 +871,29 @@ def _locate_territory(art) -> list[tuple]:
                                      "qualifier": qual, "direction": direction,
                                      "restates": restates}))
     return out
+
+
+# Figures that are not ground held, seized, lost or retaken in the incursion: the size of a
+# whole region ("Kursk, which spans nearly 30,000 square kilometres") and ground in Ukraine
+# proper ("in Ukraine's Donetsk and Kherson regions, Russia had taken 75 percent").
+_REGION_SIZE = re.compile(
+    r"(?i)\b(?:region|oblast|province|kursk|area)\b[^.;]{0,20}?\b(?:which\s+|that\s+)?"
+    r"(?:spans|spanned|covers|covered|measures|measured|has an area of|is the size of)\s+"
+    r"(?:an area of\s+)?(?:[a-z]+\s+){0,2}$")
+_UKRAINE_PROPER = re.compile(
+    r"\b(?:in|of|across|inside|within)\s+(?:eastern\s+|southern\s+|northern\s+)?Ukraine\b"
+    r"(?!'s\s+(?:incursion|offensive|operation|forces|troops|army|military|units))|"
+    r"\b(?:Donetsk|Luhansk|Lugansk|Zaporizhzhia|Zaporizhia|Zaporozhye|Kherson|Kharkiv|"
+    r"Kharkov|Dnipropetrovsk|Donbas|Donbass|Pokrovsk)\b")
+_INCURSION_PLACE = re.compile(r"\b(?:Kursk|Sudzha|Russian territory|inside Russia|in Russia)\b")
+
+
+def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """False for a figure that sizes a whole region or measures ground in Ukraine proper."""
+    if _REGION_SIZE.search(folded, max(s_start, start - 80), start):
+        return False
+    sentence = folded[s_start:s_end]
+    return not (_UKRAINE_PROPER.search(sentence) and not _INCURSION_PLACE.search(sentence))
 
 
 def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> list[tuple]:
