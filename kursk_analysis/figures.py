@@ -829,12 +829,97 @@ def _territory(corpus, peak: date) -> pd.DataFrame:
         rows.extend(_provenance(art, raw, found, timex.get(art.article_id, []), peak, known,
                                 resolve_speaker))
     frame = pd.DataFrame(rows, columns=TERRITORY_COLUMNS[:-2])
+    frame = _speakers_as_claimants(corpus, frame)
     frame = _typed(frame, territory=True)
     factors = _km2_factors()
     factor = frame["unit"].astype("object").map(factors).astype("float64")
     frame["km2_low"] = frame["value_low"] * factor
     frame["km2_high"] = frame["value_high"] * factor
     return frame[TERRITORY_COLUMNS].reset_index(drop=True)
+
+
+_SPEAKING_FRAMES = ("verb", "inverted", "coordinated", "passive")
+
+
+def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
+    """The claimant of a figure is whoever the quote layer finds saying it: the speaker of
+    the quotation it stands in, else the subject of the reporting frame whose clause holds
+    it ("Gerasimov informed Putin … that …, specifying that this amounts to 1,260 km²",
+    "…, said Sergei Rudskoi, first deputy head of Russia's General Staff"). Figures no
+    quotation or frame speaks for keep the claimant their own sentence rules gave."""
+    if frame.empty:
+        return frame
+    from .quotes import METONYMS, quotes, speech_frames
+
+    spoken = quotes(corpus)
+    spoken = spoken[spoken["speaker"].notna() & spoken["kind"].eq("quote")]
+    quote_rows: dict[str, list] = {}
+    for row in zip(spoken["article_id"], spoken["start"], spoken["end"], spoken["speaker"],
+                   spoken["speaker_text"]):
+        quote_rows.setdefault(row[0], []).append(row[1:])
+    frames = speech_frames(corpus)
+    frames = frames[frames["actor"].notna() & frames["frame"].isin(_SPEAKING_FRAMES)]
+    frame_rows: dict[str, list] = {}
+    for row in zip(frames["sentence_id"], frames["start"], frames["end"], frames["subject_start"],
+                   frames["actor"], frames["subject_text"]):
+        frame_rows.setdefault(row[0], []).append(row[1:])
+    claimants, texts = frame["claimant"].tolist(), frame["claimant_text"].tolist()
+    for i, (aid, sid, start, end) in enumerate(zip(frame["article_id"], frame["sentence_id"],
+                                                   frame["start"], frame["end"])):
+        found = next(((speaker, text) for q_start, q_end, speaker, text in quote_rows.get(aid, ())
+                      if q_start <= start and end <= q_end), None)
+        if found is None:
+            phrase = texts[i] if isinstance(texts[i], str) else None
+            found = _governing_frame(corpus.texts[aid], start, end, frame_rows.get(sid, ()),
+                                     phrase, not isinstance(claimants[i], str))
+        if found is not None:
+            claimants[i], texts[i] = found
+        # A capital or country speaking is its government, as in quotes and stances.
+        claimants[i] = METONYMS.get(claimants[i], claimants[i]) \
+            if isinstance(claimants[i], str) else claimants[i]
+    return frame.assign(claimant=claimants, claimant_text=texts)
+
+
+# A frame speaks for a figure it is not next to only through a that-clause.
+_THAT_CLAUSE = re.compile(r"\s+(?:[\w.'-]+\s+){0,6}?that\b")
+_NOT_CLAIMING = {"spoke", "speaks", "asked", "asks", "called", "calls", "urged", "urges",
+                 "tell", "told", "touted", "hailed"}
+
+
+def _governing_frame(text: str, start: int, end: int, rows, phrase: str | None,
+                     unattributed: bool) -> tuple | None:
+    """(actor, subject text) of the reporting frame that speaks for [start, end).
+
+    A frame whose subject is the phrase the sentence rules found ("He noted that …") gives
+    that phrase's speaker as the quote layer resolved it; a figure the sentence rules left
+    unattributed takes the nearest frame whose that-clause holds it ("…, specifying that
+    this amounts to 1,260 km²") or that closes its sentence after a comma. A semicolon
+    between the two ends the frame's reach."""
+    best = None
+    for v_start, v_end, subject_start, actor, subject_text in rows:
+        first = min(v_start, subject_start) if subject_start >= 0 else v_start
+        if phrase and subject_text and (subject_text in phrase or phrase in subject_text) \
+                and ";" not in text[min(first, start):max(first, end)]:
+            return actor, subject_text
+        if not unattributed or text[v_start:v_end] in _NOT_CLAIMING:
+            continue
+        if v_end <= start:
+            gap = text[v_end:start]
+            if not _THAT_CLAUSE.match(gap) and not gap.strip(" ,:") == "":
+                continue
+            distance = start - v_end
+        elif first >= end:
+            gap = text[end:first]
+            if "," not in gap or re.search(r"[.!?]\s", gap):
+                continue
+            distance = first - end
+        else:
+            continue
+        if ";" in gap:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, actor, subject_text)
+    return best[1:] if best else None
 
 
 def _locate_territory(art) -> list[tuple]:

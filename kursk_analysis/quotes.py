@@ -105,7 +105,7 @@ ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian offi
                     "Western": "Western officials", "western": "Western officials"}
 ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
                            r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
-PARTICIPLE_BEFORE = re.compile(r",\s*$")
+PARTICIPLE_BEFORE = re.compile(r",[\"']?\s*$")
 # Between a closing mark and the frame after it: punctuation, or a courtesy title
 # ("…,” Mr. Paroinen said).
 TAIL_GAP = re.compile(r"[\s,;:.!?\-]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?")
