@@ -620,8 +620,13 @@ def _resolve_pronoun(word: str, before: int, known: ArticleActors) -> str | None
     return known.recent(before, fits, MENTION_WINDOW)
 
 
+GENERAL_STAFF = re.compile(r"(?i)\bgeneral staff\b")
+
+
 def _resolve_description(folded: str, description, before: int, known: ArticleActors):
     noun = description.group(1).lower()
+    if GENERAL_STAFF.search(folded, description.start()):
+        noun = "general staff"  # "the General Staff statement": the staff, not a statement
     stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     stem = "spokes" if stem.startswith("spokes") else stem
     stem = {"servicemen": "serviceman", "head of state": "president",

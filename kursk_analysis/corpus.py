@@ -330,7 +330,11 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         "update note",
         re.compile(
             r"(?:this (?:post|story|article|page) (?:was|has been) updated\b.*|"
-            r"editor'?s note:.*|update(?:d)?:.*|correction:.*)",
+            r"editor'?s note:.*|correction:.*|"
+            # "Update: this story was updated …", "Updated: 14 March, 10:00"; not an update
+            # that reports news ("Update: General Staff spokesperson X told Y that …").
+            r"update(?:d)?:\s*(?:.*\b(?:this|earlier|previous) (?:post|story|article|page|"
+            r"report|version)\b.*|[^.!?]{0,80}))",
             re.I,
         ),
     ),
@@ -354,6 +358,8 @@ _ANY_RULE = re.compile(
     "|".join(f"(?P<rule{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(_RULES)),
     re.I | re.S,
 )
+# "Source: Syrskyi on Telegram" above a quoted statement says whose it is: article text.
+_ATTRIBUTION_LINE = re.compile(r"Source:\s+\w")
 _TERMINAL = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*$")
 _HEADER_MAX_WORDS = 8
 _TITLE_MIN_WORDS = 4  # an untitled first line this long is a title, shorter a section label
@@ -388,7 +394,7 @@ def _reason(chunk: str, key: str, index: int, headline_key: str | None, earlier:
     rule = _ANY_RULE.fullmatch(folded)
     if rule:
         return _RULE_NAMES[rule.lastgroup]
-    if not _TERMINAL.search(folded):
+    if not _TERMINAL.search(folded) and not _ATTRIBUTION_LINE.match(folded):
         words = len(folded.split())
         if index == 0 and not headline_key and words >= _TITLE_MIN_WORDS:
             return "title line"

@@ -105,6 +105,8 @@ ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian offi
                     "Western": "Western officials", "western": "Western officials"}
 ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
                            r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
+APPOSED_NAME_AFTER = re.compile(r"\s*,\s*(?:(?:also|has|have|had|later)\s+)?")
+APPOSED_NAME_BEFORE = re.compile(r"[a-z)]\s*,\s*(?:(?:[A-Z][\w.'-]*)\s+){0,3}$")
 PARTICIPLE_BEFORE = re.compile(r",[\"']?\s*$")
 # Between a closing mark and the frame after it: punctuation, or a courtesy title
 # ("…,” Mr. Paroinen said).
@@ -380,6 +382,15 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     """The subject of a verb: the nearest candidate joined to it by a short plain gap or an
     apposition ("John Kirby, spokesman for the NSC, told")."""
     cands = _candidates(folded, raw, region_start, verb_start, known)
+    # "The Chief of the General Staff of the Russian Armed Forces, General Gerasimov, said":
+    # a name set off by commas right before the verb is the subject its description names.
+    if cands:
+        s, e = cands[-1]
+        if APPOSED_NAME_AFTER.fullmatch(folded, e, verb_start) and \
+                APPOSED_NAME_BEFORE.search(folded, region_start, s) and \
+                (known.inside(s, e) and known.fits(known.actors[known.inside(s, e)[0]], ("person",))
+                 or PROPER_NAME.fullmatch(raw, s, e)):
+            return [(s, e)]
     for k in range(len(cands) - 1, -1, -1):
         s, e = cands[k]
         gap = folded[e:verb_start]

@@ -57,7 +57,7 @@ STANCE_COLUMNS = ["article_id", "actor", "side", "stance", "role", "sentence_id"
                   "end", "evidence", "date", "date_basis"]
 CLAIMS = {
     "encirclement": re.compile(
-        r"(?i)(?<!\w)(?:surround(?:ed|ing)?|encircl(?:ed|ement|ing|e)|trapped|cut off|"
+        r"(?i)(?<!\w)(?:surround(?:ed|ing)?|encircl(?:ed|ements?|ing|e)|trapped|cut off|"
         r"kettled?|cauldron|pocketed|besieged|isolated|blockaded|blockade|"
         r"semi-encircl\w+)(?!\w)"),
 }
@@ -80,7 +80,7 @@ HEDGE = re.compile(
     # an aim is not a fact: "Russia wants to encircle", "trying to surround"
     r"\btr(?:y|ying|ies|ied)|\bwants?|\bwanted|\bwanting|\bseek(?:s|ing)?|\bsought|"
     r"\bplan(?:s|ning|ned)?|\baim(?:s|ing|ed)?|\battempt(?:s|ing|ed)?|\bintend(?:s|ing|ed)?|"
-    r"\bthreaten(?:s|ing|ed)?|\bin order|\bgoal|\bbid|"
+    r"\bthreaten(?:s|ing|ed)?|\bin order|\bgoal|\bbid|\blook(?:s|ing|ed)? to|\bhop(?:e|es|ing|ed)|"
     r"\b(?:stay|wait|remain|sit)(?:\s+around)?\s+to\s+be)"
     r"(?:\s+[\w'-]+){0,2}\s+[\"']?$")
 NEGATED_HEDGE = re.compile(r"(?i)\W*(?:risk|danger|threat|fear|close|verge|almost|nearly)")
@@ -155,7 +155,9 @@ REFERS_BACK = re.compile(
     r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
-TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:(?:also|then|later)\s+)?$")
+# "…, President Vladimir Putin said": the words before the frame are the speaker's.
+TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}"
+                         r"(?:(?:also|then|later)\s+)?$")
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
 HEDGE_WINDOW = 40
@@ -464,8 +466,9 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                     continue
                 # A sentence that only refers back to the claim ("denied the claims, though
                 # Zelensky conceded …"): only the frame whose words hold the reference.
-                if not unhedged and not (ANAPHOR.search(scope) if anaphoric else
-                                         STRONG_DENIAL.search(scope) if denial_only else True):
+                if not unhedged and not (
+                        ANAPHOR.search(scope) or STRONG_DENIAL.search(scope)
+                        and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
                 stance = "denies" if denies_in(scope, scope_terms) else "asserts"
                 add(f.actor, stance, "speaker", f.subject_start, f.subject_end, f.start, f.end)
