@@ -77,7 +77,7 @@ VERBS = (
     r"brushed aside|brushed off|swatted away|waved away|shot down|pushed back on|"
     r"saying|stating|noting|adding|insisting|writing|arguing|explaining|warning|"
     r"pointed out|points out|informed|informs|specified|specifying|reads|"
-    r"Source:|"
+    r"Source:|citing|quoting|"
     r"according to|According to"
 )
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
@@ -264,6 +264,19 @@ def quote_spans(raw: str, folded: str, start: int, end: int) -> list[tuple[int, 
         if e > s:
             out.append((o, s, e, c))
     return out
+
+
+def _orphan_close(raw: str, folded: str, start: int, end: int, found) -> int:
+    """The offset of a closing double mark that comes before any quotation the paragraph
+    [start, end) opens, or -1."""
+    i = folded.find('"', start, end)
+    if i < 0 or any(o <= i for o, _, _, _ in found):
+        return -1
+    if raw[i] in CLOSERS:
+        return i
+    before = folded[i - 1] if i > start else " "
+    after = folded[i + 1] if i + 1 < end else " "
+    return i if raw[i] == '"' and not before.isspace() and not after.isalnum() else -1
 
 
 def _spoken_quotes(folded, start, end, taken):
@@ -556,7 +569,8 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
             subject = _subject_after(folded, raw, passive.end(), s_end, known)
             if subject:
                 kind = "passive"
-        elif verb == "according to" or ONLY_PUNCT.fullmatch(lead):
+        elif verb in ("according to", "citing", "quoting") or ONLY_PUNCT.fullmatch(lead):
+            # "…, citing Zelenskyy": whom the outlet cites speaks.
             subject = _subject_after(folded, raw, v_end, s_end, known)
             if subject:
                 kind = "inverted"
@@ -567,7 +581,7 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
             folded, max(s_start, v_start - 4), v_start))
         if subject is None and participle and not (found and found[-1]["actor"]):
             subject = _lead_subject(folded, raw, clause_start, v_start, known)
-        if subject is None and verb != "according to" and not passive:
+        if subject is None and verb not in ("according to", "citing", "quoting") and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "…, said George Barros": inversion after a clause, only for verbs of saying
             # ("told Putin" has Putin as its object).
@@ -785,7 +799,16 @@ def _compute(corpus):
 def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_rows):
     spans = []
     for _, p_start, p_end in paras:
-        spans.extend(quote_spans(raw, folded, p_start, p_end))
+        found = quote_spans(raw, folded, p_start, p_end)
+        if spans and spans[-1][3] < 0:
+            # A quotation left open at a paragraph's end, closed in the next paragraph by a
+            # mark that opens nothing (“… territory. / Importantly, … nothing new.”): one
+            # quotation over both paragraphs.
+            close = _orphan_close(raw, folded, p_start, p_end, found)
+            if close >= 0:
+                o, s, _, _ = spans[-1]
+                spans[-1] = (o, s, _trim(folded, s, close)[1], close)
+        spans.extend(found)
     interiors = [(o, c if c >= 0 else e) for o, _, e, c in spans]
     opens = [o for o, _ in interiors]
 
@@ -837,6 +860,41 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
                 known.speakers.sort(key=lambda entry: entry[0])
             quote_rows.append(row)
             prev_quote = row
+            quote_rows.extend(_nested_quotes(article_id, raw, folded, q, known, sentence_at, pid))
+
+
+# Inside a quotation, whose words a nested one gives: "not, as Trump claims, '…'".
+NESTED_SOURCE = re.compile(r"\s*,?\s*(?:claims?|claimed|said|says|wrote|writes|put it|puts it|"
+                           r"called it|calls it)\s*,?\s*(?:that\s+)?$")
+NESTED_WINDOW = 80
+
+
+def _nested_quotes(article_id, raw, folded, q, known, sentence_at, pid) -> list[dict]:
+    """Quotations of four words or more in single marks inside a double-quoted one: the
+    speaker quoting someone else (“Ukrainian forces are not, as Trump claims, 'captured
+    essentially … surrounded'”). Each is a row of its own, its speaker the actor named
+    just before it with a verb of saying inside the outer quotation, else None."""
+    open_mark, inner_start, inner_end, _ = q
+    if "'" not in folded[inner_start:inner_end]:
+        return []
+    rows = []
+    for o, c in _single_quotes(raw, folded, inner_start, inner_end, []):
+        s, e = _trim(folded, o + 1, c)
+        text = raw[s:e]
+        if len(WORD.findall(text)) < 4:
+            continue
+        speaker = speaker_text = None
+        lo = max(inner_start, o - NESTED_WINDOW)
+        for i in reversed(known.inside(lo, o)):
+            if NESTED_SOURCE.fullmatch(folded, known.ends[i], o):
+                speaker = known.actors[i]
+                speaker_text = raw[known.starts[i]:known.ends[i]]
+                break
+        rows.append(dict(article_id=article_id, sentence_id=sentence_at(s)[0], start=s, end=e,
+                         quote=text, speaker=speaker, speaker_text=speaker_text,
+                         kind=quote_kind(text), attribution="nested", paragraph_id=pid,
+                         close=c))
+    return rows
 
 
 def _quote_frame(rows) -> pd.DataFrame:
