@@ -108,11 +108,14 @@ def score_quotes(extract, sets=SETS) -> dict:
     predicted, gold = pd.concat(predicted), pd.concat(gold)
     matched = {}
     for gi, g in gold.reset_index(drop=True).iterrows():
+        best = None  # the prediction that overlaps most (a nested quotation lies inside another)
         for pi, p in predicted[predicted["article_id"] == g["article_id"]].iterrows():
             overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
-            if overlap >= 0.5 * max(g["end"] - g["start"], p["end"] - p["start"]):
-                matched[gi] = p
-                break
+            longer = max(g["end"] - g["start"], p["end"] - p["start"])
+            if overlap >= 0.5 * longer and (best is None or overlap / longer > best[0]):
+                best = (overlap / longer, p)
+        if best is not None:
+            matched[gi] = best[1]
     gold = gold.reset_index(drop=True)
     hits = gold.index.isin(list(matched))
     named = gold[hits & gold["speaker"].notna() & gold["kind"].eq("quote")]
