@@ -44,7 +44,10 @@ from .text import fold
 GAZETTEER = paths.DATA / "actors.csv"
 COLUMNS = ("actor", "kind", "side", "anonymous", "gender", "role", "aliases", "pattern")
 KINDS = ("person", "institution", "group")
-SIDES = ("Russia", "Ukraine", "United States", "Europe", "North Korea", "independent")
+SIDES = ("Russia", "Ukraine", "United States", "Europe", "North Korea", "independent", "unknown")
+# The side of a speaker the gazetteer does not list ("Christopher Miller", a call sign):
+# not known, rather than guessed.
+UNKNOWN_SIDE = "unknown"
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "actor", "kind",
                    "side", "anonymous"]
 

@@ -52,7 +52,7 @@ from .actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPE
 from .text import fold
 
 QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
-                 "speaker_text", "kind", "attribution"]
+                 "speaker_text", "kind", "attribution", "speaker_in_gazetteer"]
 FRAME_COLUMNS = ["article_id", "sentence_id", "start", "end", "verb", "subject_start",
                  "subject_end", "subject_text", "actor", "frame"]
 SCARE_MAX_WORDS = 3
@@ -791,7 +791,7 @@ def _compute(corpus):
         folded = fold(raw)
         sents = [(s_cols[0][i], s_cols[1][i], s_cols[2][i], s_cols[3][i]) for i in s_index]
         _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_rows)
-    quote_frame = replicate(_quote_frame(quote_rows), copies)
+    quote_frame = replicate(_quote_frame(quote_rows, set(table["actor"])), copies)
     frame_frame = replicate(_frame_frame(frame_rows), copies)
     return quote_frame, frame_frame
 
@@ -897,8 +897,13 @@ def _nested_quotes(article_id, raw, folded, q, known, sentence_at, pid) -> list[
     return rows
 
 
-def _quote_frame(rows) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+def _quote_frame(rows, listed: set) -> pd.DataFrame:
+    """The quotation rows as a table; ``speaker_in_gazetteer`` is False for a speaker named
+    from the text alone ("Christopher Miller", a call sign), NA when there is no speaker."""
+    frame = pd.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "speaker_in_gazetteer"])
+    frame.insert(QUOTE_COLUMNS.index("speaker_in_gazetteer"), "speaker_in_gazetteer",
+                 pd.array([None if s is None or s != s else s in listed for s in frame["speaker"]],
+                          dtype="boolean"))
     frame = frame.astype({"article_id": "str", "sentence_id": "str", "start": "int64",
                           "end": "int64", "quote": "str", "attribution": "str"})
     frame["speaker"] = frame["speaker"].astype("object").where(frame["speaker"].notna(), None)

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import cache
-from .actors import SIDES, gazetteer
+from .actors import SIDES, UNKNOWN_SIDE, gazetteer
 from .quotes import VERB
 from .selection import for_actors, in_period
 from .text import fold
@@ -44,6 +44,7 @@ STANCES = ("asserts", "denies")
 SIDE_COLOURS = {
     "Russia": "#c0392b", "Ukraine": "#2471a3", "United States": "#7d3c98",
     "Europe": "#229954", "North Korea": "#935116", "independent": "#566573",
+    "unknown": "#a6acaf",
 }
 STANCE_MARKERS = {"asserts": "o", "denies": "X"}
 SOURCE_KINDS = ("scare quote", "full quote", "reported speech")
@@ -86,7 +87,7 @@ def _side_of() -> dict:
 
 def _sides(actors: pd.Series) -> pd.Series:
     sides = _side_of()
-    return pd.Categorical([sides.get(a, "independent") for a in actors], categories=SIDES)
+    return pd.Categorical([sides.get(a, UNKNOWN_SIDE) for a in actors], categories=SIDES)
 
 
 def _day(value) -> str:
@@ -316,7 +317,7 @@ def _reported_speech(corpus, frames, quote_rows) -> pd.DataFrame:
                 start, end = s_start, head
             text = _cut_quotes(raw, start, end, quoted.get(sid, []))
             if len(_words(text)) >= 1:
-                rows.append((article, sid, start, end, actor, sides.get(actor, "independent"), verb, text))
+                rows.append((article, sid, start, end, actor, sides.get(actor, UNKNOWN_SIDE), verb, text))
     frame = pd.DataFrame(rows, columns=SPEECH_COLUMNS).drop_duplicates(
         ["article_id", "start", "end", "actor"])
     frame["side"] = pd.Categorical(frame["side"], categories=SIDES)

@@ -49,12 +49,12 @@ import re
 
 import pandas as pd
 
-from .actors import SIDES, actors, copies_of, gazetteer, replicate
+from .actors import SIDES, UNKNOWN_SIDE, actors, copies_of, gazetteer, replicate
 from .quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
 from .text import fold
 
-STANCE_COLUMNS = ["article_id", "actor", "side", "stance", "role", "sentence_id", "start",
-                  "end", "evidence", "date", "date_basis"]
+STANCE_COLUMNS = ["article_id", "actor", "in_gazetteer", "side", "stance", "role", "rule",
+                  "sentence_id", "start", "end", "evidence", "date", "date_basis"]
 CLAIMS = {
     "encirclement": re.compile(
         r"(?i)(?<!\w)(?:surround(?:ed|ing)?|encircl(?:ed|ements?|ing|e)|trapped|cut off|"
@@ -381,15 +381,15 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
             continue
         found: dict = {}
 
-        def add(actor, stance, role, *anchors):
+        def add(actor, stance, role, rule, *anchors):
             key = (actor, stance)
             if key not in found and (not denial_only or stance == "denies"):
-                found[key] = (role, [a for a in anchors if a >= 0])
+                found[key] = (role, rule, [a for a in anchors if a >= 0])
 
         holders = set()
         for actor, start, end in _holders(folded, s_start, mentions_by.get(sid)):
             holders.add(actor)
-            add(actor, "asserts", "holder", start, end)
+            add(actor, "asserts", "holder", "claim-of-or-by", start, end)
         sentence_frames = frames_by.get(sid)
         if sentence_frames:
             for f in sentence_frames:
@@ -405,8 +405,8 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                         (not unhedged and anaphoric)
                     if CLAIM_NOUN.fullmatch(f.verb) and owns:
                         holders.add(f.actor)
-                        add(f.actor, "asserts", "holder", f.subject_start, f.subject_end,
-                            f.start)
+                        add(f.actor, "asserts", "holder", "possessive-claim", f.subject_start,
+                            f.subject_end, f.start)
                     continue
         if sentence_frames and (unhedged or anaphoric or denial_only):
             for f in sentence_frames:
@@ -420,8 +420,8 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                     main = folded[_clause_start(folded, first):first]
                     if STRONG_DENIAL.search(main) and any(t[0] < first for t in unhedged):
                         holders.add(f.actor)
-                        add(f.actor, "asserts", "holder", f.subject_start, f.subject_end,
-                            f.start, f.end)
+                        add(f.actor, "asserts", "holder", "aside-denied-claim",
+                            f.subject_start, f.subject_end, f.start, f.end)
                         continue
                 if f.frame == "passive":
                     # "claims rejected by Kyiv": what the agent rejects comes before it.
@@ -461,8 +461,8 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                     # "X called it “false”; Y found no evidence of an encirclement": a
                     # clause that refers back to the claim and denies it.
                     if STRONG_DENIAL.search(scope) and REFERS_BACK.search(scope):
-                        add(f.actor, "denies", "speaker", f.subject_start, f.subject_end,
-                            f.start, f.end)
+                        add(f.actor, "denies", "speaker", "clause-refers-back", f.subject_start,
+                            f.subject_end, f.start, f.end)
                     continue
                 # A sentence that only refers back to the claim ("denied the claims, though
                 # Zelensky conceded …"): only the frame whose words hold the reference.
@@ -471,7 +471,9 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
                 stance = "denies" if denies_in(scope, scope_terms) else "asserts"
-                add(f.actor, stance, "speaker", f.subject_start, f.subject_end, f.start, f.end)
+                rule = ("anaphor-" if not unhedged else "frame-") + f.frame
+                add(f.actor, stance, "speaker", rule, f.subject_start, f.subject_end, f.start,
+                    f.end)
         sentence_quotes = quotes_by.get(sid)
         if sentence_quotes:
             for q in sentence_quotes:
@@ -479,24 +481,24 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                 q_terms = [t for t in claim_terms(inner, term) if not t[2]]
                 if q_terms and q.speaker not in holders:
                     stance = "denies" if denies_in(inner, q_terms) else "asserts"
-                    add(q.speaker, stance, "quote", q.start, q.end)
+                    add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
             (stance,) = previous[1]
             for start, end, actor in mentions_by.get(sid):
                 if (actor, "asserts" if stance == "denies" else "denies") not in found:
-                    add(actor, stance, "agrees", start, end)
+                    add(actor, stance, "agrees", "agreement", start, end)
         # A holder is never also a denier in the same sentence.
         kept = set()
-        for (actor, stance), (role, anchors) in found.items():
+        for (actor, stance), (role, rule, anchors) in found.items():
             if stance == "denies" and actor in holders:
                 continue
             kept.add(stance)
             others = [(s, e) for s, e, a in mentions_by.get(sid) if a != actor]
             date, basis = _date(times_by.get(sid), anchors, published.get(article_id),
                                 others)
-            rows.append((article_id, actor, info.get(actor, "independent"), stance, role, sid,
-                         s_start, s_end, text, date, basis))
+            rows.append((article_id, actor, actor in info, info.get(actor, UNKNOWN_SIDE), stance,
+                         role, rule, sid, s_start, s_end, text, date, basis))
         if kept:
             previous = (position, kept)
 
@@ -526,9 +528,10 @@ class _Row:
 
 def _stance_frame(rows) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=STANCE_COLUMNS)
-    frame = frame.astype({"article_id": "str", "actor": "str", "stance": "str", "role": "str",
-                          "sentence_id": "str", "start": "int64", "end": "int64",
-                          "evidence": "str", "date_basis": "str"})
+    frame = frame.astype({"article_id": "str", "actor": "str", "in_gazetteer": "bool",
+                          "stance": "str", "role": "str", "rule": "str", "sentence_id": "str",
+                          "start": "int64", "end": "int64", "evidence": "str",
+                          "date_basis": "str"})
     frame["side"] = pd.Categorical(frame["side"], categories=SIDES)
     frame["stance"] = pd.Categorical(frame["stance"], categories=["asserts", "denies"])
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
