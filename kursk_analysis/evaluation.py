@@ -167,7 +167,7 @@ def quote_matches(found: str, gold: str) -> bool:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= FUZZY_MIN
 
 
-def _alias_index(gazetteer: pd.DataFrame | None) -> dict[str, str]:
+def alias_index(gazetteer: pd.DataFrame | None) -> dict[str, str]:
     index: dict[str, str] = {}
     if gazetteer is None:
         return index
@@ -230,7 +230,7 @@ def evaluate(corpus, gold: dict, gazetteer: pd.DataFrame | None = None,
     from .stance import stances as extract_stances
 
     gazetteer = bundled_gazetteer() if gazetteer is None else gazetteer
-    aliases = _alias_index(gazetteer)
+    aliases = alias_index(gazetteer)
     quotes = extract_quotes(corpus) if quotes is None else quotes
     figures = territory_figures(corpus) if figures is None else figures
     stances = extract_stances(corpus) if stances is None else stances

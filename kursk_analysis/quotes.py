@@ -78,6 +78,8 @@ VERBS = (
     r"saying|stating|noting|adding|insisting|writing|arguing|explaining|warning|"
     r"pointed out|points out|informed|informs|specified|specifying|reads|"
     r"Source:|citing|quoting|"
+    r"made(?: (?:a|an|the|similar|such|same|false|baseless|unfounded))* (?:claims?|statements?|"
+    r"remarks|assertions?|allegations?)|"
     r"according to|According to"
 )
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
@@ -640,8 +642,8 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
 # "In a post on his Truth Social platform, Trump had appealed …": an opening phrase, then
 # the subject.
 INTRO_PHRASE = re.compile(r"(?:(?:In|On|At|After|During|Speaking|Earlier|Later|Meanwhile|"
-                          r"However|But|And|Yet|Still|Then|Now|Since|Following|Asked|"
-                          r"Separately|Elsewhere)\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+)")
+                          r"However|Still|Then|Now|Since|Following|Asked|Separately|"
+                          r"Elsewhere)\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+)")
 # Words that end an organisation's or a place's name, never a person's.
 NOT_PERSON_END = re.compile(
     r"(?:Oblast|Region|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"

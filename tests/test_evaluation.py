@@ -1,0 +1,91 @@
+"""The evaluation module on a tiny set written here, in the development set's layout."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from kursk_analysis import evaluation
+from kursk_analysis.actors import gazetteer
+
+
+def _write_set(folder, texts: dict, gold: dict):
+    (folder / "articles").mkdir()
+    rows = ["id,url,outlet,published,date_basis,headline,words"]
+    for aid, text in texts.items():
+        (folder / "articles" / f"{aid}.txt").write_text(text, encoding="utf-8")
+        rows.append(f"{aid},https://example.org/{aid},Example Daily,2025-03-15,metadata,,"
+                    f"{len(text.split())}")
+    (folder / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+TEXT = ("Donald Trump said thousands of Ukrainian soldiers were \u201ccompletely surrounded by "
+        "the Russian army\u201d.\n\nThe Ukrainian General Staff denied that any units were "
+        "encircled. Ukraine held about 100 square kilometres, the General Staff said.")
+GOLD = {"a1": {
+    "quotes": [{"quote": "completely surrounded by the Russian army", "speaker": "Trump",
+                "speaker_in_text": "Donald Trump"}],
+    "territory": [{"text": "about 100 square kilometres", "value_low": 100, "value_high": 100,
+                   "unit": "km2", "direction": "held", "as_of": "2025-03-15",
+                   "claimant": "Ukraine's General Staff"}],
+    "encirclement_stance": [
+        {"actor": "Donald Trump", "stance": "asserts", "evidence": "Donald Trump said"},
+        {"actor": "Ukraine's military", "stance": "denies", "evidence": "denied"},
+    ]}}
+
+
+def test_scores_on_a_set_read_in_place(tmp_path):
+    _write_set(tmp_path, {"a1": TEXT}, GOLD)
+    tmp_path.chmod(0o555)  # read-only: nothing is written next to the set
+    try:
+        corpus, gold = evaluation.load_set(tmp_path)
+        scores = evaluation.evaluate(corpus, gold)
+    finally:
+        tmp_path.chmod(0o755)
+    values = {m.name: (m.hits, m.total) for m in scores.measures}
+    assert values["quotes recall"] == (1, 1)
+    assert values["speaker"] == (1, 1)  # "Trump" and "Donald Trump" are one actor
+    assert values["territory recall"] == (1, 1)
+    # "Ukraine's military" and the Ukrainian General Staff count as one institution.
+    assert values["stance recall"] == (2, 2)
+    assert values["stance flipped"][0] == 0
+
+
+def test_a_flipped_stance_is_a_miss_and_a_false_row(tmp_path):
+    _write_set(tmp_path, {"a1": TEXT}, GOLD)
+    corpus, gold = evaluation.load_set(tmp_path)
+    flipped = pd.DataFrame({"article_id": ["a1"], "actor": ["Donald Trump"],
+                            "stance": ["denies"], "evidence": ["made up"]})
+    scores = evaluation.evaluate(corpus, gold, stances=flipped)
+    assert (scores["stance flipped"].hits, scores["stance precision"].hits) == (1, 0)
+    assert scores["stance recall"].hits == 0
+    assert any(m["measure"] == "stance flipped" for m in scores.misses)
+
+
+@pytest.mark.parametrize("found,gold,matches", [
+    ("completely surrounded by the Russian army,", "completely surrounded by the Russian army", True),
+    ("\u201cThey are surrounded,\u201d", '"they are surrounded,"', True),
+    ("a different sentence entirely", "completely surrounded by the Russian army", False),
+    ("surrounded", "thousands of troops completely surrounded by the Russian army", False),
+])
+def test_quote_matching_rule(found, gold, matches):
+    assert evaluation.quote_matches(found, gold) is matches
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Oleksandr Syrskyi", "Syrsky", True),
+    ("Volodymyr Zelensky", "Zelenskiy", True),
+    ("Kyiv", "Ukrainian government", True),
+    ("Kremlin", "Russian government", True),
+    ("Ukrainian General Staff", "Ukraine's military", True),
+    ("ISW", "Institute for the Study of War", True),
+    ("Spokesperson Dmytro Lykhovii", "Dmytro Lykhovii", True),
+    ("Donald Trump", "Vladimir Putin", False),
+    ("Ukrainian government", "Ukrainian General Staff", False),
+    ("Andriy Yermak", "Andriy Kovalenko", False),
+])
+def test_actor_matching(a, b, same):
+    aliases = evaluation.alias_index(gazetteer())
+    assert evaluation.same_actor(a, b, aliases) is same
