@@ -7,8 +7,8 @@
 Reads the set in place (``articles.csv``, ``articles/<id>.txt``, ``gold.json``; see
 :mod:`kursk_analysis.evaluation`), prints one line per measure and, with ``--show``, every
 miss and every false row. ``--write`` records the figures, the date, the command and the
-set's size in ``benchmarks/real_coverage.json``, which the notebooks' "How far to trust
-this" sections and the README's accuracy table read. Nothing of the set's text is written.
+set's size in ``benchmarks/real_coverage.json`` and rewrites the README's accuracy table
+from it (between its ``real-coverage`` markers). Nothing of the set's text is written.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from kursk_analysis import evaluation  # noqa: E402
 
-RESULTS = HERE / "real_coverage.json"
+RESULTS = HERE.parent / evaluation.RESULTS_FILE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         }
         RESULTS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         print(f"written {RESULTS.relative_to(HERE.parent)}")
+        if evaluation.write_readme_table(HERE.parent / "README.md", record):
+            print("README.md: accuracy table rewritten from it")
     return 0
 
 

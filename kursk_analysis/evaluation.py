@@ -354,3 +354,60 @@ def _score_stances(table, gold, ids, aliases, misses) -> list[Measure]:
     return [Measure("stance precision", right_rows, len(rows)),
             Measure("stance recall", found, total),
             Measure("stance flipped", flipped, len(rows))]
+
+
+# --------------------------------------------------------------------------- recorded results
+
+RESULTS_FILE = "benchmarks/real_coverage.json"
+README_START = "<!-- real-coverage:start -->"
+README_END = "<!-- real-coverage:end -->"
+
+
+def read_results(path: str | Path | None = None) -> dict | None:
+    """The figures ``benchmarks/real_coverage.py --write`` recorded (set, size, date,
+    command, measures), or None when no file has been written."""
+    from . import paths
+
+    path = Path(path) if path else paths.ROOT / RESULTS_FILE
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8") as handle:
+        record = json.load(handle)
+    for key in ("set", "articles", "date", "command", "measures"):
+        if key not in record:
+            raise ValueError(f"{path}: the recorded results have no '{key}'.")
+    return record
+
+
+def results_table(record: dict) -> pd.DataFrame:
+    """One row per recorded measure: measure, value (hits / total), hits, total."""
+    rows = [{"measure": m["name"], "hits": int(m["hits"]), "total": int(m["total"]),
+             "value": m["hits"] / m["total"] if m["total"] else float("nan")}
+            for m in record["measures"]]
+    return pd.DataFrame(rows, columns=["measure", "value", "hits", "total"])
+
+
+def markdown_table(record: dict) -> str:
+    """The recorded figures as the README's Markdown table, with where they come from."""
+    lines = [f"Development set `{record['set']}` ({record['articles']} real articles, one "
+             f"per outlet; the rules were improved while reading it), measured "
+             f"{record['date']} with `{record['command']}`:", "",
+             "| measure | value | hits / total |", "|---|---|---|"]
+    for row in results_table(record).itertuples():
+        value = "n/a" if row.total == 0 else f"{row.value:.3f}"
+        lines.append(f"| {row.measure} | {value} | {row.hits} / {row.total} |")
+    return "\n".join(lines)
+
+
+def write_readme_table(readme: str | Path, record: dict) -> bool:
+    """Replace the text between the README's real-coverage markers with
+    :func:`markdown_table`; False (and nothing written) when the markers are missing."""
+    readme = Path(readme)
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return False
+    new = text[:start + len(README_START)] + "\n" + markdown_table(record) + "\n" + text[end:]
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return True

@@ -89,3 +89,23 @@ def test_quote_matching_rule(found, gold, matches):
 def test_actor_matching(a, b, same):
     aliases = evaluation.alias_index(gazetteer())
     assert evaluation.same_actor(a, b, aliases) is same
+
+
+def test_recorded_results_rewrite_the_readme_table(tmp_path):
+    record = {"set": "mini", "articles": 2, "date": "2026-01-02", "command": "python x.py",
+              "measures": [{"name": "stance precision", "hits": 3, "total": 4},
+                           {"name": "stance flipped", "hits": 0, "total": 0}]}
+    results = tmp_path / "results.json"
+    results.write_text(json.dumps(record), encoding="utf-8")
+    assert evaluation.read_results(results) == record
+    assert list(evaluation.results_table(record)["value"].round(2).fillna(-1)) == [0.75, -1]
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{evaluation.README_START}\nold\n{evaluation.README_END}\nend\n",
+                      encoding="utf-8")
+    assert evaluation.write_readme_table(readme, record)
+    text = readme.read_text(encoding="utf-8")
+    assert "| stance precision | 0.750 | 3 / 4 |" in text and "old" not in text
+    assert text.startswith("intro\n") and text.endswith("end\n")
+    (tmp_path / "bad.json").write_text(json.dumps({"set": "x"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="no 'articles'"):
+        evaluation.read_results(tmp_path / "bad.json")
