@@ -51,41 +51,20 @@ import pandas as pd
 
 from .actors import SIDES, UNKNOWN_SIDE, actors, copies_of, gazetteer, replicate
 from .quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
+from .lexicon import Claim, load_claim, stance_cues, words
 from .text import fold
 
 STANCE_COLUMNS = ["article_id", "actor", "in_gazetteer", "side", "stance", "role", "rule",
                   "sentence_id", "start", "end", "evidence", "date", "date_basis"]
-CLAIMS = {
-    "encirclement": re.compile(
-        r"(?i)(?<!\w)(?:surround(?:ed|ing)?|encircl(?:ed|ements?|ing|e)|trapped|cut off|"
-        r"kettled?|cauldron|pocketed|besieged|isolated|blockaded|blockade|"
-        r"semi-encircl\w+)(?!\w)"),
-}
-# Words that name the claim only when said of troops ("the Ukrainian group there is
-# isolated", "units were blockaded"), not "an isolated incident" or "a naval blockade".
-WEAK_TERMS = re.compile(r"(?i)isolated|blockaded?")
-# "surrounding" is also a preposition ("demands surrounding a ceasefire"): it names the
-# claim only with troops right after it ("surrounding Ukrainian troops").
-AFTER_ONLY_TERMS = re.compile(r"(?i)surrounding")
-TROOPS_AFTER_WINDOW = 30
-TROOPS = re.compile(
-    r"(?i)(?<!\w)(?:group(?:ing)?|units?|troops|forces|soldiers|servicemen|fighters|militants|"
-    r"formations?|brigades?|garrison|enemy|army|they|them|Ukrainians)(?!\w)")
-TROOPS_WINDOW = 60
-# A prediction or hedge in the few words before a term ("risk being encircled").
-HEDGE = re.compile(
-    r"(?i)(?:\brisks?|\brisking|\bcould|\bmay|\bmight|\bwould|\bwill|\bdanger of|\bthreat of|"
-    r"\bfear of|\bfears? of|\bavoid(?:ing)?|\balmost|\bnearly|\bpartially|\bpartly|"
-    r"\bclose to|\bverge of|\babout to|\bif|\bface|\bfacing|\bprevent|"
-    # an aim is not a fact: "Russia wants to encircle", "trying to surround"
-    r"\btr(?:y|ying|ies|ied)|\bwants?|\bwanted|\bwanting|\bseek(?:s|ing)?|\bsought|"
-    r"\bplan(?:s|ning|ned)?|\baim(?:s|ing|ed)?|\battempt(?:s|ing|ed)?|\bintend(?:s|ing|ed)?|"
-    r"\bthreaten(?:s|ing|ed)?|\bin order|\bgoal|\bbid|\blook(?:s|ing|ed)? to|\bhop(?:e|es|ing|ed)|"
-    r"\b(?:stay|wait|remain|sit)(?:\s+around)?\s+to\s+be)"
-    r"(?:\s+[\w'-]+){0,2}\s+[\"']?$")
+# The claim's own words (terms, weak terms, troop words) come from its rule file, the cue
+# families shared by every claim from rules/stance_cues.yaml (see :mod:`.lexicon`).
+DEFAULT_CLAIM = "encirclement"
+TROOPS_WINDOW = 60  # characters either side of a weak term in which troops must be named
+TROOPS_AFTER_WINDOW = 30  # characters after an after-only term
 NEGATED_HEDGE = re.compile(r"(?i)\W*(?:risk|danger|threat|fear|close|verge|almost|nearly)")
-NEGATION = re.compile(r"(?i)(?<!\w)(?:not|no|never|neither|nor|without|none|nobody|"
-                      r"no one|nothing|n't)(?!\w)|n't(?!\w)")
+NEGATION = re.compile(words(stance_cues()["negations"]).pattern + r"|n't(?!\w)")
+STRONG_DENIAL = words(stance_cues()["strong_denials"])
+AGREEMENT = words(stance_cues()["agreements"])
 # Where a negation's scope begins: the clause holding the term ("said yesterday that none
 # of its units in Russia's Kursk region were surrounded").
 CLAUSE_BREAK = re.compile(r"(?i)[,;:\"]|(?<!\w)(?:that|but|while|which|who|whether|although|"
@@ -100,27 +79,6 @@ ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not reall
 COUNTERFACTUAL = re.compile(
     r"(?i)\bif\b[^.?!]{0,40}\b(?:were|was|had been)\b[^.?!]{0,40}$")
 COUNTERFACTUAL_THEN = re.compile(r"(?i)[^.?!]{0,80}\b(?:would|could)(?:\s+not|n't|\s+never)\b")
-DENIAL = re.compile(
-    r"(?i)(?<!\w)(?:false|fabricat\w*|untrue|not true|misinformation|disinformation|"
-    r"distortion|refut\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|debunk\w*|"
-    r"contrary to|contradict\w*|cast(?:s|ing)? doubt|doubts?|no (?:\w+ )?evidence|fake|"
-    r"rumou?rs?|lies|propaganda|grandstanding|slam\w*|baseless|unfounded|nonsense|"
-    r"manipulation|exaggerat\w*|overstat\w*|no (?:sign|indication)s? of|disput\w*|"
-    r"nothing to (?:support|suggest|indicate|back|confirm|show)|seen nothing|found nothing|"
-    r"push(?:ed|es|ing)? back (?:against|on)|unsupported|no (?:public |credible )?proof|"
-    r"counter(?:s|ed|ing)?(?![\w-])|brushed (?:aside|off)|swatted away|waved away|"
-    r"shot down|no truth|wishful thinking|talking points?|a lie|lying)(?!\w)")
-# The cues that deny a claim even when the sentence does not repeat its words ("Ukraine's
-# General Staff says that is “false and fabricated”").
-STRONG_DENIAL = re.compile(
-    r"(?i)(?<!\w)(?:false|fabricat\w*|untrue|not true|refut\w*|den(?:y|ied|ies|ying)|"
-    r"reject\w*|dismiss\w*|debunk\w*|baseless|unfounded|nonsense|no (?:\w+ )?evidence|"
-    r"nothing to (?:support|suggest|indicate|back|confirm|show)|disput\w*)(?!\w)")
-# Agreement with the stance just reported: "Independent analysts agree.", "consistent with
-# the Institute for the Study of War's findings".
-AGREEMENT = re.compile(
-    r"(?i)(?<!\w)(?:agree[sd]?|concur(?:s|red)?|consistent with|in line with|echo(?:es|ed)?|"
-    r"corroborat\w*|share[sd]? (?:that|this) (?:view|assessment))(?!\w)")
 CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
     r"insistence|remarks)(?!\w)")
@@ -164,18 +122,23 @@ HEDGE_WINDOW = 40
 NEGATION_WINDOW = 30
 
 
-def stances(corpus, claim: str = "encirclement") -> pd.DataFrame:
-    """Stances on a claim (only ``"encirclement"`` so far), one row per actor and sentence.
+def stances(corpus, claim: "str | Claim" = DEFAULT_CLAIM) -> pd.DataFrame:
+    """Stances on a claim, one row per actor and sentence.
 
-    Columns: article_id, actor (canonical), side, stance (``asserts``/``denies``), role
-    (``holder``: whose claim it is; ``speaker``: who is reported saying it; ``quote``: who
-    is quoted), sentence_id, start, end (the sentence's span in the raw text), evidence
-    (the sentence), date (when the stance was taken), date_basis (the time expression used,
-    or ``publication date``, or ``no date``). Sorted by article_id, start, actor.
+    ``claim`` is a bundled claim's name (``"encirclement"``, ``"liberation"``), the path of
+    a claim file (see :mod:`kursk_analysis.lexicon` and ``kursk_analysis/rules/claims/``),
+    or a loaded :class:`~kursk_analysis.lexicon.Claim`.
+
+    Columns: article_id, actor (canonical, or a name as the text gives it), in_gazetteer,
+    side (``unknown`` for an actor the gazetteer lacks), stance (``asserts``/``denies``),
+    role (``holder``: whose claim it is; ``speaker``: who is reported saying it; ``quote``:
+    who is quoted; ``agrees``), rule (which rule made the row), sentence_id, start, end (the
+    sentence's span in the raw text), evidence (the sentence), date (when the stance was
+    taken), date_basis (the time expression used, or ``publication date``, or ``no date``).
+    Sorted by article_id, start, actor.
     """
-    if claim not in CLAIMS:
-        raise ValueError(f"Unknown claim {claim!r}; known claims: {', '.join(CLAIMS)}.")
-    return corpus.memo(f"stances:{claim}", lambda: _compute(corpus, CLAIMS[claim]))
+    claim = load_claim(claim)
+    return corpus.memo(f"stances:{claim.name}:{claim.digest}", lambda: _compute(corpus, claim))
 
 
 def summary(stance_rows: pd.DataFrame) -> pd.DataFrame:
@@ -189,7 +152,7 @@ def summary(stance_rows: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- per sentence
 
 
-def claim_terms(text: str, term: re.Pattern) -> list[tuple[int, int, bool]]:
+def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
     """``(start, end, hedged)`` of each claim term in a folded sentence.
 
     A weak term ("isolated", "blockaded") counts only near a word for troops. A term
@@ -197,16 +160,16 @@ def claim_terms(text: str, term: re.Pattern) -> list[tuple[int, int, bool]]:
     ("If we were surrounded, I would not be talking to you"): that is a denial, unhedged.
     """
     out = []
-    for m in term.finditer(text):
-        if AFTER_ONLY_TERMS.fullmatch(m.group()) and not TROOPS.search(
-                text, m.end(), m.end() + TROOPS_AFTER_WINDOW):
+    for m in claim.term.finditer(text):
+        if claim.after_only is not None and claim.after_only.fullmatch(m.group()) and \
+                not claim.troops.search(text, m.end(), m.end() + TROOPS_AFTER_WINDOW):
             continue
-        if WEAK_TERMS.fullmatch(m.group()) and not (
-                TROOPS.search(text, max(0, m.start() - TROOPS_WINDOW), m.start())
-                or TROOPS.search(text, m.end(), m.end() + 30)):
+        if claim.weak is not None and claim.weak.fullmatch(m.group()) and not (
+                claim.troops.search(text, max(0, m.start() - TROOPS_WINDOW), m.start())
+                or claim.troops.search(text, m.end(), m.end() + 30)):
             continue
         window = text[max(0, m.start() - HEDGE_WINDOW):m.start()]
-        hedge = HEDGE.search(window)
+        hedge = claim.hedge.search(window)
         # A negated hedge noun denies outright: "no threat of encirclement", "not at risk
         # of" (but "will not stay to be surrounded" stays a statement of intent).
         if hedge and NEGATED_HEDGE.match(hedge.group()) and \
@@ -252,12 +215,12 @@ def _negated(text: str, start: int) -> bool:
     return bool(NEGATION.search(text, clause, start))
 
 
-def denies_in(text: str, terms: list[tuple[int, int, bool]]) -> bool:
+def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bool:
     """Whether a (folded) scope denies the claim: a denial cue, a negation in the clause
     before an unhedged term ("are not surrounded", "none of its units ... were
     surrounded"), a question about it answered no ("Encircled? No"), or a counterfactual
     ("If we were surrounded, I would not ...")."""
-    if DENIAL.search(text):
+    if claim.denial.search(text):
         return True
     for start, end, hedged in terms:
         if hedged:
@@ -320,7 +283,7 @@ def _strip_nested(quote: str) -> str:
     return re.sub(r"(?<![\w])'([^']{2,400})'(?![\w])", blank, quote)
 
 
-def _compute(corpus, term: re.Pattern) -> pd.DataFrame:
+def _compute(corpus, claim: Claim) -> pd.DataFrame:
     info = gazetteer().set_index("actor")["side"].to_dict()
     sentences = corpus.sentences
     frames = speech_frames(corpus)
@@ -349,16 +312,16 @@ def _compute(corpus, term: re.Pattern) -> pd.DataFrame:
     for article_id in unique:
         if article_id in groups:
             _article_stances(article_id, [tuple(c[i] for c in columns) for i in groups[article_id]],
-                             term, frames_by, mentions_by, quotes_by, times_by, published,
+                             claim, frames_by, mentions_by, quotes_by, times_by, published,
                              info, rows)
     frame = replicate(_stance_frame(rows), copies)
     return frame.sort_values(["article_id", "start", "actor"], kind="stable").reset_index(drop=True)
 
 
-def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, quotes_by,
+def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, quotes_by,
                      times_by, published, info, rows):
     folded_all = [fold(row[4]) for row in sentence_rows]
-    terms_all = [claim_terms(f, term) for f in folded_all]
+    terms_all = [claim_terms(f, claim) for f in folded_all]
     last_term = -99
     previous: tuple | None = None  # (position, stances) of the last sentence with stances
     for position, (_, sid, s_start, s_end, text) in enumerate(sentence_rows):
@@ -470,7 +433,7 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
                         ANAPHOR.search(scope) or STRONG_DENIAL.search(scope)
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
-                stance = "denies" if denies_in(scope, scope_terms) else "asserts"
+                stance = "denies" if denies_in(scope, scope_terms, claim) else "asserts"
                 rule = ("anaphor-" if not unhedged else "frame-") + f.frame
                 add(f.actor, stance, "speaker", rule, f.subject_start, f.subject_end, f.start,
                     f.end)
@@ -478,9 +441,9 @@ def _article_stances(article_id, sentence_rows, term, frames_by, mentions_by, qu
         if sentence_quotes:
             for q in sentence_quotes:
                 inner = _strip_nested(fold(q.quote))
-                q_terms = [t for t in claim_terms(inner, term) if not t[2]]
+                q_terms = [t for t in claim_terms(inner, claim) if not t[2]]
                 if q_terms and q.speaker not in holders:
-                    stance = "denies" if denies_in(inner, q_terms) else "asserts"
+                    stance = "denies" if denies_in(inner, q_terms, claim) else "asserts"
                     add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.

@@ -8,7 +8,10 @@ import pandas as pd
 import pytest
 
 from extraction_gold import SETS, corpora, corpus_of, mini_corpus, report, score_stances
-from kursk_analysis.stance import CLAIMS, claim_terms, denies_in, stances
+from kursk_analysis.lexicon import load_claim
+from kursk_analysis.stance import claim_terms, denies_in, stances
+
+CLAIM = load_claim("encirclement")
 
 
 def test_stances_against_gold():
@@ -51,16 +54,15 @@ def test_specific_readings():
 
 
 def test_hedges_and_denials():
-    assert claim_terms("troops risk being encircled", __import__("re").compile("encircled"))[0][2]
-    from kursk_analysis.stance import CLAIMS
-    term = CLAIMS["encirclement"]
+    term = CLAIM
+    assert claim_terms("troops risk being encircled", term)[0][2]
     assert claim_terms("they could be surrounded", term)[0][2]
     assert claim_terms("almost completely surrounded", term)[0][2]
     assert not claim_terms("there is no threat of encirclement", term)[0][2]
     text = "they are not surrounded"
-    assert denies_in(text, claim_terms(text, term))
+    assert denies_in(text, claim_terms(text, term), term)
     text = "troops are completely surrounded"
-    assert not denies_in(text, claim_terms(text, term))
+    assert not denies_in(text, claim_terms(text, term), term)
 
 
 def test_unknown_claim_is_an_error():
@@ -79,13 +81,13 @@ def test_unknown_claim_is_an_error():
     ("Russian forces have encircled the Ukrainian group", False),
 ])
 def test_negation_scope(text, denies):
-    term = CLAIMS["encirclement"]
+    term = CLAIM
     terms = [t for t in claim_terms(text, term) if not t[2]]
-    assert terms and denies_in(text, terms) == denies
+    assert terms and denies_in(text, terms, term) == denies
 
 
 def test_weak_terms_need_troops():
-    term = CLAIMS["encirclement"]
+    term = CLAIM
     assert claim_terms("the enemy group in the region is isolated", term)
     assert not claim_terms("an isolated incident on the border", term)
     # a statement of intent, not a claim: "We will not stay to be surrounded"

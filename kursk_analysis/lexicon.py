@@ -1,0 +1,185 @@
+"""The rules that are data: cue lexicons and claims, read from ``kursk_analysis/rules/``.
+
+Like spaCy's ``SpanRuler`` patterns and textacy's one ``constants`` lexicon, a word of the
+domain is defined once, in a YAML file a maintainer can read, review and extend without
+touching code:
+
+- ``rules/stance_cues.yaml``: the cue families the stance rules share (hedges, negations,
+  denials, strong denials, agreements), each a list of regular expressions;
+- ``rules/claims/<name>.yaml``: one claim each (``encirclement``, ``liberation``): its
+  terms, weak terms that need troops (or, for another claim, its subject) nearby, terms
+  that need them right after, the troop words, and optional ``extra_hedges`` /
+  ``extra_denials`` added to the shared ones.
+
+Every pattern is compiled when its file is read; a malformed file is a :class:`RuleError`
+naming the file and the entry. :func:`load_claim` takes a bundled claim's name or the path
+of a researcher's own claim file.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .corpus import CorpusError
+
+RULES = Path(__file__).with_name("rules")
+CLAIMS = RULES / "claims"
+CUE_FAMILIES = ("hedges", "negations", "denials", "strong_denials", "agreements")
+CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", "troops",
+              "extra_hedges", "extra_denials"}
+
+
+class RuleError(CorpusError):
+    """A rule file that cannot be used: the file and the entry, and what is wrong."""
+
+
+def _read(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RuleError(f"{path}: cannot be read ({error.strerror or error}).") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise RuleError(f"{path}: is not valid YAML ({str(error).splitlines()[0]}).") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: must hold a mapping of rule families, not {type(data).__name__}.")
+    return data
+
+
+def _pattern(path: Path, where: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError(f"{path}: {where} must be a non-empty regular expression, not {value!r}.")
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise RuleError(f"{path}: {where} {value!r} is not a valid regular expression ({error}).") from None
+    return value
+
+
+def _patterns(path: Path, data: dict, key: str, required: bool = True) -> list[str]:
+    value = data.get(key, [] if not required else None)
+    if value is None:
+        raise RuleError(f"{path}: the list '{key}' is missing.")
+    if not isinstance(value, list):
+        raise RuleError(f"{path}: '{key}' must be a list of patterns.")
+    return [_pattern(path, f"'{key}' entry {i + 1}", v) for i, v in enumerate(value)]
+
+
+def _named(path: Path, data: dict, key: str) -> list[tuple[str, str]]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(f"{path}: '{key}' must be a list of {{name, pattern}} entries.")
+    out, seen = [], set()
+    for i, entry in enumerate(value):
+        if not isinstance(entry, dict) or set(entry) != {"name", "pattern"}:
+            raise RuleError(f"{path}: '{key}' entry {i + 1} must have exactly a name and a pattern.")
+        name = str(entry["name"]).strip()
+        if not name or name in seen:
+            raise RuleError(f"{path}: '{key}' entry {i + 1} needs a name of its own (got {name!r}).")
+        seen.add(name)
+        out.append((name, _pattern(path, f"'{key}' entry {i + 1} ({name})", entry["pattern"])))
+    return out
+
+
+def words(patterns: list[str]) -> re.Pattern:
+    """One case-insensitive whole-word pattern for a list of alternatives."""
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+
+
+@lru_cache(maxsize=4)
+def stance_cues(path: str | None = None) -> dict[str, list[str]]:
+    """The shared stance cue families, validated: family -> list of patterns."""
+    file = Path(path) if path else RULES / "stance_cues.yaml"
+    data = _read(file)
+    unknown = set(data) - set(CUE_FAMILIES)
+    if unknown:
+        raise RuleError(f"{file}: unknown cue families {', '.join(sorted(unknown))}; "
+                        f"known: {', '.join(CUE_FAMILIES)}.")
+    return {family: _patterns(file, data, family) for family in CUE_FAMILIES}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim whose assertions and denials the stance rules find (see :mod:`.stance`)."""
+
+    name: str
+    description: str
+    path: Path
+    digest: str  # of the file's text: part of the stance table's memo key
+    term: re.Pattern  # every term, weak and after-only ones included
+    weak: re.Pattern | None
+    after_only: re.Pattern | None
+    troops: re.Pattern
+    hedge: re.Pattern  # hedge words just before a term (see stance.HEDGE_TAIL)
+    denial: re.Pattern
+    strong_denial: re.Pattern
+    term_names: tuple[tuple[str, re.Pattern], ...]
+
+    def term_name(self, text: str) -> str:
+        """The name of the term entry that matches ``text`` (a matched term)."""
+        for name, pattern in self.term_names:
+            if pattern.fullmatch(text):
+                return name
+        return "term"
+
+
+HEDGE_TAIL = r"(?:\s+[\w'-]+){0,2}\s+[\"']?$"  # up to two words between hedge and term
+
+
+def load_claim(claim: "str | Path | Claim") -> Claim:
+    """A bundled claim by name (``"encirclement"``, ``"liberation"``), or a claim file's
+    path; a :class:`Claim` is returned as it is."""
+    if isinstance(claim, Claim):
+        return claim
+    text = str(claim)
+    path = Path(text)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        path = CLAIMS / f"{text}.yaml"
+        if not path.is_file():
+            known = ", ".join(sorted(p.stem for p in CLAIMS.glob("*.yaml")))
+            raise RuleError(f"Unknown claim {text!r}; known claims: {known}, or the path of a "
+                            "claim file (.yaml).")
+    elif not path.is_file():
+        raise RuleError(f"{path}: no such claim file.")
+    return _load_claim(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _load_claim(path: str, _mtime: int) -> Claim:
+    file = Path(path)
+    data = _read(file)
+    unknown = set(data) - CLAIM_KEYS
+    if unknown:
+        raise RuleError(f"{file}: unknown keys {', '.join(sorted(unknown))}; a claim file has "
+                        f"{', '.join(sorted(CLAIM_KEYS))}.")
+    name = data.get("name")
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", name or ""):
+        raise RuleError(f"{file}: 'name' must be a short identifier (letters, digits, - and _).")
+    terms = _named(file, data, "terms")
+    weak = _named(file, data, "weak_terms")
+    after = _named(file, data, "after_only_terms")
+    if not terms and not weak and not after:
+        raise RuleError(f"{file}: a claim needs at least one entry under 'terms'.")
+    troops = _patterns(file, data, "troops", required=bool(weak or after))
+    cues = stance_cues()
+    hedges = cues["hedges"] + _patterns(file, data, "extra_hedges", required=False)
+    denials = cues["denials"] + _patterns(file, data, "extra_denials", required=False)
+    everything = terms + weak + after
+    return Claim(
+        name=name, description=str(data.get("description") or ""), path=file,
+        digest=hashlib.sha256(file.read_bytes()).hexdigest()[:16],
+        term=words([p for _, p in everything]),
+        weak=re.compile("(?i)(?:" + "|".join(p for _, p in weak) + ")") if weak else None,
+        after_only=re.compile("(?i)(?:" + "|".join(p for _, p in after) + ")") if after else None,
+        troops=words(troops) if troops else words(["(?!x)x"]),
+        hedge=re.compile(r"(?i)(?:" + "|".join(rf"\b{h}" for h in hedges) + ")" + HEDGE_TAIL),
+        denial=words(denials),
+        strong_denial=words(cues["strong_denials"]),
+        term_names=tuple((n, re.compile("(?i)" + p)) for n, p in everything),
+    )
