@@ -14,7 +14,10 @@ Every extractor takes a :class:`Corpus` and returns a tidy DataFrame whose rows 
 - reference: :func:`reference_figures` (the external series in ``data/reference/``)
 """
 from .actors import actors, gazetteer
-from .corpus import Corpus, CorpusError, CorpusWarning, load_corpus
+from .corpus import Corpus, CorpusWarning, load_corpus
+from .errors import (CorpusError, GazetteerError, KurskError, ParameterError,
+                     ReferenceDataError, RuleError, RunError)
+from .lexicon import Claim, load_claim
 from .figures import areas_from_percent, quantities, territory_figures
 from .framing import attribution_counts, attribution_verbs, leads
 from .quotes import quotes, speech_frames
@@ -24,7 +27,8 @@ from .stance import stances
 from .timex import time_expressions
 
 __all__ = [
-    "Corpus", "CorpusError", "CorpusWarning", "actors", "areas_from_percent",
+    "Claim", "Corpus", "CorpusError", "CorpusWarning", "GazetteerError", "KurskError",
+    "ParameterError", "ReferenceDataError", "RuleError", "RunError", "load_claim", "actors", "areas_from_percent",
     "attribution_counts", "attribution_verbs", "gazetteer", "leads", "load_corpus",
     "quantities", "quotes", "reference_figures", "reuse_matrix", "reuse_square",
     "shared_passages", "speech_frames", "stances", "territory_figures", "time_expressions",

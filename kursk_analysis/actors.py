@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .errors import GazetteerError
 from . import paths
 from .text import fold
 
@@ -62,10 +63,6 @@ PLACEHOLDERS = {
     "N": r"(?:officials?|sources?|diplomats?|attach[eé]s?|intelligence(?: agencies| reports?| assessments?|"
          r"| services| community)?|agencies|assessments?|reports)",
 }
-
-
-class GazetteerError(ValueError):
-    """A bad row in the actor gazetteer; the message names the file, row and fix."""
 
 
 # --------------------------------------------------------------------------- gazetteer

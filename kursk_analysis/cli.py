@@ -90,13 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .corpus import CorpusError
-    from .params import ParameterError
-    from .run import RunError
+    from .errors import KurskError
 
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (CorpusError, ParameterError, RunError) as exc:
+    except KurskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

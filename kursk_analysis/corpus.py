@@ -28,6 +28,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
+from .errors import CorpusError
 from . import cache, paths
 from .text import match_key
 
@@ -49,10 +50,6 @@ _ENGLISH = re.compile(
     re.I,
 )
 _LANGUAGE_SAMPLE = 1000  # characters (~150 words): enough to tell English from another language
-
-
-class CorpusError(ValueError):
-    """Bad input: the message names the file or manifest row and what is wrong."""
 
 
 class CorpusWarning(UserWarning):

@@ -676,10 +676,7 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
     if known is not None:
         actor = None
         if article_actors is not None:
-            try:
-                actor = resolve_speaker(phrase, a, article_actors)
-            except Exception:  # noqa: BLE001 - a helper's failure must not lose the figure
-                actor = None
+            actor = resolve_speaker(phrase, a, article_actors)
         if actor:
             return actor, phrase
     if re.fullmatch(r"(?i)(?:he|she|they|it|we|i)", phrase):

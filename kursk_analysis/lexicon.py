@@ -25,17 +25,13 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import CorpusError
+from .errors import RuleError
 
 RULES = Path(__file__).with_name("rules")
 CLAIMS = RULES / "claims"
 CUE_FAMILIES = ("hedges", "negations", "denials", "strong_denials", "agreements")
 CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", "troops",
               "extra_hedges", "extra_denials"}
-
-
-class RuleError(CorpusError):
-    """A rule file that cannot be used: the file and the entry, and what is wrong."""
 
 
 def _read(path: Path) -> dict:

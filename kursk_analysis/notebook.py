@@ -6,8 +6,8 @@ The cell after the ``parameters`` cell reads::
     params = notebook.setup(manifest=manifest, unit=unit, baseline_km2=baseline_km2,
                             actors=actors, start=start, end=end, output_dir=output_dir)
 
-:func:`setup` tells IPython to show a :class:`~kursk_analysis.params.ParameterError` or a
-:class:`~kursk_analysis.corpus.CorpusError` as its message alone, not as a traceback into
+:func:`setup` tells IPython to show any :class:`~kursk_analysis.errors.KurskError` (a bad
+parameter, manifest, gazetteer or rule file) as its message alone, not as a traceback into
 the package, then checks the parameters. The cell still fails, so papermill, nbval and
 JupyterLab's Run All stop there.
 """
@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import warnings
 
-from .corpus import CorpusError, CorpusWarning
-from .params import ParameterError, Parameters, check_parameters
+from .corpus import CorpusWarning
+from .errors import KurskError
+from .params import Parameters, check_parameters
 
 # Errors about the user's input: their message says what to fix, a traceback adds nothing.
-INPUT_ERRORS = (ParameterError, CorpusError)
+INPUT_ERRORS = (KurskError,)
 
 
 def setup(**parameters) -> Parameters:

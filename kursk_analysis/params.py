@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .errors import ParameterError
+
 UNITS = ("sq_mi", "km2")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class ParameterError(ValueError):
-    """A notebook parameter is unusable; the message is one sentence naming it."""
 
 
 @dataclass(frozen=True)

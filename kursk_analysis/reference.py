@@ -8,7 +8,7 @@ set the articles' figures against: dates as dates, a range as two columns (an em
 categories as categories, and areas also in km² (percentages stay NaN: a share is not
 an area until a baseline is chosen, see :func:`kursk_analysis.figures.areas_from_percent`).
 
-Every row is checked; a bad row raises :class:`ReferenceError` naming the file, the line
+Every row is checked; a bad row raises :class:`ReferenceDataError` naming the file, the line
 and the column, so the CSV can be fixed by hand.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import paths
+from .errors import ReferenceDataError
 from .figures import _km2_factors
 
 REFERENCE = paths.DATA / "reference" / "kursk_territory_reports.csv"
@@ -32,10 +33,6 @@ MEASURES = ["held", "retaken"]
 UNITS = ["km2", "sq_mi", "percent"]
 SIDES = ["Ukraine", "Russia", "independent"]
 KINDS = ["official claim", "osint map", "media report"]
-
-
-class ReferenceError(ValueError):
-    """The reference CSV is malformed; the message names the file, line and column."""
 
 
 def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
@@ -49,28 +46,28 @@ def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
     """
     path = Path(path) if path else REFERENCE
     if not path.is_file():
-        raise ReferenceError(f"{path} does not exist; copy the reference CSV there.")
+        raise ReferenceDataError(f"{path} does not exist; copy the reference CSV there.")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ReferenceError(f"{path} is not UTF-8; re-save it as UTF-8.") from None
+        raise ReferenceDataError(f"{path} is not UTF-8; re-save it as UTF-8.") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise ReferenceError(f"{path}: the header lacks {', '.join(missing)}; it needs "
+        raise ReferenceDataError(f"{path}: the header lacks {', '.join(missing)}; it needs "
                              f"{', '.join(COLUMNS)}.")
     rows = []
     for record in reader:
         line = reader.line_num
         if None in record:
-            raise ReferenceError(f"{path}, line {line}: more fields than the header has; "
+            raise ReferenceDataError(f"{path}, line {line}: more fields than the header has; "
                                  "quote fields that contain commas.")
         if not any((v or "").strip() for v in record.values()):
             continue
         rows.append(_check_row({k: (v or "").strip() for k, v in record.items()}, path, line))
     if not rows:
-        raise ReferenceError(f"{path} has a header but no rows.")
+        raise ReferenceDataError(f"{path} has a header but no rows.")
     frame = pd.DataFrame(rows)
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     for column, categories in (("date_precision", PRECISIONS), ("measure", MEASURES),
@@ -92,8 +89,8 @@ def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def _check_row(row: dict, path: Path, line: int) -> dict:
-    def fail(column: str, problem: str) -> ReferenceError:
-        return ReferenceError(f"{path}, line {line}, column '{column}': {problem}")
+    def fail(column: str, problem: str) -> ReferenceDataError:
+        return ReferenceDataError(f"{path}, line {line}, column '{column}': {problem}")
 
     try:
         day = date.fromisoformat(row["date"])

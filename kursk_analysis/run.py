@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import RunError
 from . import paths
 
 WIDGET_ASSETS = {
@@ -77,10 +78,6 @@ def import_papermill():
     import papermill
 
     return papermill
-
-
-class RunError(Exception):
-    """The run cannot go on; the message is one sentence saying why."""
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,12 @@ def test_every_bundled_rule_file_loads():
     assert set(lexicon.stance_cues()) == set(lexicon.CUE_FAMILIES)
     for path in sorted(lexicon.CLAIMS.glob("*.yaml")):
         assert load_claim(path.stem).name == path.stem
+
+
+def test_one_error_family():
+    import kursk_analysis as ka
+
+    for error in (ka.CorpusError, ka.GazetteerError, ka.RuleError, ka.ParameterError,
+                  ka.ReferenceDataError, ka.RunError):
+        assert issubclass(error, ka.KurskError) and issubclass(error, ValueError)
+    assert ka.ReferenceDataError is not ReferenceError  # no longer shadows the builtin

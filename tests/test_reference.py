@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kursk_analysis.reference import ReferenceError, reference_figures, REFERENCE
+from kursk_analysis.reference import ReferenceDataError, reference_figures, REFERENCE
 
 
 def test_loads_tidily():
@@ -36,10 +36,10 @@ def _write(tmp_path, text):
 def test_errors_name_the_row(tmp_path, change, message):
     lines = REFERENCE.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1].replace(*change, 1)
-    with pytest.raises(ReferenceError, match=message):
+    with pytest.raises(ReferenceDataError, match=message):
         reference_figures(_write(tmp_path, "\n".join(lines[:2]) + "\n"))
 
 
 def test_missing_column(tmp_path):
-    with pytest.raises(ReferenceError, match="lacks date_precision, measure"):
+    with pytest.raises(ReferenceDataError, match="lacks date_precision, measure"):
         reference_figures(_write(tmp_path, "date,value_low\n2024-01-01,1\n"))
