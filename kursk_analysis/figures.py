@@ -263,6 +263,7 @@ _VERB_WHO = re.compile(
     r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()\d]{1,60}?)(?=\s*[,;:.(]|\s*$)")
 _APPOSITION_HEAD = re.compile(
     r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<head>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s+$")
+_APPOSITION_REACH = 400  # characters: five capitalised words, a comma and spaces fit easily
 _ROLE_START = re.compile(
     r"(?:an?|the|its|his|her)\s|(?:spokes(?:man|woman|person)|head|chief|director|commander|"
     r"analyst|adviser|advisor|minister|president|secretary|general|envoy|leader|senior|"
@@ -524,7 +525,9 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         if source:
             s += source.start("agent")
             who = source.group("agent")
-        head = _APPOSITION_HEAD.search(sentence, 0, s)
+        # A head is a few capitalised words before a comma: look a short way back, not
+        # from the sentence start for every verb (quadratic in a long sentence, issue 13).
+        head = _APPOSITION_HEAD.search(sentence, max(0, s - _APPOSITION_REACH), s)
         apposition = bool(head and head.end() == s and _ROLE_START.match(who))
         words = len(who.split())
         # A long title ending in a name ("Army General Valery Gerasimov") is still a speaker.
@@ -538,7 +541,7 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
             continue  # inside an "according to" phrase
         # An apposition ("John Kirby, spokesman for the NSC, told"): the named head before
         # the comma is the speaker, so the phrase starts there.
-        head = _APPOSITION_HEAD.search(sentence, 0, s)
+        head = _APPOSITION_HEAD.search(sentence, max(0, s - _APPOSITION_REACH), s)
         if head and head.end() == s and _ROLE_START.match(who):
             end = s + len(who)
             s = head.start("head")
