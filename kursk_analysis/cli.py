@@ -58,7 +58,7 @@ def _run(args: argparse.Namespace) -> int:
 
     parameters = {name: parameter_value(value) for name, value in args.parameters}
     notebooks = [Path(nb) for nb in args.notebooks] if args.notebooks else None
-    run(notebooks, output=args.output, parameters=parameters, manifest=args.manifest)
+    run(notebooks, output=args.output, parameters=parameters, manifest=args.manifest, force=args.force)
     return 0
 
 
@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a notebook parameter, e.g. -p unit km2 -p actors '[Putin, Trump]' -p start 2025-03-01 "
         "(values read as YAML; `papermill --help-notebook NOTEBOOK` lists the parameters)",
     )
-    run.add_argument("--output", help="report folder (default: reports/)")
+    run.add_argument("--output", help="report folder: new, empty or written by this runner before (default: reports/)")
+    run.add_argument("--force", action="store_true",
+                     help="write into an output folder that holds files of your own (reports' names are replaced)")
     run.add_argument("--notebooks", nargs="+", metavar="NOTEBOOK", help="notebooks to run (default: notebooks/*.ipynb)")
     run.set_defaults(handler=_run)
     return parser
@@ -92,11 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from .corpus import CorpusError
     from .params import ParameterError
-    from .run import RunError
+    from .run import Interrupted, RunError
 
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
+    except Interrupted as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 128 + exc.signum
     except (CorpusError, ParameterError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C outside a run (loading a corpus, starting up)
+        print("error: interrupted.", file=sys.stderr)
+        return 130
