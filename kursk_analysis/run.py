@@ -294,11 +294,13 @@ def _check_notebook(notebook: Path) -> None:
         what = "is a folder, not a notebook" if notebook.is_dir() else "does not exist"
         raise RunError(f"Notebook {notebook} {what}.")
     try:
-        nbformat.read(notebook, as_version=4)
+        nb = nbformat.read(notebook, as_version=4)
     except OSError as error:
         raise RunError(f"Notebook {notebook} cannot be read ({error.strerror}).") from None
     except Exception:  # noqa: BLE001 - NotJSONError, a schema error, bad UTF-8...
         raise RunError(f"{notebook} is not a Jupyter notebook (an .ipynb file holding notebook JSON).") from None
+    if not nb.metadata.get("kernelspec", {}).get("name"):
+        raise RunError(f"Notebook {notebook} names no kernel (metadata.kernelspec.name); open and save it in Jupyter.")
 
 
 @dataclass(frozen=True)
