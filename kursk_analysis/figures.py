@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import re
 from datetime import date
 from functools import lru_cache
@@ -1123,6 +1124,12 @@ def _quantities(corpus) -> pd.DataFrame:
 def _locate_quantities(art, excluded) -> list[tuple]:
     lower = _lower(art.folded)
     out = []
+    # Whether [s, e) overlaps an excluded span, by bisection (one scan of every span per
+    # number was quadratic in a long article, issue 13): the spans starting before e, and
+    # the furthest any of them reaches.
+    spans = sorted(excluded)
+    span_starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
     for m in _NUMBER_SCAN.finditer(lower):
         s, e = m.span()
         if s > 0 and (lower[s - 1].isalnum() or lower[s - 1] in "-./"):
@@ -1130,7 +1137,8 @@ def _locate_quantities(art, excluded) -> list[tuple]:
         if e < len(lower) and (lower[e].isalnum() or (lower[e] in ".," and
                                                        lower[e + 1:e + 2].isdigit())):
             continue
-        if any(a < e and s < b for a, b in excluded):
+        before = bisect.bisect_left(span_starts, e)
+        if before and reach[before - 1] > s:
             continue
         si = sentence_index(art, s, e)
         if si < 0:

@@ -729,8 +729,11 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
     prev_sentence_frames: list = []
     prev_quote = None
     last_frames_before: dict = {}
+    sentences_of: dict = {}  # paragraph id -> its sentences (one scan, not one per paragraph)
+    for sentence in sents:
+        sentences_of.setdefault(sentence[3], []).append(sentence)
     for pid, p_start, p_end in paras:
-        p_sents = [s for s in sents if s[3] == pid]
+        p_sents = sentences_of.get(pid, [])
         for sid, s_start, s_end, _ in p_sents:
             last_frames_before[sid] = prev_sentence_frames
             _sentence_subject(s_start, s_end, folded, raw, known, inside_quote)
