@@ -6,6 +6,7 @@ papermill into ``reports/`` and renders them as HTML for reviewers (see :mod:`.r
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import warnings
 from datetime import date
@@ -23,30 +24,48 @@ def _corpus(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", CorpusWarning)
         corpus = load_corpus(args.manifest)
     for warning in caught:
-        print(f"warning: {warning.message}", file=sys.stderr)
+        print(printable(f"warning: {warning.message}"), file=sys.stderr)
     table = corpus.articles[SUMMARY_COLUMNS].copy()
     table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("(unknown)")
+    for column in ("id", "outlet", "headline"):  # data: shown, never obeyed by the terminal
+        table[column] = table[column].astype(str).map(printable)
     with pd.option_context("display.max_colwidth", 60, "display.width", 200):
         print(table.to_string(index=False))
-    print(
+    print(printable(
         f"\n{len(corpus.articles)} articles, {len(corpus.sentences)} sentences, "
         f"{int(corpus.articles['n_words'].sum())} words; {len(corpus.removed)} boilerplate "
         f"paragraphs set aside (manifest: {corpus.manifest})"
-    )
+    ))
     return 0
+
+
+# A number in exponent form: YAML 1.1 reads "1e3" as text (it wants "1.0e+3").
+_EXPONENT_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+")
+# Characters that would act on a terminal rather than show: C0 and C1 controls (ESC starts
+# ANSI and OSC sequences), DEL, and the bidirectional overrides that reorder text.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with terminal control characters (see ``_TERMINAL_CONTROLS``) removed, so
+    an outlet or headline cannot move the cursor, recolour or retitle the terminal."""
+    return _TERMINAL_CONTROLS.sub("", text)
 
 
 def parameter_value(text: str):
     """Read a ``-p`` value as YAML (safe loader), as ``papermill -y`` would: ``km2`` is text,
-    ``1300`` a number, ``None`` or ``null`` nothing, ``[Putin, Trump]`` a list; dates stay
-    ``YYYY-MM-DD`` text."""
+    ``1300`` and ``1e3`` numbers, ``None`` or ``null`` nothing, ``[Putin, Trump]`` a list;
+    dates stay ``YYYY-MM-DD`` text, impossible ones too (``2025-02-30``: the notebook's
+    check then says what is wrong)."""
     import yaml
 
     if text == "None":  # papermill's -p spelling; YAML would read it as text
         return None
+    if _EXPONENT_NUMBER.fullmatch(text.strip()):
+        return float(text)
     try:
         value = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a timestamp with no such day or month
         return text
     if isinstance(value, date):
         return text
@@ -103,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 128 + exc.signum
     except (CorpusError, ParameterError, RunError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # Ctrl-C outside a run (loading a corpus, starting up)
         print("error: interrupted.", file=sys.stderr)
