@@ -170,3 +170,39 @@ def test_a_signal_ends_workers_and_kernels_and_keeps_the_previous_report(tmp_pat
     assert alive == [], f"left running: {[p.cmdline() for p in alive]}"
     assert (output / "index.html").read_text() == "the previous report\n"
     assert sorted(p.name for p in output.iterdir()) == [MARKER, "index.html"]
+
+
+MATH_OUTLET = r"Outlet $\x$ Daily"
+FORMULA_OUTLET = "=cmd|' /C calc'!A0"
+LONG_OUTLET = "The " + "Very " * 165 + "Long Outlet"  # 840 characters
+
+
+def test_research_notebooks_draw_hostile_outlets_as_plain_text_and_quote_formulas(tmp_path):
+    """Issue 13, items 4, 14 and 16: an outlet with ``$\\x$`` stopped notebooks 01 and 03
+    (mathtext), an 840-character one made matplotlib warn with the kernel's temp path into
+    the HTML, and a formula was written as is at the start of CSV cells."""
+    import csv
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(paths.MANIFEST, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[:3]
+    for row, outlet in zip(rows, (MATH_OUTLET, FORMULA_OUTLET, LONG_OUTLET)):
+        source = (paths.MANIFEST.parent / row["file"]).resolve()
+        (corpus / source.name).write_bytes(source.read_bytes())
+        row.update(file=source.name, sha256="", outlet=outlet)
+    with open(corpus / "articles.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    output = tmp_path / "reports"
+    reports = run(sorted(paths.NOTEBOOKS.glob("*.ipynb")), output=output, manifest=corpus / "articles.csv")
+    assert len(reports) == 3 and (output / "index.html").is_file()
+    for report in reports:
+        page = report.html.read_text(encoding="utf-8")
+        assert "Tight layout not applied" not in page and "/tmp/ipykernel" not in page, report.name
+        assert "ParseFatalException" not in page and "Traceback" not in page, report.name
+    cells = [cell for report in reports for table in report.tables
+             for line in csv.reader(table.open(encoding="utf-8")) for cell in line]
+    assert "'" + FORMULA_OUTLET in cells or any(cell.startswith("'" + FORMULA_OUTLET) for cell in cells)
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]
