@@ -11,6 +11,13 @@ report folder (``reports/`` by default, never ``notebooks/``) and writes, per no
 plus ``index.html`` linking them all and ``assets/`` holding the widget manager's JavaScript
 (from ``npm ci``), so widgets render in the HTML without a network.
 
+A run holds its report folder: the marker file ``.kursk-analysis-report`` says the runner
+wrote the folder (a non-empty folder without it is refused unless ``force``), lists what the
+last run put there, and is locked with ``fcntl.flock`` while a run writes. Everything is
+written into ``.kursk-analysis-partial/`` inside it and moved into place at the end, index
+last; on SIGINT, SIGTERM or SIGHUP the workers and their kernels are ended and the partial
+folder deleted, so the previous report stays whole.
+
 Two runs with the same inputs give identical HTML and CSVs; the executed notebooks differ
 only in papermill's and nbclient's execution timestamps (the id papermill gives the
 injected-parameters cell and the random widget model ids are replaced by fixed ones, and
@@ -392,7 +399,9 @@ def _report_folder(folder: Path, force: bool):
     """Hold the report folder for this run: refuse a non-empty folder the runner did not
     write (unless ``force``), take the lock, yield the marker's open file."""
     marker = folder / MARKER
-    if not marker.is_file() and not force:
+    # reports/, the default, is generated output by definition (git-ignored): the runner's
+    # even when an older version of it left no marker there.
+    if not marker.is_file() and not force and folder != paths.REPORTS:
         try:
             foreign = sorted(entry.name for entry in folder.iterdir())
         except OSError as error:
