@@ -12,16 +12,19 @@ check).
 
 Where: ``$KURSK_ANALYSIS_CACHE`` if set, else ``$XDG_CACHE_HOME/kursk_analysis``, else
 ``~/.cache/kursk_analysis``. Setting ``KURSK_ANALYSIS_CACHE`` to ``off`` (or to nothing)
-turns the cache off; deleting the folder is always safe. Files are plain JSON, written
-whole under a temporary name and then renamed, so kernels loading side by side never read
-half a file; a file that cannot be read or parsed is treated as absent and written anew,
-and a folder that cannot be written to only means nothing is kept.
+turns the cache off; deleting the folder is always safe. Files are JSON after one line
+holding the SHA-256 of that JSON, written whole under a temporary name and then renamed, so
+kernels loading side by side never read half a file. A file whose digest does not match
+(edited, damaged), that cannot be read or parsed, or that is not a regular file (a FIFO
+named like an entry would block a read) is treated as absent and written anew; a folder
+that cannot be written to only means nothing is kept.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
@@ -56,30 +59,49 @@ def remembered(kind: str, key: str, compute: Callable[[], Any], valid: Callable[
 
 
 def read(kind: str, key: str) -> Any | None:
-    """The value stored for ``kind`` and ``key``, or None if there is none (or it is unreadable)."""
+    """The value stored for ``kind`` and ``key``, or None if there is none (or it is
+    unreadable, not a regular file, or its digest does not match its content)."""
     place = folder()
     if place is None:
         return None
     try:
-        return json.loads((place / f"{kind}-{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        # Non-blocking, and only a regular file: opening a FIFO for reading would wait for a writer.
+        descriptor = os.open(place / f"{kind}-{key}.json", os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    digest, _, body = data.partition(b"\n")
+    if digest.decode("ascii", "replace") != hashlib.sha256(body).hexdigest():
+        return None
+    try:
+        return json.loads(body.decode("utf-8"))
+    except ValueError:
         return None
 
 
 def write(kind: str, key: str, value: Any) -> None:
-    """Store ``value`` (anything JSON can hold) for ``kind`` and ``key``; never raises for a
-    folder that cannot be written."""
+    """Store ``value`` (anything JSON can hold) for ``kind`` and ``key``, after the digest of
+    its JSON; never raises for a folder that cannot be written."""
     place = folder()
     if place is None:
         return
+    body = json.dumps(value, separators=(",", ":")).encode("utf-8")
     try:
         place.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=place, prefix=f".{kind}-", suffix=".tmp")
     except OSError:
         return
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(value, handle, separators=(",", ":"))
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
         os.replace(temporary, place / f"{kind}-{key}.json")
     except OSError:
         Path(temporary).unlink(missing_ok=True)

@@ -43,7 +43,7 @@ from .quotes import quotes
 from .reuse import reuse_matrix, reuse_square, shared_passages
 from .selection import for_actors, in_period
 from .stance import stances
-from .text import fold
+from .text import fold, shorten
 from .timex import time_expressions
 
 CHECK = "✓"
@@ -116,13 +116,14 @@ def _first(frame: pd.DataFrame, title: str) -> tuple[pd.DataFrame, str]:
     if len(frame) <= PLOTTED:
         return frame, title
     return frame.head(PLOTTED), f"{title} (first {PLOTTED} of {len(frame)} articles)"
+LABEL_CHARS = 60  # longest outlet name drawn on a chart; longer ones end in "…"
 _LABEL = re.compile(r"^(.*) \(([^()]*)\)$", re.S)
 
 
 def _axis_labels(names, width: int = 18) -> tuple[list[str], int]:
     """Tick labels for articles and their rotation: wrapped "outlet (id)" for a few
     articles; for many, one line "id outlet" cut to ``width + 8`` characters, turned 90°."""
-    names = [str(n) for n in names]
+    names = [_short_label(str(n)) for n in names]
     if len(names) <= MANY:
         return [_wrap(n, width) for n in names], 0
     short = []
@@ -131,6 +132,14 @@ def _axis_labels(names, width: int = 18) -> tuple[list[str], int]:
         text = f"{match.group(2)} {match.group(1)}" if match else name
         short.append(text if len(text) <= width + 8 else text[: width + 7] + "…")
     return short, 90
+
+
+def _short_label(name: str) -> str:
+    """An "outlet (id)" label with the outlet cut to ``LABEL_CHARS`` (the id kept)."""
+    match = _LABEL.match(name)
+    if match:
+        return f"{shorten(match.group(1), LABEL_CHARS)} ({match.group(2)})"
+    return shorten(name, LABEL_CHARS)
 
 
 def square_size(n: int) -> tuple[float, float]:

@@ -37,6 +37,9 @@ OPTIONAL_COLUMNS = ("date_basis", "url", "sha256", "notes")
 # A news article is tens of kilobytes; anything this large is a wrong file, not an article.
 MAX_ARTICLE_BYTES = 5_000_000
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+# Columns of ``Corpus.articles`` the loader computes: a manifest column may not take their names.
+COMPUTED_COLUMNS = ("n_paragraphs", "n_sentences", "n_removed", "n_words")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Dates before this are outside the events the workbook covers (the incursion began in
 # August 2024); they load, with a warning, since a researcher may add background pieces.
@@ -94,7 +97,18 @@ def _where(manifest: Path, line: int, article_id: str | None = None) -> str:
     return f"{label} (id '{article_id}')" if article_id else label
 
 
+def _wide_encoding(raw: bytes) -> bool:
+    """Whether ``raw`` looks like UTF-16 or UTF-32: a byte-order mark of theirs, or NUL
+    bytes at every other position as ASCII text in UTF-16 has."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return True
+    sample = raw[:1000]
+    return len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) >= 0.4 * len(sample) / 2
+
+
 def _decode(raw: bytes, source: str) -> str:
+    if _wide_encoding(raw):
+        raise CorpusError(f"{source} is encoded as UTF-16 or UTF-32, not UTF-8; re-save the file as UTF-8.")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -110,9 +124,8 @@ def read_manifest(manifest: str | Path) -> tuple[pd.DataFrame, list[int]]:
     """Read and check the manifest's shape; return its rows (all strings) and line numbers."""
     manifest = Path(manifest)
     if not manifest.is_file():
-        what = "is a folder, not a CSV file" if manifest.is_dir() else "does not exist"
-        raise CorpusError(f"Manifest {manifest} {what}.")
-    text = _decode(manifest.read_bytes(), str(manifest))
+        raise CorpusError(f"Manifest {manifest} {_not_a_file(manifest, 'CSV file')}.")
+    text = _decode(_read_bytes(manifest, f"Manifest {manifest}"), f"Manifest {manifest}")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         records = [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
@@ -149,7 +162,30 @@ def read_manifest(manifest: str | Path) -> tuple[pd.DataFrame, list[int]]:
         lines.append(line)
     if not rows:
         raise CorpusError(f"Manifest {manifest} has a header but no articles.")
+    reserved = [name for name in header if name in COMPUTED_COLUMNS]
+    if reserved:
+        raise CorpusError(
+            f"{manifest}: the column name{'s' if len(reserved) > 1 else ''} {', '.join(map(repr, reserved))} "
+            f"{'are' if len(reserved) > 1 else 'is'} reserved for what the loader computes "
+            f"({', '.join(COMPUTED_COLUMNS)}); rename {'them' if len(reserved) > 1 else 'it'}."
+        )
     return pd.DataFrame(rows, columns=header, dtype=object), lines
+
+
+def _not_a_file(path: Path, kind: str) -> str:
+    """Why ``path`` cannot be read as a file: it is missing, a folder, or something else."""
+    if path.is_dir():
+        return f"is a folder, not a {kind}"
+    if path.exists():
+        return f"is not a regular file (a FIFO, socket or device), not a {kind}"
+    return "does not exist"
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CorpusError(f"{what} cannot be read ({error.strerror or error}).") from None
 
 
 def _check_ids(frame: pd.DataFrame, lines: list[int], manifest: Path) -> None:
@@ -216,15 +252,20 @@ def _read_article(folder: Path, root: Path, row: dict, where: str) -> str:
             f"{where}: file '{name}' leads outside {root}, the folder articles must stay in."
         )
     if not path.is_file():
-        raise CorpusError(f"{where}: file '{name}' does not exist.")
+        raise CorpusError(f"{where}: file '{name}' {_not_a_file(path, 'text file')}.")
+    expected = (row.get("sha256") or "").lower()
+    if expected and not SHA256.fullmatch(expected):
+        raise CorpusError(
+            f"{where}: sha256 '{row['sha256']}' is not a SHA-256 digest (64 hexadecimal digits); "
+            "fix it or leave it empty."
+        )
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise CorpusError(
             f"{where}: file '{name}' is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte "
             "limit for one article; is it the right file?"
         )
-    raw = path.read_bytes()
-    expected = (row.get("sha256") or "").lower()
+    raw = _read_bytes(path, f"{where}: file '{name}'")
     if expected:
         actual = hashlib.sha256(raw).hexdigest()
         if actual != expected:
@@ -232,6 +273,8 @@ def _read_article(folder: Path, root: Path, row: dict, where: str) -> str:
                 f"{where}: file '{name}' has sha256 {actual[:12]}…, the manifest says "
                 f"{expected[:12]}…; the file changed (update the sha256 column if intended)."
             )
+    if _wide_encoding(raw):
+        raise CorpusError(f"{where}: file '{name}' is encoded as UTF-16 or UTF-32, not UTF-8; re-save it as UTF-8.")
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise CorpusError(f"{where}: file '{name}' has a NUL byte at byte offset {nul}; it is not text.")

@@ -62,6 +62,9 @@ article. No spaCy pass runs here.
 """
 from __future__ import annotations
 
+import bisect
+import heapq
+import itertools
 import re
 from datetime import date
 from functools import lru_cache
@@ -284,6 +287,7 @@ _VERB_WHO = re.compile(
     r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()\d]{1,60}?)(?=\s*[,;:.(]|\s*$)")
 _APPOSITION_HEAD = re.compile(
     r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<head>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s+$")
+_APPOSITION_REACH = 400  # characters: five capitalised words, a comma and spaces fit easily
 _ROLE_START = re.compile(
     r"(?:an?|the|its|his|her)\s|(?:spokes(?:man|woman|person)|head|chief|director|commander|"
     r"analyst|adviser|advisor|minister|president|secretary|general|envoy|leader|senior|"
@@ -552,7 +556,9 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         if source:
             s += source.start("agent")
             who = source.group("agent")
-        head = _APPOSITION_HEAD.search(sentence, 0, s)
+        # A head is a few capitalised words before a comma: look a short way back, not
+        # from the sentence start for every verb (quadratic in a long sentence, issue 13).
+        head = _APPOSITION_HEAD.search(sentence, max(0, s - _APPOSITION_REACH), s)
         apposition = bool(head and head.end() == s and _ROLE_START.match(who))
         words = len(who.split())
         # A long title ending in a name ("Army General Valery Gerasimov") is still a speaker.
@@ -566,7 +572,7 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
             continue  # inside an "according to" phrase
         # An apposition ("John Kirby, spokesman for the NSC, told"): the named head before
         # the comma is the speaker, so the phrase starts there.
-        head = _APPOSITION_HEAD.search(sentence, 0, s)
+        head = _APPOSITION_HEAD.search(sentence, max(0, s - _APPOSITION_REACH), s)
         if head and head.end() == s and _ROLE_START.match(who):
             end = s + len(who)
             s = head.start("head")
@@ -577,6 +583,24 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
     for m in _BY_AGENT.finditer(sentence):
         out.append((m.start("who"), m.end("who"), m.group("who")))
     return out
+
+
+@lru_cache(maxsize=10_000)
+def _attribution_order(sentence: str) -> tuple[list, list, list, list]:
+    """The sentence's attributions by start (keys, entries) and by end, latest first."""
+    found = _attributions(sentence)
+    after = sorted((a, i, a, b) for i, (a, b, _) in enumerate(found))
+    before = sorted((-b, i, a, b) for i, (a, b, _) in enumerate(found))
+    return [x[0] for x in after], after, [x[0] for x in before], before
+
+
+def _nearest_attributions(sentence: str, start: int, end: int):
+    """(distance, index, start, end) of the attributions outside a figure at [start, end)
+    of ``sentence``, nearest first, then in the order ``_attributions`` lists them."""
+    after_keys, after, before_keys, before = _attribution_order(sentence)
+    following = ((a - end, i, a, b) for _, i, a, b in after[bisect.bisect_left(after_keys, end):])
+    preceding = ((start - b, i, a, b) for _, i, a, b in before[bisect.bisect_left(before_keys, -start):])
+    return heapq.merge(following, preceding)
 
 
 class _LazyActors(dict):
@@ -642,11 +666,10 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         s1 = art.ends[j]
     sentence = art.folded[s0:s1]
     best = None
-    for s, e, who in _attributions(sentence):
-        a, b = s0 + s, s0 + e
-        if a < end and b > start:
-            continue  # the "attribution" is the figure's own clause
-        distance = a - end if a >= end else start - b
+    # The nearest attribution the checks below accept (the first listed among equally
+    # near ones), tried nearest first: a long sentence has thousands (issue 13).
+    for distance, _, a, b in _nearest_attributions(sentence, start - s0, end - s0):
+        a, b = s0 + a, s0 + b
         if b <= start and ";" in art.folded[b:start]:
             # "Russia says it has retaken 90%; Ukrainian-held ground is now put at ...": a
             # clause with its own predicate is not the earlier speaker's; an elided one
@@ -657,8 +680,8 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
                 continue
         if a >= end and ";" in art.folded[end:a]:
             continue  # the attribution belongs to the next clause
-        if best is None or distance < best[0]:
-            best = (distance, a, b)
+        best = (distance, a, b)
+        break
     if best is None:
         return None, None
     _, a, b = best
@@ -692,34 +715,70 @@ def _head_noun(phrase: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _time_cues(art, si: int, timex_rows) -> list[tuple[int, int, str, object]]:
-    """Cues in sentence ``si`` that date a nearby figure: (start, end, basis, as_of)."""
+def _time_cues(art, si: int, timex_rows, index=None) -> list[tuple[int, int, str, object]]:
+    """Cues in sentence ``si`` that date a nearby figure: (start, end, basis, as_of).
+
+    Linear in the sentence's length (issue 13): the article's time expressions are picked
+    by position, not all scanned per sentence, and commas, stops and subordinating words
+    are found once per sentence, not searched again from its start for every date."""
     s0, s1 = art.starts[si], art.ends[si]
     lower = art.folded[s0:s1].lower()
+    rows = _rows_within(timex_rows, s0, s1, index)
     cues = []
     for m in _PEAK.finditer(lower):
         cues.append((s0 + m.start(), s0 + m.end(), "peak", None))
     dated_speech = []  # "estimated on Saturday that ...": the date of the statement
-    for ts, te, date_end, gran in timex_rows:
-        if s0 <= ts and te <= s1 and gran == "day" and re.search(
+    for ts, te, date_end, gran in rows:
+        if gran == "day" and re.search(
                 r"\b(?:" + _SAY + r")\s+(?:on\s+)?$", lower[max(0, ts - s0 - 30):ts - s0]):
             dated_speech.append((te, date_end))
+    commas = [m.start() for m in re.finditer(",", lower)]
+    if dated_speech:
+        stops = [m.start() for m in re.finditer("[.;]", lower)]
+        order = sorted(range(len(dated_speech)), key=lambda k: dated_speech[k][0])
+        ends = [dated_speech[k][0] - s0 for k in order]
     for m in _NOW.finditer(lower):
-        said = [d for te, d in dated_speech if te - s0 <= m.start() and
-                re.fullmatch(r"\s*,?\s*that\s+[^,;.]*", lower[te - s0:m.start()])]
-        if said:
+        said, fitting = None, []
+        if dated_speech:
+            # Only a date after the last stop and all but the last comma before "now" can
+            # lead to it by ", that ..." (the pattern below allows one comma, no stop).
+            at = m.start()
+            bound = max(stops[bisect.bisect_left(stops, at) - 1] if stops and stops[0] < at else -1,
+                        commas[bisect.bisect_left(commas, at) - 2] if bisect.bisect_left(commas, at) >= 2 else -1)
+            fitting = [order[j] for j in range(bisect.bisect_right(ends, bound), bisect.bisect_right(ends, at))
+                       if re.fullmatch(r"\s*,?\s*that\s+[^,;.]*", lower[dated_speech[order[j]][0] - s0:at])]
+            said = dated_speech[max(fitting)][1] if fitting else None
+        if fitting:
             # "now" in reported speech is the time of the statement, not of publication.
-            cues.append((s0 + m.start(), s0 + m.end(), "text", said[-1]))
+            cues.append((s0 + m.start(), s0 + m.end(), "text", said))
         else:
             cues.append((s0 + m.start(), s0 + m.end(), "publication", None))
-    for ts, te, date_end, gran in timex_rows:
-        if s0 <= ts and te <= s1:
-            # A date inside a subordinate clause ("since Ukrainians seized the area in
-            # August, with 78,000 troops") dates that clause, not the figures outside it.
-            clause = lower[:ts - s0].rsplit(",", 1)[-1]
-            subordinate = bool(_SUBORDINATE.search(clause))
-            cues.append((ts, te, "text_sub" if subordinate else "text", date_end))
+    subordinate_words = [(m.start(), m.end()) for m in _SUBORDINATE.finditer(lower)]
+    word_starts = [start for start, _ in subordinate_words]
+    for ts, te, date_end, gran in rows:
+        # A date inside a subordinate clause ("since Ukrainians seized the area in
+        # August, with 78,000 troops") dates that clause, not the figures outside it.
+        at = ts - s0
+        comma = bisect.bisect_left(commas, at)
+        clause_start = commas[comma - 1] + 1 if comma else 0
+        k = bisect.bisect_left(word_starts, clause_start)
+        subordinate = (k < len(subordinate_words) and subordinate_words[k][1] <= at) or \
+            bool(_SUBORDINATE.search(lower, max(clause_start, at - 12), at))  # a word cut at the date
+        cues.append((ts, te, "text_sub" if subordinate else "text", date_end))
     return cues
+
+
+def _rows_within(timex_rows, s0: int, s1: int, index=None) -> list:
+    """The time expressions inside [s0, s1], in their order in ``timex_rows``."""
+    starts, order = index or _timex_index(timex_rows)
+    picked = sorted(order[bisect.bisect_left(starts, s0):bisect.bisect_right(starts, s1)])
+    return [timex_rows[i] for i in picked if timex_rows[i][1] <= s1]
+
+
+def _timex_index(timex_rows) -> tuple[list, list]:
+    """One article's time expressions by start: (starts sorted, row numbers in that order)."""
+    order = sorted(range(len(timex_rows)), key=lambda i: timex_rows[i][0])
+    return [timex_rows[i][0] for i in order], order
 
 
 def _as_of(figure_spans, cues, published, peak, directions, text):
@@ -985,8 +1044,9 @@ def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> li
     by_sentence: dict[int, list] = {}
     for item in found:
         by_sentence.setdefault(item[2], []).append(item)
+    index = _timex_index(timex_rows)
     for si, items in by_sentence.items():
-        cues = _time_cues(art, si, timex_rows)
+        cues = _time_cues(art, si, timex_rows, index)
         spans = [(s, e) for s, e, _, _ in items]
         directions = [fields.get("direction") for _, _, _, fields in items]
         dates = _as_of(spans, cues, art.published, peak, directions, art.folded)
@@ -1199,6 +1259,12 @@ def _quantities(corpus) -> pd.DataFrame:
 def _locate_quantities(art, excluded) -> list[tuple]:
     lower = _lower(art.folded)
     out = []
+    # Whether [s, e) overlaps an excluded span, by bisection (one scan of every span per
+    # number was quadratic in a long article, issue 13): the spans starting before e, and
+    # the furthest any of them reaches.
+    spans = sorted(excluded)
+    span_starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
     for m in _NUMBER_SCAN.finditer(lower):
         s, e = m.span()
         if s > 0 and (lower[s - 1].isalnum() or lower[s - 1] in "-./"):
@@ -1206,7 +1272,8 @@ def _locate_quantities(art, excluded) -> list[tuple]:
         if e < len(lower) and (lower[e].isalnum() or (lower[e] in ".," and
                                                        lower[e + 1:e + 2].isdigit())):
             continue
-        if any(a < e and s < b for a, b in excluded):
+        before = bisect.bisect_left(span_starts, e)
+        if before and reach[before - 1] > s:
             continue
         si = sentence_index(art, s, e)
         if si < 0:

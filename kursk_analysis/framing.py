@@ -125,7 +125,8 @@ _PATTERN = re.compile(
     re.I,
 )
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
-_WORD_AFTER = re.compile(r"^\W*([\w']+)")
+_WORD_AFTER = re.compile(r"\W*([\w']+)")  # matched at a position: no "^"
+_WORD = re.compile(r"[\w']*\w[\w']*")
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "verb", "lemma", "register"]
 
@@ -147,11 +148,27 @@ def _quoted_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_before(folded: str, end: int) -> str:
+    """The last word before ``end`` (what ``_WORD_BEFORE`` finds in ``folded[:end]``),
+    read from a short stretch before it: searching the whole prefix for every verb made a
+    long sentence quadratic (issue 13)."""
+    span = 200
+    while True:
+        lo, span = max(0, end - span), span * 2
+        found = None
+        for found in _WORD.finditer(folded, lo, end):
+            pass
+        if found is not None and (found.start() > lo or lo == 0):
+            return found.group()
+        if lo == 0:  # no word at all: the regex on the whole prefix says what then
+            before = _WORD_BEFORE.search(folded[:end])
+            return before.group(1) if before else ""
+
+
 def _is_attribution(folded: str, match: re.Match, lemma: str) -> bool:
     form = match.group(1).casefold()
-    before = _WORD_BEFORE.search(folded[: match.start()])
-    previous = before.group(1).casefold() if before else ""
-    after = _WORD_AFTER.match(folded[match.end():])
+    previous = _word_before(folded, match.start()).casefold()
+    after = _WORD_AFTER.match(folded, match.end())
     following = after.group(1).casefold() if after else ""
     if lemma == "according to":
         return True

@@ -34,7 +34,19 @@ def setup(**parameters) -> Parameters:
     if shell is not None:
         shell.set_custom_exc(INPUT_ERRORS, _show_sentence)
     warnings.formatwarning = _plain_corpus_warning
+    plain_chart_text()
     return check_parameters(**parameters)
+
+
+def plain_chart_text() -> None:
+    """Draw every text on a chart as it is written: matplotlib reads text between two ``$``
+    as mathtext, so an outlet ``$\\x$`` stopped the notebook, and "$5 and $6" would lose its
+    dollars. The workbook draws no formula."""
+    try:
+        import matplotlib
+    except ImportError:
+        return
+    matplotlib.rcParams["text.parse_math"] = False
 
 
 _format_warning = warnings.formatwarning

@@ -43,13 +43,16 @@ class Parameters:
 
         Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``
         and still show the table. The CSV is written the same way every time (no index,
-        ``\\n`` line ends) so two runs give byte-identical files.
+        ``\\n`` line ends) so two runs give byte-identical files, and text a spreadsheet
+        would run as a formula is quoted (:func:`kursk_analysis.spreadsheet.spreadsheet_safe`).
         """
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
             raise ValueError(f"Table name {name!r} must be a plain file name such as 'territory_figures'.")
         if self.output_dir is not None:
             self.output_dir.mkdir(parents=True, exist_ok=True)
-            frame.to_csv(self.output_dir / f"{name}.csv", index=False, lineterminator="\n")
+            from .spreadsheet import spreadsheet_safe
+
+            spreadsheet_safe(frame).to_csv(self.output_dir / f"{name}.csv", index=False, lineterminator="\n")
         return frame
 
 

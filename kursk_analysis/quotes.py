@@ -344,35 +344,49 @@ def quote_kind(text: str) -> str:
 # --------------------------------------------------------------------------- frames
 
 
-def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActors):
-    """Phrases in [start, end) that can name a speaker, as ``(start, end)``, in order."""
+def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActors,
+                names_before: int | None = None):
+    """Phrases in [start, end) that can name a speaker, as ``(start, end)``, in order.
+
+    Bare surnames count for the full names introduced before ``names_before`` (default
+    ``start``). The work is linear in ``end - start``: which characters a kept phrase
+    already covers is one byte per character, so each later phrase is checked against
+    them in one ``find``, not against every phrase kept before (issue 13: that made a long
+    sentence quadratic).
+    """
     out = [(known.starts[i], known.ends[i]) for i in known.inside(start, end)]
     segment = folded[start:end]
     # "the expert said": a person introduced before, not the generic group "experts".
     for m in GENERIC_DEFINITE.finditer(segment):
         s, e = start + m.start(), start + m.end()
         out = [c for c in out if not (s <= c[0] and c[1] <= e)] + [(s, e)]
-    covered = list(out)
+    covered = bytearray(end - start)
 
-    def free(s, e):
-        return not any(s < ce and cs < e for cs, ce in covered)
+    def cover(s, e):
+        covered[s - start:e - start] = b"\x01" * (e - s)
 
+    def free(s, e):  # no kept phrase overlaps [s, e) (all phrases are inside [start, end))
+        return covered.find(1, s - start, e - start) < 0
+
+    for s, e in out:
+        cover(s, e)
     for regex in (DESCRIPTION, PRONOUN, MEMBER):
         for m in regex.finditer(segment):
             s, e = start + m.start(), start + m.end()
             if free(s, e):
                 out.append((s, e))
-                covered.append((s, e))
+                cover(s, e)
     for m in PROPER_NAME.finditer(segment):
         s, e = start + m.start(), start + m.end()
         if m.group(1).split()[0] not in NOT_NAMES and free(s, e):
             out.append((s, e))
-            covered.append((s, e))
+            cover(s, e)
     for m in METONYM.finditer(segment):
         s, e = start + m.start(), start + m.end()
         if free(s, e):
             out.append((s, e))
-    surnames = set(known.local) | {n for o, n, _ in known.names if o < start}
+    before = start if names_before is None else names_before
+    surnames = set(known.local) | {n for o, n, _ in known.names if o < before}
     for surname in sorted(surnames):
         if surname not in segment:
             continue
@@ -381,6 +395,13 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
             if free(s, e):
                 out.append((s, e))
     return sorted(out)
+
+
+# How far before a verb its subject is looked for. The gaps a subject may leave before its
+# verb (five words, an apposition of 140 characters, a modifier) and a coordinated list
+# stay well within it; without a bound every verb of a long unpunctuated sentence searched
+# the whole clause before it (issue 13).
+SUBJECT_WINDOW = 1000
 
 
 def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str | None:
@@ -396,7 +417,8 @@ def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str
 def _subject_before(folded, raw, region_start, verb_start, known):
     """The subject of a verb: the nearest candidate joined to it by a short plain gap or an
     apposition ("John Kirby, spokesman for the NSC, told")."""
-    cands = _candidates(folded, raw, region_start, verb_start, known)
+    near = max(region_start, verb_start - SUBJECT_WINDOW)
+    cands = _candidates(folded, raw, near, verb_start, known, names_before=region_start)
     # "The Chief of the General Staff of the Russian Armed Forces, General Gerasimov, said":
     # a name set off by commas right before the verb is the subject its description names.
     if cands:
@@ -442,6 +464,9 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             return out
     # "Mr Putin, wearing fatigues, visited a command post and said": the clause's subject.
     if AND_BEFORE.search(folded, max(region_start, verb_start - 12), verb_start):
+        if near > region_start:  # the clause's subject is at its start, outside the window
+            cands = _candidates(folded, raw, region_start, min(verb_start, region_start + SUBJECT_WINDOW),
+                                known)
         for s, e in cands:
             if LEAD_SUBJECT.fullmatch(folded, region_start, s) and "," not in folded[region_start:s]:
                 return [(s, e)]
@@ -833,8 +858,11 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
     prev_sentence_frames: list = []
     prev_quote = None
     last_frames_before: dict = {}
+    sentences_of: dict = {}  # paragraph id -> its sentences (one scan, not one per paragraph)
+    for sentence in sents:
+        sentences_of.setdefault(sentence[3], []).append(sentence)
     for pid, p_start, p_end in paras:
-        p_sents = [s for s in sents if s[3] == pid]
+        p_sents = sentences_of.get(pid, [])
         for sid, s_start, s_end, _ in p_sents:
             last_frames_before[sid] = prev_sentence_frames
             _sentence_subject(s_start, s_end, folded, raw, known, inside_quote)

@@ -37,7 +37,9 @@ from . import cache
 from .actors import SIDES, UNKNOWN_SIDE, gazetteer
 from .quotes import VERB
 from .selection import for_actors, in_period
-from .text import fold
+from .text import fold, shorten
+
+LABEL_CHARS = 60  # longest outlet or actor name drawn on a chart; longer ones end in "…"
 
 UNATTRIBUTED = "(unattributed)"
 STANCES = ("asserts", "denies")
@@ -226,7 +228,7 @@ def plot_timeline(stance_rows: pd.DataFrame, ax, title: str = "Who asserted and 
         ax.scatter(group["date"], [y[a] + offset[stance] for a in group["actor"]],
                    marker=STANCE_MARKERS[stance], s=70, color=SIDE_COLOURS.get(str(side), "#566573"),
                    edgecolors="black", linewidths=0.5, zorder=3)
-    ax.set_yticks(list(y.values()), list(y.keys()))
+    ax.set_yticks(list(y.values()), [shorten(a, LABEL_CHARS) for a in y])
     ax.set_ylim(0.4, len(order) + 0.6)
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, _span_days(points) // 8)))
@@ -558,9 +560,9 @@ def plot_outlet_actor(counts: pd.DataFrame, ax, value: str = "quotes", max_actor
         if n:
             ax.text(j, i, str(n), ha="center", va="center", fontsize=9,
                     color="white" if n > peak / 2 else "black")
-    ax.set_xticks(range(len(grid.columns)), [textwrap.fill(a, 18) for a in grid.columns],
+    ax.set_xticks(range(len(grid.columns)), [textwrap.fill(shorten(a, LABEL_CHARS), 18) for a in grid.columns],
                   rotation=60, ha="right", fontsize=9)
-    ax.set_yticks(range(len(grid.index)), [textwrap.fill(o, 28) for o in grid.index], fontsize=9)
+    ax.set_yticks(range(len(grid.index)), [textwrap.fill(shorten(o, LABEL_CHARS), 28) for o in grid.index], fontsize=9)
     from matplotlib.ticker import MaxNLocator
 
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label=value)
@@ -594,7 +596,7 @@ def plot_anonymous_reliance(table: pd.DataFrame, ax,
         _no_data(ax, "No attributed sources in this selection")
         return ax
     rows = table.iloc[::-1]
-    labels = [textwrap.fill(o, 28) for o in rows["outlet"]]
+    labels = [textwrap.fill(shorten(o, LABEL_CHARS), 28) for o in rows["outlet"]]
     ax.barh(labels, rows["named"], color="#7fb3d5", label="named")
     ax.barh(labels, rows["anonymous"], left=rows["named"], color="#e59866", label="anonymous")
     for i, (named, anon, share) in enumerate(zip(rows["named"], rows["anonymous"], rows["share_anonymous"])):

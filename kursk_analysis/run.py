@@ -11,6 +11,13 @@ report folder (``reports/`` by default, never ``notebooks/``) and writes, per no
 plus ``index.html`` linking them all and ``assets/`` holding the widget manager's JavaScript
 (from ``npm ci``), so widgets render in the HTML without a network.
 
+A run holds its report folder: the marker file ``.kursk-analysis-report`` says the runner
+wrote the folder (a non-empty folder without it is refused unless ``force``), lists what the
+last run put there, and is locked with ``fcntl.flock`` while a run writes. Everything is
+written into ``.kursk-analysis-partial/`` inside it and moved into place at the end, index
+last; on SIGINT, SIGTERM or SIGHUP the workers and their kernels are ended and the partial
+folder deleted, so the previous report stays whole.
+
 Two runs with the same inputs give identical HTML and CSVs; the executed notebooks differ
 only in papermill's and nbclient's execution timestamps (the id papermill gives the
 injected-parameters cell and the random widget model ids are replaced by fixed ones, and
@@ -18,6 +25,8 @@ stream outputs the kernel happened to flush in pieces are merged).
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import html
 import itertools
@@ -26,6 +35,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -45,6 +55,17 @@ CELL_TIMEOUT = 1800
 KERNEL_LOG_LEVEL = "CRITICAL"
 OUTPUT_DIR_PARAMETER = "output_dir"
 MANIFEST_PARAMETER = "manifest"
+# The runner's own file in every report folder it writes: it marks the folder as the
+# runner's (a non-empty folder without it is the user's, refused without --force), lists
+# the entries the last run put there, and is the lock a run holds (fcntl.flock) while it
+# writes, so a second run into the same folder stops at once.
+MARKER = ".kursk-analysis-report"
+# Where a run writes, inside the report folder; moved into place entry by entry at the end,
+# index.html last, so an interrupted run leaves the previous report as it was.
+STAGING = ".kursk-analysis-partial"
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# Folders of the project that hold its inputs or its code: never a report folder.
+PROJECT_FOLDERS = ("seeds", "data", "notebooks", "kursk_analysis", "tests", "benchmarks", "node_modules")
 _MODEL_ID = re.compile(r'"model_id": "([0-9a-f]{32})"')
 _MODEL_REFERENCE = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
 # nbconvert's lab template without MathJax and Mermaid: both come from a CDN (unreachable
@@ -80,6 +101,19 @@ def import_papermill():
     return papermill
 
 
+class NotebookFailed(RunError):
+    """A notebook stopped with an error; the message is its own sentence."""
+
+
+class Interrupted(RunError):
+    """The runner got a signal (Ctrl-C, SIGTERM, SIGHUP) and stopped its workers and kernels."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(f"Interrupted by {signal.Signals(signum).name}; the workers and kernels were stopped "
+                         "and the partial report discarded.")
+
+
 @dataclass(frozen=True)
 class NotebookReport:
     """What one executed notebook produced."""
@@ -103,24 +137,35 @@ def run(
     output: str | Path | None = None,
     parameters: dict[str, Any] | None = None,
     manifest: str | Path | None = None,
+    force: bool = False,
 ) -> list[NotebookReport]:
     """Execute ``notebooks`` in order into ``output``, render HTML, write ``index.html``.
 
     ``parameters`` override the notebooks' defaults; each goes only to the notebooks that
     declare it, and a name no notebook declares is an error. Stops at the first notebook
     that fails, with a :class:`RunError` whose message is the notebook's own sentence.
+    ``output`` must be empty, missing or a folder this runner wrote before, unless ``force``
+    (then the user's own files in it are kept, those with a report's names replaced). On
+    SIGINT, SIGTERM or SIGHUP the workers and their kernels are ended, the partial report
+    is discarded and :class:`Interrupted` is raised.
     """
     papermill = import_papermill()
-    notebooks = [Path(nb).resolve() for nb in (default_notebooks() if notebooks is None else notebooks)]
+    notebooks = [Path(nb).expanduser().resolve() for nb in (default_notebooks() if notebooks is None else notebooks)]
     if not notebooks:
         raise RunError(f"There are no notebooks to run in {paths.NOTEBOOKS}.")
     for notebook in notebooks:
-        if not notebook.is_file():
-            raise RunError(f"Notebook {notebook} does not exist.")
-    output = _output_folder(output, notebooks)
+        _check_notebook(notebook)
     parameters = dict(parameters or {})
+    if OUTPUT_DIR_PARAMETER in parameters:
+        raise RunError(f"Parameter `{OUTPUT_DIR_PARAMETER}` is set by the runner (each notebook's tables go to "
+                       f"<output>/<notebook>_tables); choose the report folder with --output instead.")
+    if manifest and MANIFEST_PARAMETER in parameters:
+        raise RunError("The manifest is given twice (--manifest and -p manifest); give it once.")
     if manifest:
-        parameters[MANIFEST_PARAMETER] = str(Path(manifest).expanduser().resolve())
+        parameters[MANIFEST_PARAMETER] = manifest
+    if isinstance(parameters.get(MANIFEST_PARAMETER), (str, Path)) and parameters[MANIFEST_PARAMETER]:
+        # Relative to where the command runs, like --manifest (the notebooks run in their own folder).
+        parameters[MANIFEST_PARAMETER] = str(Path(parameters[MANIFEST_PARAMETER]).expanduser().resolve())
     declared = {nb: set(papermill.inspect_notebook(str(nb))) for nb in notebooks}
     unknown = sorted(set(parameters) - set().union(*declared.values()))
     if unknown:
@@ -128,15 +173,38 @@ def run(
             f"No notebook has a parameter called {', '.join(map(repr, unknown))} "
             f"(they have: {', '.join(sorted(set().union(*declared.values()))) or 'none'})."
         )
+    output = _output_folder(output, notebooks)
+    _check_widget_assets()
+    with _report_folder(output, force) as marker, _signals_raise_interrupted():
+        staging = output / STAGING
+        try:
+            reports = _run_into(staging, output, notebooks, declared, parameters)
+        except NotebookFailed:
+            # What the notebooks wrote is kept for reading (the message names the executed
+            # notebook), without an index: it does not pass for a whole report.
+            _promote(staging, output, marker)
+            raise
+        except BaseException:
+            _end_workers_and_kernels()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _promote(staging, output, marker)
+    _say(f"Reports: {output / 'index.html'}")
+    return reports
 
-    _copy_widget_assets(output)
-    (output / "index.html").unlink(missing_ok=True)  # a stale index would link to old reports
+
+def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict, parameters: dict) -> list[NotebookReport]:
+    """Execute and render every notebook into ``staging``; the reports name their final
+    places under ``output``."""
+    shutil.rmtree(staging, ignore_errors=True)  # left by a run that was killed outright
+    staging.mkdir()
+    _copy_widget_assets(staging)
     jobs = []
     for number, notebook in enumerate(notebooks, start=1):
         injected = {key: value for key, value in parameters.items() if key in declared[notebook]}
         if OUTPUT_DIR_PARAMETER in declared[notebook]:
-            injected[OUTPUT_DIR_PARAMETER] = str(output / f"{notebook.stem}_tables")
-        jobs.append(_Job(number, len(notebooks), notebook, output, injected,
+            injected[OUTPUT_DIR_PARAMETER] = str(staging / f"{notebook.stem}_tables")
+        jobs.append(_Job(number, len(notebooks), notebook, staging, output, injected,
                          show_bar=sys.stderr.isatty() and len(notebooks) == 1))
 
     # The notebooks are independent, each in its own kernel: all of them run side by side
@@ -148,9 +216,11 @@ def run(
     # shares this process's imports with the workers. While they run, this process gets the
     # HTML templates ready, then renders each notebook as it is done, in reading order, so
     # the first failure reported is the first notebook that failed; notebooks not started
-    # are cancelled.
+    # are cancelled. A signal ends the workers and their kernels (see ``run``).
     reports = []
-    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_signals)
+    try:
         futures = [pool.submit(_execute, job) for job in jobs]
         try:
             _prepare_rendering()
@@ -160,9 +230,81 @@ def run(
             for future in futures:
                 future.cancel()
             raise
-    _write_index(output, reports, parameters)
-    _say(f"Reports: {output / 'index.html'}")
+    except NotebookFailed:
+        pool.shutdown(cancel_futures=True)  # the notebooks already running finish
+        raise
+    except BaseException:
+        _end_workers_and_kernels()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    _write_index(staging, reports, parameters, output)
     return reports
+
+
+def _worker_signals() -> None:
+    """In a worker: no handler of the runner's; Ctrl-C is the runner's to act on (it ends
+    the workers), and SIGTERM ends the worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def _signals_raise_interrupted():
+    """While the run lasts, SIGINT, SIGTERM and SIGHUP raise :class:`Interrupted` in this
+    process (a second one while cleaning up is ignored)."""
+    def interrupt(signum, frame):
+        for other in SIGNALS:
+            signal.signal(other, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, interrupt) for signum in SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _end_workers_and_kernels() -> None:
+    """End every process this one started (the workers and the kernels they launched, which
+    run in sessions of their own), listed before any is signalled: a kernel whose worker has
+    gone is no longer this process's descendant."""
+    import psutil
+
+    me = psutil.Process()
+    for _ in range(3):
+        try:
+            processes = me.children(recursive=True)
+        except psutil.Error:
+            return
+        if not processes:
+            return
+        for process in processes:
+            with contextlib.suppress(psutil.Error):
+                process.terminate()
+        _, alive = psutil.wait_procs(processes, timeout=5)
+        for process in alive:
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+        psutil.wait_procs(alive, timeout=5)
+
+
+def _check_notebook(notebook: Path) -> None:
+    import nbformat
+
+    if not notebook.is_file():
+        what = "is a folder, not a notebook" if notebook.is_dir() else "does not exist"
+        raise RunError(f"Notebook {notebook} {what}.")
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except OSError as error:
+        raise RunError(f"Notebook {notebook} cannot be read ({error.strerror}).") from None
+    except Exception:  # noqa: BLE001 - NotJSONError, a schema error, bad UTF-8...
+        raise RunError(f"{notebook} is not a Jupyter notebook (an .ipynb file holding notebook JSON).") from None
+    if not nb.metadata.get("kernelspec", {}).get("name"):
+        raise RunError(f"Notebook {notebook} names no kernel (metadata.kernelspec.name); open and save it in Jupyter.")
 
 
 @dataclass(frozen=True)
@@ -172,7 +314,8 @@ class _Job:
     number: int
     total: int
     notebook: Path
-    output: Path
+    output: Path  # the staging folder it writes into
+    final: Path  # the report folder the output is moved into at the end
     parameters: dict[str, Any]
     show_bar: bool
 
@@ -187,8 +330,7 @@ def _execute(job: _Job) -> float:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    name, output, executed = job.notebook.stem, job.output, job.executed
-    _remove_previous(output, name, output / f"{name}_tables")
+    name, executed = job.notebook.stem, job.executed
     _say(f"[{job.number}/{job.total}] {name} ...")
     started = time.perf_counter()
     try:
@@ -201,12 +343,12 @@ def _execute(job: _Job) -> float:
             extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
         )
     except PapermillExecutionError as error:
-        _make_deterministic(executed)
-        raise RunError(
-            f"{name} stopped at cell {error.exec_count}: {error.evalue} "
-            f"(the executed notebook is {executed})"
+        _make_deterministic(executed, job.output, job.final)
+        raise NotebookFailed(
+            f"{name} stopped at cell {error.exec_count}: {_moved(error.evalue, job.output, job.final)} "
+            f"(the executed notebook is {job.final / executed.name})"
         ) from None
-    _make_deterministic(executed)
+    _make_deterministic(executed, job.output, job.final)
     return time.perf_counter() - started
 
 
@@ -220,47 +362,133 @@ def _report(job: _Job, seconds: float) -> NotebookReport:
     _render(nb, output, name)
     seconds += time.perf_counter() - started
     _say(f"[{job.number}/{job.total}] {name} done in {seconds:.1f} s")
-    tables = output / f"{name}_tables"
-    return NotebookReport(name, _title(nb, name), job.executed, output / f"{name}.html",
-                          output / f"{name}.no-code.html", tuple(sorted(tables.glob("*.csv"))), seconds)
+    final = job.final
+    tables = tuple(final / f"{name}_tables" / csv.name for csv in sorted((output / f"{name}_tables").glob("*.csv")))
+    return NotebookReport(name, _title(nb, name), final / job.executed.name, final / f"{name}.html",
+                          final / f"{name}.no-code.html", tables, seconds)
 
 
 def _output_folder(output, notebooks: list[Path]) -> Path:
+    """The report folder, checked and created: never a folder that holds the project's
+    inputs (notebooks, seeds, data, the package, the project root), never a file."""
     folder = Path(output).expanduser().resolve() if output else paths.REPORTS
-    protected = {paths.NOTEBOOKS.resolve(), *(nb.parent for nb in notebooks)}
-    for place in protected:
+    beside_notebooks = {paths.NOTEBOOKS, *(nb.parent for nb in notebooks)}
+    for place in [*sorted(beside_notebooks), *(paths.ROOT / name for name in PROJECT_FOLDERS)]:
         if folder == place or place in folder.parents:
-            raise RunError(f"The output folder {folder} is inside {place}; reports never go next to the notebooks.")
-    folder.mkdir(parents=True, exist_ok=True)
+            reason = "reports never go next to the notebooks" if place in beside_notebooks else "it holds the project's own files"
+            raise RunError(f"The output folder {folder} is inside {place}; {reason}.")
+    if folder == paths.ROOT or (folder.parent == paths.ROOT and folder.name.startswith(".")):
+        raise RunError(f"The output folder {folder} is the project folder or a hidden folder in it; choose "
+                       f"a folder of its own such as {paths.REPORTS}.")
+    if folder in paths.ROOT.parents:
+        raise RunError(f"The output folder {folder} holds the project folder {paths.ROOT}; choose a folder of its own.")
+    if folder.exists() and not folder.is_dir():
+        raise RunError(f"The output folder {folder} is a file, not a folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RunError(f"The output folder {folder} cannot be created ({error.strerror}).") from None
     return folder
 
 
-def _copy_widget_assets(output: Path) -> None:
+@contextlib.contextmanager
+def _report_folder(folder: Path, force: bool):
+    """Hold the report folder for this run: refuse a non-empty folder the runner did not
+    write (unless ``force``), take the lock, yield the marker's open file."""
+    marker = folder / MARKER
+    # reports/, the default, is generated output by definition (git-ignored): the runner's
+    # even when an older version of it left no marker there.
+    if not marker.is_file() and not force and folder != paths.REPORTS:
+        try:
+            foreign = sorted(entry.name for entry in folder.iterdir())
+        except OSError as error:
+            raise RunError(f"The output folder {folder} cannot be read ({error.strerror}).") from None
+        if foreign:
+            raise RunError(
+                f"The output folder {folder} holds files this runner did not write ({', '.join(foreign[:3])}"
+                f"{', ...' if len(foreign) > 3 else ''}); choose an empty or new folder, or pass --force to write "
+                "the reports next to them."
+            )
+    try:
+        handle = open(marker, "a+", encoding="utf-8")
+    except OSError as error:
+        raise RunError(f"The output folder {folder} cannot be written to ({error.strerror}).") from None
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunError(
+                f"Another kursk-analysis run is writing to {folder}; wait for it to finish or choose another --output."
+            ) from None
+        try:
+            yield handle
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _promote(staging: Path, folder: Path, marker) -> None:
+    """Move what a run wrote from ``staging`` into ``folder``: the previous run's entries
+    (listed in the marker) go first, then the new ones move in, ``index.html`` last, so the
+    folder never holds an index over a mix of two runs. Signals wait until it is done."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        marker.seek(0)
+        try:
+            previous = json.loads(marker.read() or "{}").get("entries", [])
+        except (ValueError, AttributeError):
+            previous = []
+        new = sorted(entry.name for entry in staging.iterdir())
+        (folder / "index.html").unlink(missing_ok=True)
+        for name in sorted({*new, *(p for p in previous if isinstance(p, str) and _plain_name(p))}):
+            _remove(folder / name)
+        for name in sorted(new, key=lambda name: name == "index.html"):
+            os.rename(staging / name, folder / name)
+        staging.rmdir()
+        marker.seek(0)
+        marker.truncate()
+        marker.write(json.dumps({"written_by": "kursk-analysis run", "entries": new}, indent=1) + "\n")
+        marker.flush()
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
+
+
+def _plain_name(name: str) -> bool:
+    return bool(name) and "/" not in name and "\0" not in name and not name.startswith(".")
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _check_widget_assets() -> None:
     missing = [str(source) for source in WIDGET_ASSETS.values() if not source.is_file()]
     if missing:
         raise RunError(
             f"The widget JavaScript ({', '.join(missing)}) is missing; run `npm ci` in {paths.ROOT} "
             f"(`make setup` does it)."
         )
+
+
+def _copy_widget_assets(output: Path) -> None:
+    """Copy the widget manager's JavaScript into ``output/assets`` (a fresh folder each run:
+    nothing is reused on its size alone)."""
     assets = output / "assets"
     assets.mkdir(exist_ok=True)
     for name, source in WIDGET_ASSETS.items():
-        target = assets / name
-        if not target.exists() or target.stat().st_size != source.stat().st_size:
-            shutil.copyfile(source, target)
+        shutil.copyfile(source, assets / name)
 
 
-def _remove_previous(output: Path, name: str, tables: Path) -> None:
-    for stale in (f"{name}.ipynb", f"{name}.html", f"{name}.no-code.html"):
-        (output / stale).unlink(missing_ok=True)
-    if tables.is_dir():
-        for csv in tables.glob("*.csv"):
-            csv.unlink()
+def _moved(text: str, staging: Path, final: Path) -> str:
+    """``text`` with the staging folder's path replaced by the report folder's."""
+    return str(text).replace(str(staging), str(final))
 
 
-def _make_deterministic(executed: Path) -> None:
-    """Give the injected cell and the widget models fixed ids and merge split streams; rewrite
-    the notebook."""
+def _make_deterministic(executed: Path, staging: Path | None = None, final: Path | None = None) -> None:
+    """Give the injected cell and the widget models fixed ids and merge split streams, and
+    name the report folder where the staging folder's path was written; rewrite the notebook."""
     import nbformat
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
@@ -276,6 +504,9 @@ def _make_deterministic(executed: Path) -> None:
         elif "papermill-error-cell-tag" in tags:  # papermill adds one at the top, one at the error
             cell["id"] = f"papermill-error-cell-{next(error_cells)}"
     text = nbformat.writes(nb)
+    if staging is not None and final is not None:
+        # papermill records the output path and the injected output_dir: the final place.
+        text = text.replace(json.dumps(str(staging))[1:-1], json.dumps(str(final))[1:-1])
     for number, model_id in enumerate(_widget_models_in_order(nb), start=1):
         text = text.replace(model_id, f"{number:032x}")
     # Written sorted again, so the widget state is in the order of the new ids; the HTML
@@ -355,9 +586,14 @@ def _title(nb, fallback: str) -> str:
     return fallback
 
 
-def _write_index(output: Path, reports: list[NotebookReport], parameters: dict[str, Any]) -> Path:
+def _write_index(output: Path, reports: list[NotebookReport], parameters: dict[str, Any],
+                 final: Path | None = None) -> Path:
+    """Write ``output/index.html`` linking the reports (whose paths are under ``final``, the
+    folder the index will be moved to; ``output`` by default)."""
+    final = output if final is None else final
+
     def link(path: Path, label: str) -> str:
-        return f'<a href="{html.escape(path.relative_to(output).as_posix())}">{html.escape(label)}</a>'
+        return f'<a href="{html.escape(path.relative_to(final).as_posix())}">{html.escape(label)}</a>'
 
     items = []
     for report in reports:

@@ -32,3 +32,11 @@ def fold(text: str) -> str:
 def match_key(text: str) -> str:
     """Folded, case-folded and whitespace-squeezed text, for comparing short strings."""
     return " ".join(fold(text).casefold().split())
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in "…" when cut: for labels drawn
+    on charts, where an outlet name of hundreds of characters would leave no room for the
+    chart (matplotlib then warns that it cannot lay the figure out)."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

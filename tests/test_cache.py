@@ -126,3 +126,35 @@ def test_stop_words_are_spacys_and_kept(cache_folder):
     assert rhetoric._stop_words() == frozenset(STOP_WORDS)  # read back
     entry.write_text("[1, 2]", encoding="utf-8")
     assert rhetoric._stop_words() == frozenset(STOP_WORDS)  # damaged: computed again
+
+
+def test_an_edited_entry_that_still_parses_is_not_trusted(cache_folder):
+    """Issue 13: a well-formed entry with a changed unit factor gave wrong km² on that run
+    and the next; the digest of the stored value catches the edit."""
+    from kursk_analysis import figures
+
+    figures._km2_factors.cache_clear()
+    try:
+        good = figures._km2_factors()
+        (entry,) = cache_folder.glob("units-*.json")
+        text = entry.read_text(encoding="utf-8")
+        assert str(good["sq_mi"]) in text
+        entry.write_text(text.replace(str(good["sq_mi"]), "9.99"), encoding="utf-8")
+        figures._km2_factors.cache_clear()
+        assert figures._km2_factors()["sq_mi"] == good["sq_mi"]
+        assert entry.read_text(encoding="utf-8") == text  # written anew
+    finally:
+        figures._km2_factors.cache_clear()
+
+
+def test_a_fifo_named_like_an_entry_does_not_hang_a_load(cache_folder):
+    import os
+
+    reference = ka.load_corpus()
+    (entry,) = cache_folder.glob("sentences-*.json")
+    entry.unlink()
+    os.mkfifo(entry)
+    probe = "import kursk_analysis as ka; print(len(ka.load_corpus().sentences))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(len(reference.sentences))
