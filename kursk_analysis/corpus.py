@@ -14,6 +14,7 @@ dropped): ``corpus.texts[article_id][start:end] == text`` always holds.
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import difflib
 import hashlib
@@ -36,11 +37,14 @@ OPTIONAL_COLUMNS = ("date_basis", "url", "sha256", "notes")
 # A news article is tens of kilobytes; anything this large is a wrong file, not an article.
 MAX_ARTICLE_BYTES = 5_000_000
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A publication date as researchers have it: a day, a month or a year.
+PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+PRECISIONS = ["day", "month", "year", "none"]
 # Dates before this are outside the events the workbook covers (the incursion began in
 # August 2024); they load, with a warning, since a researcher may add background pieces.
 EARLIEST_EXPECTED = date(2024, 1, 1)
 LATEST_PLAUSIBLE = date(2100, 12, 31)  # later is a typo, and beyond pandas' datetime range
+EARLIEST_PLAUSIBLE = date(1900, 1, 1)  # earlier is a typo or a placeholder such as 0001-01-01
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<\?xml)", re.I)
 # Common English function words: an English news text has many of them.
 _ENGLISH = re.compile(
@@ -176,26 +180,58 @@ def _check_ids(frame: pd.DataFrame, lines: list[int], manifest: Path) -> None:
         seen[key] = (article_id, line)
 
 
-def _parse_date(value: str, where: str) -> date | None:
+@dataclass(frozen=True)
+class Published:
+    """A publication date with its precision: ``first``..``last`` are the days it may be."""
+
+    text: str
+    precision: str  # day, month, year or none
+    first: date | None
+    last: date | None
+
+    @property
+    def day(self) -> date | None:
+        """The day of publication when it is known to the day, else None."""
+        return self.first if self.precision == "day" else None
+
+
+def parse_published(value: str, where: str) -> Published:
+    """Read a ``published`` cell: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or empty."""
     if not value:
         _warn(f"{where}: no publication date; relative dates in it stay unresolved.")
-        return None
+        return Published("", "none", None, None)
+    match = PARTIAL_DATE.fullmatch(value)
     try:
-        if not ISO_DATE.fullmatch(value):
+        if not match:
             raise ValueError
-        published = date.fromisoformat(value)
+        year, month, day = (int(match[g]) if match[g] else None for g in ("year", "month", "day"))
+        if day is not None:
+            first = last = date(year, month, day)
+            precision = "day"
+        elif month is not None:
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            precision = "month"
+        else:
+            first, last, precision = date(year, 1, 1), date(year, 12, 31), "year"
     except ValueError:
         raise CorpusError(
-            f"{where}: published '{value}' is not a date in the form YYYY-MM-DD."
+            f"{where}: published '{value}' is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY."
         ) from None
-    if published > LATEST_PLAUSIBLE:
-        raise CorpusError(f"{where}: published '{value}' is not a plausible publication date.")
-    if published < EARLIEST_EXPECTED:
+    if last > LATEST_PLAUSIBLE or first < EARLIEST_PLAUSIBLE:
+        raise CorpusError(
+            f"{where}: published '{value}' is not a plausible publication date "
+            f"(expected between {EARLIEST_PLAUSIBLE.year} and {LATEST_PLAUSIBLE.year})."
+        )
+    if last < EARLIEST_EXPECTED:
         _warn(f"{where}: published {value} is before 2024, long before the events covered; check it.")
-    elif published > date.today():
+    elif first > date.today():
         # The only check that looks at the clock; it warns and changes nothing loaded.
         _warn(f"{where}: published {value} is in the future; check it.")
-    return published
+    elif precision != "day":
+        _warn(f"{where}: published {value} is known to the {precision} only; relative dates in "
+              "it resolve only as far as that allows.")
+    return Published(value, precision, first, last)
 
 
 def _warn(message: str) -> None:
@@ -419,10 +455,10 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     _check_ids(frame, lines, manifest)
 
     texts: dict[str, str] = {}
-    published: list[date | None] = []
+    published: list[Published] = []
     for row, line in zip(frame.to_dict("records"), lines):
         where = _where(manifest, line, row["id"])
-        published.append(_parse_date(row["published"], where))
+        published.append(parse_published(row["published"], where))
         texts[row["id"]] = _read_article(folder, root, row, where)
 
     paragraphs, removed, kept_spans = [], [], []
@@ -512,9 +548,15 @@ def _articles_table(frame, published, paragraphs, sentences, removed) -> pd.Data
     known = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
     extra = [c for c in frame.columns if c not in known]
     articles = frame.reindex(columns=[*known, *extra], fill_value="").astype("str")
-    articles["published"] = pd.to_datetime(pd.Series(published, dtype="object")).astype(
-        "datetime64[ns]"
-    )
+    def days(values) -> pd.Series:
+        return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[ns]")
+
+    articles["published"] = days([p.day for p in published])
+    articles["published_precision"] = pd.Categorical([p.precision for p in published],
+                                                     categories=PRECISIONS)
+    articles["published_first"] = days([p.first for p in published])
+    articles["published_last"] = days([p.last for p in published])
+    articles["published_text"] = [p.text for p in published]
     articles["outlet"] = articles["outlet"].astype("category")
 
     def per_article(table: pd.DataFrame, how: str = "size") -> pd.Series:
@@ -526,6 +568,7 @@ def _articles_table(frame, published, paragraphs, sentences, removed) -> pd.Data
     articles["n_sentences"] = per_article(sentences)
     articles["n_removed"] = per_article(removed)
     articles["n_words"] = per_article(sentences, "sum")
-    order = ["id", "outlet", "headline", "published", "date_basis", "url", "notes", *extra,
+    order = ["id", "outlet", "headline", "published", "published_precision", "published_first",
+             "published_last", "published_text", "date_basis", "url", "notes", *extra,
              "file", "sha256", "n_paragraphs", "n_sentences", "n_removed", "n_words"]
     return articles[order].reset_index(drop=True)
