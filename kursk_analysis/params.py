@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 UNITS = ("sq_mi", "km2")
+UNDATED = ("keep", "drop")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -29,7 +30,10 @@ class Parameters:
 
     ``manifest`` is None for the bundled corpus, ``baseline_km2`` is None when it is to be
     derived from the corpus, ``actors`` is empty for all actors, ``start``/``end`` are None
-    when open, and ``output_dir`` is None when the notebook should not write its tables.
+    when open, ``undated`` says whether rows a period cannot place are kept or dropped
+    (:mod:`kursk_analysis.selection`), and ``output_dir`` is None when the notebook should
+    not write its tables. ``root`` is the folder article files may live in (None: the
+    manifest's own folder, see :func:`kursk_analysis.corpus.load_corpus`).
     """
 
     manifest: Path | None
@@ -39,6 +43,8 @@ class Parameters:
     start: date | None
     end: date | None
     output_dir: Path | None = None
+    undated: str = "keep"
+    root: Path | None = None
 
     def write_table(self, frame, name: str):
         """Write ``frame`` as ``<output_dir>/<name>.csv`` (when an output folder was given).
@@ -64,6 +70,8 @@ def check_parameters(
     end: str | date | None = "",
     output_dir: str | Path | None = "",
     known_actors: Iterable[str] | None = None,
+    undated: str = "keep",
+    root: str | Path | None = "",
 ) -> Parameters:
     """Check the notebook parameters and return them typed, or raise :class:`ParameterError`.
 
@@ -77,7 +85,26 @@ def check_parameters(
         actors=_actors(actors, known_actors),
         **_period(start, end),
         output_dir=Path(output_dir).resolve() if output_dir else None,
+        undated=_undated(undated),
+        root=_root(root),
     )
+
+
+def _undated(value) -> str:
+    if value not in UNDATED:
+        raise ParameterError(f"Parameter `undated` must be \"keep\" or \"drop\", not {value!r}.")
+    return value
+
+
+def _root(value) -> Path | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, (str, Path)):
+        raise ParameterError(f"Parameter `root` must be a folder path or \"\", not {value!r}.")
+    path = Path(value).expanduser().resolve()
+    if not path.is_dir():
+        raise ParameterError(f"Parameter `root` points to {str(value)!r}, which is not a folder.")
+    return path
 
 
 def _manifest(value) -> Path | None:
