@@ -41,7 +41,7 @@ from .framing import REGISTERS, attribution_verbs, leads
 from .params import Parameters
 from .quotes import quotes
 from .reuse import reuse_matrix, reuse_square, shared_passages
-from .selection import for_actors, in_period
+from .selection import for_actors, in_period, undated_note
 from .stance import stances
 from .text import fold
 from .timex import time_expressions
@@ -147,8 +147,9 @@ def select(corpus, params: Parameters):
 
     All tables are narrowed alike and the derived-table cache starts empty, so every
     extractor, and the reuse statistics, see only the chosen articles. Without a period
-    the corpus itself is returned. Articles with no date are left out when a period is set
-    (see :func:`kursk_analysis.selection.in_period`).
+    the corpus itself is returned. Articles a period cannot place (no date, or a month or
+    year across a bound) are kept or left out as ``params.undated`` says (see
+    :func:`kursk_analysis.selection.in_period`).
     """
     if params.start is None and params.end is None:
         return corpus
@@ -175,10 +176,11 @@ def describe_selection(corpus, selected, params: Parameters) -> str:
     dates = selected.articles["published"].dropna()
     span = f"; dates {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
     undated = int(selected.articles["published"].isna().sum())
-    undated_note = f"; {undated} without a date" if undated else ""
+    undated_text = f"; {undated} without a day of publication" if undated else ""
     who = ", ".join(params.actors) if params.actors else "all"
+    note = undated_note(corpus.articles, params, "published", "article")
     return (f"{len(selected.articles)} of {len(corpus.articles)} articles selected "
-            f"({period}{span}{undated_note}); actors: {who}.")
+            f"({period}{span}{undated_text}); actors: {who}." + (f" {note}" if note else ""))
 
 
 # --------------------------------------------------------------------------- outlets side by side

@@ -252,7 +252,8 @@ def _read_article(folder: Path, root: Path, row: dict, where: str) -> str:
     path = (folder / name).resolve()
     if not path.is_relative_to(root):
         raise CorpusError(
-            f"{where}: file '{name}' leads outside {root}, the folder articles must stay in."
+            f"{where}: file '{name}' leads outside {root}, the folder articles must stay in "
+            "(name the folder the texts live in with root=, or --root on the command line)."
         )
     if not path.is_file():
         raise CorpusError(f"{where}: file '{name}' does not exist.")

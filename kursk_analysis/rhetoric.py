@@ -36,7 +36,7 @@ import pandas as pd
 from . import cache
 from .actors import SIDES, gazetteer
 from .quotes import VERB
-from .selection import for_actors, in_period
+from .selection import for_actors, in_period, undated_note
 from .text import fold
 
 UNATTRIBUTED = "(unattributed)"
@@ -665,8 +665,23 @@ def headline_text(numbers: dict) -> str:
     return "\n".join(lines)
 
 
-def stance_note(stance_rows: pd.DataFrame, total: int) -> str:
-    """One sentence on how many stance rows the selection keeps, or that there are none."""
+def _with_undated(note: str, rows, params, column: str, noun: str) -> str:
+    if params is None or not isinstance(rows, pd.DataFrame):
+        return note
+    extra = undated_note(rows, params, column, noun)
+    return f"{note} {extra}" if extra else note
+
+
+def stance_note(stance_rows: pd.DataFrame, total, params=None) -> str:
+    """One sentence on how many stance rows the selection keeps, or that there are none.
+
+    ``total`` is the number of stance rows, or the table of them; with the table and
+    ``params``, a second sentence says how many the period could not place."""
+    note = _stance_note(stance_rows, len(total) if isinstance(total, pd.DataFrame) else total)
+    return _with_undated(note, total, params, "date", "stance")
+
+
+def _stance_note(stance_rows: pd.DataFrame, total: int) -> str:
     if total == 0:
         return "This corpus has no sentence in which an actor asserts or denies the encirclement."
     if stance_rows.empty:
@@ -676,8 +691,14 @@ def stance_note(stance_rows: pd.DataFrame, total: int) -> str:
             f"in {stance_rows['article_id'].nunique()} articles.")
 
 
-def quote_note(quote_rows: pd.DataFrame, total: int) -> str:
-    """One sentence on the quotations kept, or that there are none."""
+def quote_note(quote_rows: pd.DataFrame, total, params=None) -> str:
+    """One sentence on the quotations kept, or that there are none (``total`` as in
+    :func:`stance_note`; quotations are dated by their article's publication)."""
+    note = _quote_note(quote_rows, len(total) if isinstance(total, pd.DataFrame) else total)
+    return _with_undated(note, total, params, "published", "quotation")
+
+
+def _quote_note(quote_rows: pd.DataFrame, total: int) -> str:
     if total == 0:
         return "This corpus has no quotations."
     if quote_rows.empty:

@@ -41,7 +41,7 @@ import pandas as pd
 
 from .actors import find_mentions, gazetteer, matcher
 from .figures import _km2_factors
-from .selection import for_actors, in_period
+from .selection import for_actors, in_period, undated_note
 from .text import fold
 
 UNIT_LABELS = {"sq_mi": "sq mi", "km2": "km²"}
@@ -195,12 +195,16 @@ def selection_summary(table: pd.DataFrame, selected: pd.DataFrame, params) -> st
              f"{_count(table['article_id'].nunique(), 'article')}"]
     undated = int(table["as_of"].isna().sum())
     if undated:
-        parts.append(f"{undated} without a date (their article has no publication date)")
+        peak = int((table["as_of"].isna() & table["as_of_basis"].eq("peak")).sum())
+        parts.append(f"{undated} without a date ({peak} dated only 'at the peak', "
+                     f"{undated - peak} in articles without a day of publication)")
     text = "; ".join(parts) + "."
     if params.start or params.end or params.actors:
         period = f"{params.start or 'the start'} to {params.end or 'the end'}"
         who = ", ".join(params.actors) if params.actors else "all claimants"
-        text += f" Kept {len(selected)} dated {period}, claimed by {who}."
+        text += f" Kept {len(selected)} for {period}, claimed by {who}."
+        note = undated_note(table, params, "as_of", "figure")
+        text += f" {note}" if note else ""
     else:
         text += f" All {len(selected)} kept (no period or actors chosen)."
     return text

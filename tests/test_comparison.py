@@ -270,8 +270,11 @@ def test_undated_articles_leave_the_period_but_not_the_full_view():
     corpus = _quiet_load(FIXTURES / "extraction" / "articles.csv")
     everything = comparison.select(corpus, params())
     assert "fx2" in set(everything.articles["id"])
-    period = comparison.select(corpus, params(start="2025-03-01"))
+    period = comparison.select(corpus, params(start="2025-03-01", undated="drop"))
     assert "fx2" not in set(period.articles["id"])
+    kept = comparison.select(corpus, params(start="2025-03-01"))  # undated "keep", the default
+    assert "fx2" in set(kept.articles["id"])
+    assert "left out" in comparison.describe_selection(corpus, period, params(start="2025-03-01", undated="drop"))
     overview = comparison.outlet_overview(everything, params())
     assert pd.isna(overview.set_index("article_id").loc["fx2", "published"])
 
