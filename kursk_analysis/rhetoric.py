@@ -666,7 +666,7 @@ def headline_text(numbers: dict) -> str:
 
 
 def _with_undated(note: str, rows, params, column: str, noun: str) -> str:
-    if params is None or not isinstance(rows, pd.DataFrame):
+    if params is None or not isinstance(rows, pd.DataFrame) or column not in rows:
         return note
     extra = undated_note(rows, params, column, noun)
     return f"{note} {extra}" if extra else note
