@@ -78,7 +78,7 @@ def describe_corpus(corpus, params=None) -> str:
         period = ("no period set" if params.start is None and params.end is None else
                   f"period {params.start or 'open'} to {params.end or 'open'}, rows it cannot place "
                   f"{'kept' if params.undated == 'keep' else 'left out'} (`undated` = \"{params.undated}\")")
-        who = ", ".join(params.actors) if params.actors else "all actors"
+        who = params.actors_text()
         lines.append(f"Parameters: {period}; {who}.")
     return " ".join(lines)
 

@@ -196,8 +196,10 @@ def selection_summary(table: pd.DataFrame, selected: pd.DataFrame, params) -> st
     undated = int(table["as_of"].isna().sum())
     if undated:
         peak = int((table["as_of"].isna() & table["as_of_basis"].eq("peak")).sum())
-        parts.append(f"{undated} without a date ({peak} dated only 'at the peak', "
-                     f"{undated - peak} in articles without a day of publication)")
+        why = [text for n, text in ((peak, f"{peak} dated only 'at the peak'"),
+                                    (undated - peak, f"{undated - peak} in articles without a day "
+                                                     "of publication")) if n]
+        parts.append(f"{undated} without a date ({', '.join(why)})")
     text = "; ".join(parts) + "."
     if params.start or params.end or params.actors:
         period = f"{params.start or 'the start'} to {params.end or 'the end'}"
