@@ -91,6 +91,13 @@ def _run(args: argparse.Namespace) -> int:
     parameters = {name: parameter_value(value) for name, value in args.parameters}
     if args.root:
         parameters["root"] = str(Path(args.root).expanduser().resolve())
+    if parameters.get("actors"):
+        from .params import resolve_actors
+
+        chosen, aliases = resolve_actors(parameters["actors"])
+        for given, canonical in aliases:
+            print(f"actors: '{given}' read as {canonical}", file=sys.stderr)
+        parameters["actors"] = list(chosen)
     # Loaded here first: a bad manifest stops the run with its one sentence, and the
     # warnings are summarised once, not per notebook.
     load_with_summary(args.manifest, args.root, args.verbose)

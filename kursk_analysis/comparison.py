@@ -573,15 +573,17 @@ def fact_evidence(corpus, facts: tuple[Fact, ...] = FACTS) -> pd.DataFrame:
 
 
 def fact_matrix(evidence: pd.DataFrame, corpus, facts: tuple[Fact, ...] = FACTS) -> pd.DataFrame:
-    """Facts × articles: "✓" where the article reports the fact, "" where it does not,
-    and how many articles report each. Every fact is listed, even one nobody reports."""
+    """Facts × articles: True where the article reports the fact, False where it does not
+    (booleans, so R, Excel and pandas read them as such), and how many articles report
+    each. Every fact is listed, even one nobody reports."""
     names = labels(corpus)
     reported = set(zip(evidence["fact"], evidence["article_id"]))
     rows = []
     for fact in facts:
-        marks = [CHECK if (fact.name, a) in reported else "" for a in names.index]
-        rows.append([fact.label, *marks, sum(m == CHECK for m in marks)])
-    return pd.DataFrame(rows, columns=["fact", *names.tolist(), "n_articles"]).astype({"n_articles": "int64"})
+        marks = [(fact.name, a) in reported for a in names.index]
+        rows.append([fact.label, *marks, sum(marks)])
+    frame = pd.DataFrame(rows, columns=["fact", *names.tolist(), "n_articles"])
+    return frame.astype({"n_articles": "int64", **{name: "bool" for name in names.tolist()}})
 
 
 REPORTED_BY_SHOWN = 5  # names listed per omission; the rest are counted, not listed
@@ -630,7 +632,7 @@ def plot_fact_matrix(matrix: pd.DataFrame, ax):
     if len(columns) > PLOTTED:
         title = f"Key facts reported by the first {PLOTTED} of {len(columns)} articles (filled = reported)"
         columns = columns[:PLOTTED]
-    marks = (matrix[columns] == CHECK).to_numpy(dtype=float)
+    marks = matrix[columns].to_numpy(dtype=float)
     ax.imshow(marks, cmap="Blues", vmin=0, vmax=1.4, aspect="auto")
     ticks, rotation = _axis_labels(columns, 16)
     ax.set_xticks(np.arange(len(columns)), ticks, fontsize=8, rotation=rotation)

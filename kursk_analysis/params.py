@@ -60,6 +60,31 @@ class Parameters:
                          for name in self.actors)
 
     def write_table(self, frame, name: str):
+        """Write ``frame`` as ``<output_dir>/<name>.csv`` and ``.parquet`` (when an output
+        folder was given), the one way every export is written (:mod:`kursk_analysis.exports`).
+
+        Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``
+        and still show the table. Two runs give byte-identical files.
+        """
+        from . import exports
+
+        if not exports.TABLE_NAME.fullmatch(name):
+            raise ValueError(f"Table name {name!r} must be a plain file name such as 'territory_figures'.")
+        if self.output_dir is not None:
+            exports.write_table(frame, self.output_dir, name)
+        return frame
+
+    def actors_text(self) -> str:
+        """The chosen actors for a sentence, saying which name each alias was read as."""
+        if not self.actors:
+            return "all actors"
+        read: dict[str, str] = {}
+        for given, canonical in self.actor_aliases:
+            read.setdefault(canonical, given)
+        return ", ".join(f"{name} (given as '{read[name]}')" if name in read else name
+                         for name in self.actors)
+
+    def write_table(self, frame, name: str):
         """Write ``frame`` as ``<output_dir>/<name>.csv`` (when an output folder was given).
 
         Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``

@@ -196,13 +196,16 @@ def repetitions(stance_rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
 
 def stance_points(stance_rows: pd.DataFrame) -> pd.DataFrame:
     """The timeline's points: one per (article, actor, stance), dated by its earliest row."""
+    columns = ["actor", "side", "stance", "date", "article_id", "sentence_id", "start", "end", "evidence"]
     if stance_rows.empty:
-        return pd.DataFrame(columns=["actor", "side", "stance", "date", "article_id"])
-    points = (stance_rows.sort_values(["article_id", "start"], kind="stable")
-              .groupby(["article_id", "actor", "stance"], as_index=False, observed=True)
-              .agg(side=("side", "first"), date=("date", "min")))
+        return pd.DataFrame(columns=columns)
+    # The sentence behind each point: the earliest-dated row, the first in the article on a tie.
+    ordered = stance_rows.sort_values(["article_id", "date", "start"], na_position="last", kind="stable")
+    points = (ordered.groupby(["article_id", "actor", "stance"], as_index=False, observed=True)
+              .agg(side=("side", "first"), date=("date", "min"), sentence_id=("sentence_id", "first"),
+                   start=("start", "first"), end=("end", "first"), evidence=("evidence", "first")))
     points["stance"] = points["stance"].astype(str)
-    return points[["actor", "side", "stance", "date", "article_id"]]
+    return points[columns]
 
 
 def plot_timeline(stance_rows: pd.DataFrame, ax, title: str = "Who asserted and who denied the encirclement, by date"):

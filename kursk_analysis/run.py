@@ -163,6 +163,9 @@ def run(
             for future in futures:
                 future.cancel()
             raise
+    from . import exports
+
+    exports.write_dictionary(output)
     _write_index(output, reports, parameters)
     _say(f"Reports: {output / 'index.html'}")
     return reports
@@ -257,8 +260,9 @@ def _remove_previous(output: Path, name: str, tables: Path) -> None:
     for stale in (f"{name}.ipynb", f"{name}.html", f"{name}.no-code.html"):
         (output / stale).unlink(missing_ok=True)
     if tables.is_dir():
-        for csv in tables.glob("*.csv"):
-            csv.unlink()
+        for suffix in ("*.csv", "*.parquet"):
+            for table in tables.glob(suffix):
+                table.unlink()
 
 
 def _make_deterministic(executed: Path) -> None:
@@ -374,12 +378,16 @@ def _write_index(output: Path, reports: list[NotebookReport], parameters: dict[s
         f"<li><code>{html.escape(key)}</code> = <code>{html.escape(json.dumps(value))}</code></li>"
         for key, value in sorted(parameters.items())
     ) or "<li>the notebooks' defaults</li>"
+    dictionary = output / "data_dictionary.csv"
+    dictionary_note = (f"<p>Data dictionary: {link(dictionary, dictionary.name)} (every table and column "
+                       "exported, with type, unit and meaning; each table is also a .parquet file beside "
+                       "its CSV).</p>\n") if dictionary.is_file() else ""
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
         "<title>Kursk coverage workbook: reports</title>\n"
         "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}li{margin-bottom:1em}"
         "h2{font-size:1.1em;margin:0}</style></head>\n<body>\n<h1>Kursk coverage workbook: reports</h1>\n"
-        f"<p>Parameters:</p><ul>{settings}</ul>\n<ol>\n" + "\n".join(items) + "\n</ol>\n</body>\n</html>\n"
+        f"<p>Parameters:</p><ul>{settings}</ul>\n{dictionary_note}<ol>\n" + "\n".join(items) + "\n</ol>\n</body>\n</html>\n"
     )
     index = output / "index.html"
     index.write_text(page, encoding="utf-8")

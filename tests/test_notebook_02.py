@@ -85,10 +85,10 @@ def test_undated_articles_are_listed_not_drawn(tmp_path):
     nb = execute(tmp_path, manifest=str(FIXTURES / "figures" / "articles.csv"))
     assert not errors(nb)
     text = stdout(nb)
-    assert "20 territory figures in 4 articles; 4 without a date" in text
+    assert "20 territory figures in 4 articles; 5 without a date (1 dated only 'at the peak', 4 in articles without a day of publication)" in text
     assert "16 of 20 figures are placed on the chart; 4 cannot be:" in text
     assert "\"480 sq mi\" (Test no-date, f02.p02.s02): no date" in text
-    assert "the corpus' own peak figure: \"1,376 square kilometres\"" in text
+    assert "the corpus' own peak figure (the largest area held or seized, up to 5,000 km²): \"1,376 square kilometres\"" in text
 
 
 def test_corpus_without_territory_figures_says_so(tmp_path):
@@ -135,7 +135,7 @@ def test_twenty_articles_from_other_outlets(tmp_path):
     assert set(held["claimant_group"].dropna()) >= {"Russian officials", "Ukrainian officials"}
     assert len(pd.read_csv(tables / "comparison_with_reference.csv")) > 0
     assert len(pd.read_csv(tables / "events.csv")) >= 2
-    assert "Peak area held:" in stdout(nb) and "Latest area held:" in stdout(nb)
+    assert "Peak area held (the baseline):" in stdout(nb) and "Latest area held:" in stdout(nb)
 
 
 def test_committed_notebook_is_thin_executed_and_its_conclusions_match_the_printed_numbers():

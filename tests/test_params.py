@@ -107,7 +107,8 @@ def test_write_table_writes_the_same_bytes_every_time(tmp_path):
     params = check_parameters(output_dir=str(tmp_path / "tables"))
     assert params.write_table(frame, "shares") is frame
     written = (tmp_path / "tables" / "shares.csv").read_bytes()
-    assert written == b"outlet,share\nReuters,0.1\nNew York Post,0.3333333333333333\n"
+    assert written == b"\xef\xbb\xbfoutlet,share\nReuters,0.1\nNew York Post,0.3333333333333333\n"  # UTF-8 with BOM, for Excel
+    assert pd.read_parquet(tmp_path / "tables" / "shares.parquet").equals(frame)
     params.write_table(frame, "shares")
     assert (tmp_path / "tables" / "shares.csv").read_bytes() == written
     with pytest.raises(ValueError, match="plain file name"):

@@ -70,7 +70,7 @@ def test_html_with_and_without_code_and_an_index_linking_everything(report):
     index = (output / "index.html").read_text()
     links = [part.split('"')[0] for part in index.split('href="')[1:]]
     assert sorted(links) == sorted(
-        ["explorer.html", "explorer.no-code.html", "explorer.ipynb", "explorer_tables/areas.csv"]
+        ["explorer.html", "explorer.no-code.html", "explorer.ipynb", "explorer_tables/areas.csv", "data_dictionary.csv"]
     )
     assert all((output / link).is_file() for link in links)
     assert "<code>unit</code> = <code>&quot;km2&quot;</code>" in index
