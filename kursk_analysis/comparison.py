@@ -500,7 +500,7 @@ FACTS: tuple[Fact, ...] = (
          "Donald Trump asserts the encirclement claim", _stance("asserts", lambda s: s["actor"] == "Donald Trump")),
     Fact("putin_asserts", "Putin says the troops are surrounded", "stances",
          "Vladimir Putin asserts the encirclement claim", _stance("asserts", lambda s: s["actor"] == "Vladimir Putin")),
-    Fact("russian_military_asserts", "Another Russian voice asserts it (e.g. Gerasimov)", "stances",
+    Fact("russian_military_asserts", "Another Russian voice asserts it", "stances",
          "a Russian actor other than Putin asserts the encirclement claim",
          _stance("asserts", lambda s: (s["side"].astype(str) == "Russia") & (s["actor"] != "Vladimir Putin"))),
     Fact("surrender_or_die", "\"Surrender or die\" quoted", "quotes",

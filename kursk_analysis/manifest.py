@@ -209,13 +209,13 @@ def _from_folder(folder: Path, manifest: Path, metadata: Path | None) -> tuple[l
             raise ManifestError(f"{path} and {seen[article_id]} give the same id '{article_id}'; "
                                 "rename one of them.")
         seen[article_id] = path
-        row = extra.pop(path.stem, None) or extra.pop(article_id, None)
-        if row is None:
-            row = {"url": "", "outlet": "", "headline": "", "published": "", "date_basis": "unknown"}
-            found = _NAME_DATE.search(path.stem)
-            if found:
-                row["published"], _ = _valid(int(found[1]), int(found[2]), int(found[3]), "")
-                row["date_basis"] = "file name" if row["published"] else "unknown"
+        row = extra.pop(path.stem, None) or extra.pop(article_id, None) or {
+            "url": "", "outlet": "", "headline": "", "published": "", "date_basis": "unknown"}
+        found = _NAME_DATE.search(path.stem)
+        if found and not row["published"]:
+            day, _ = _valid(int(found[1]), int(found[2]), int(found[3]), "")
+            if day:
+                row["published"], row["date_basis"] = day, "file name"
         if not row["outlet"]:
             relative = path.relative_to(folder)
             row["outlet"] = relative.parts[0] if len(relative.parts) > 1 else "unknown"

@@ -74,30 +74,6 @@ class Parameters:
             exports.write_table(frame, self.output_dir, name)
         return frame
 
-    def actors_text(self) -> str:
-        """The chosen actors for a sentence, saying which name each alias was read as."""
-        if not self.actors:
-            return "all actors"
-        read: dict[str, str] = {}
-        for given, canonical in self.actor_aliases:
-            read.setdefault(canonical, given)
-        return ", ".join(f"{name} (given as '{read[name]}')" if name in read else name
-                         for name in self.actors)
-
-    def write_table(self, frame, name: str):
-        """Write ``frame`` as ``<output_dir>/<name>.csv`` (when an output folder was given).
-
-        Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``
-        and still show the table. The CSV is written the same way every time (no index,
-        ``\\n`` line ends) so two runs give byte-identical files.
-        """
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
-            raise ValueError(f"Table name {name!r} must be a plain file name such as 'territory_figures'.")
-        if self.output_dir is not None:
-            self.output_dir.mkdir(parents=True, exist_ok=True)
-            frame.to_csv(self.output_dir / f"{name}.csv", index=False, lineterminator="\n")
-        return frame
-
 
 def check_parameters(
     manifest: str | Path | None = "",

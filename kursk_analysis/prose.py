@@ -57,23 +57,23 @@ def describe_corpus(corpus, params=None) -> str:
     outlets = sorted(articles["outlet"].astype(str).unique())
     lines = [f"This notebook describes {_count(n, 'article')} from {_count(len(outlets), 'outlet')}"
              f" ({_names(outlets)}), manifest {corpus.manifest.name}."]
-    precision = articles["published_precision"].astype(str) if "published_precision" in articles else \
-        pd.Series(np.where(articles["published"].notna(), "day", "none"))
-    first = articles["published_first"] if "published_first" in articles else articles["published"]
-    last = articles["published_last"] if "published_last" in articles else articles["published"]
-    if first.notna().any():
-        lines.append(f"Published {_day(first.min())} to {_day(last.max())}.")
-    counts = precision.value_counts()
+    precision = (articles["published_precision"].astype(str) if "published_precision" in articles
+                 else pd.Series(np.where(articles["published"].notna(), "day", "none")))
+    days = articles["published"].dropna()
     parts = []
-    if counts.get("day", 0):
-        parts.append(f"{counts['day']} dated to the day")
-    partial = int(counts.get("month", 0) + counts.get("year", 0))
-    if partial:
-        parts.append(f"{partial} only to the month or year")
-    if counts.get("none", 0):
-        parts.append(f"{_count(int(counts['none']), 'article')} with no publication date")
-    if parts and (partial or counts.get("none", 0)):
-        lines.append("Of these, " + ", ".join(parts) + ".")
+    if len(days):
+        span = _day(days.min()) if days.min() == days.max() else f"{_day(days.min())} to {_day(days.max())}"
+        parts.append(f"{len(days)} dated to the day, {span}")
+    partial = articles.loc[precision.isin(["month", "year"]).to_numpy(), "published_text"] \
+        if "published_text" in articles else pd.Series(dtype=str)
+    if len(partial):
+        shown = ", ".join(sorted(set(partial.astype(str)))[:4])
+        parts.append(f"{len(partial)} only to the month or year ({shown})")
+    none = int((precision == "none").sum())
+    if none:
+        parts.append(f"{none} with no publication date")
+    if parts:
+        lines.append("Publication dates: " + "; ".join(parts) + ".")
     if params is not None:
         period = ("no period set" if params.start is None and params.end is None else
                   f"period {params.start or 'open'} to {params.end or 'open'}, rows it cannot place "
@@ -116,15 +116,20 @@ def source_conclusions(corpus, overview: pd.DataFrame, evidence: pd.DataFrame,
         ranked = attributed.sort_values(["share_anonymous", "article_id"], ascending=[False, True],
                                         kind="stable")
         hi, lo = ranked.iloc[0], ranked.iloc[-1]
+        if not hi["share_anonymous"] > 0:
+            out.append(f"**Anonymous sourcing**: none of the {_count(len(ranked), 'article')} with "
+                       "attributed sources cites an anonymous one.")
+            hi = None
 
         def share(row) -> str:
             total = int(row["anonymous_sources"] + row["named_sources"])
             return f"{row['share_anonymous']:.0%} ({int(row['anonymous_sources'])} of {total})"
 
-        text = f"**Anonymous sourcing** is highest in {names[hi['article_id']]}: {share(hi)} of its attributions"
-        if len(ranked) > 1:
-            text += f"; lowest in {names[lo['article_id']]}: {share(lo)}"
-        out.append(text + ".")
+        if hi is not None:
+            text = f"**Anonymous sourcing** is highest in {names[hi['article_id']]}: {share(hi)} of its attributions"
+            if len(ranked) > 1:
+                text += f"; lowest in {names[lo['article_id']]}: {share(lo)}"
+            out.append(text + ".")
     else:
         out.append("**Sourcing**: no article attributes a statement to a named or an anonymous source.")
     if len(evidence):
@@ -263,7 +268,8 @@ def rhetoric_conclusions(stance_rows: pd.DataFrame, numbers: dict, reliance: pd.
     matrix = stance_matrix(stance_rows)
     asserting = matrix.loc[matrix["articles_asserting"] > 0, "actor"].tolist()
     denying = matrix.loc[matrix["articles_denying"] > 0, "actor"].tolist()
-    text = f"**{_count(len(asserting), 'actor')} assert the encirclement and {len(denying)} deny it**"
+    text = (f"**{_count(len(asserting), 'actor')} {'asserts' if len(asserting) == 1 else 'assert'} the "
+            f"encirclement and {len(denying)} {'denies' if len(denying) == 1 else 'deny'} it**")
     detail = []
     if asserting:
         detail.append(f"asserting: {_names(asserting)}")

@@ -653,7 +653,10 @@ def headline_text(numbers: dict) -> str:
     else:
         lines.append("First denial: nobody in this selection denies it.")
     if numbers["days_to_first_denial"] is not None:
-        lines.append(f"Days from the first assertion to the first denial: {numbers['days_to_first_denial']}.")
+        days = numbers["days_to_first_denial"]
+        lines.append(f"Days from the first assertion to the first denial: {days}." if days >= 0 else
+                     f"Days from the first assertion to the first denial: none; the first denial came "
+                     f"{-days} day{'s' if days != -1 else ''} before the first dated assertion.")
     else:
         lines.append("Days from the first assertion to the first denial: not measurable "
                      "(an assertion and a denial with dates are both needed).")

@@ -202,7 +202,8 @@ def selection_summary(table: pd.DataFrame, selected: pd.DataFrame, params) -> st
         parts.append(f"{undated} without a date ({', '.join(why)})")
     text = "; ".join(parts) + "."
     if params.start or params.end or params.actors:
-        period = f"{params.start or 'the start'} to {params.end or 'the end'}"
+        period = ("any date" if params.start is None and params.end is None
+                  else f"{params.start or 'the start'} to {params.end or 'the end'}")
         who = ", ".join(params.actors) if params.actors else "all claimants"
         text += f" Kept {len(selected)} for {period}, claimed by {who}."
         note = undated_note(table, params, "as_of", "figure")
