@@ -10,7 +10,7 @@ import kursk_analysis as ka
 from kursk_analysis import comparison, paths, prose, rhetoric, sourcing, timeline
 from kursk_analysis.params import check_parameters
 
-BUNDLED_ONLY = ["Reuters", "New York Post", "CNN", "NBC", "Spokesman", "Gerasimov", "500 sq mi"]
+BUNDLED_ONLY = ["Reuters", "New York Post", "CNN", "NBC", "Spokesman", "Gerasimov", "Sudzha"]
 
 
 def conclusions(corpus, params):
