@@ -1,9 +1,10 @@
 """Load a corpus of news articles from a manifest into tidy tables that keep provenance.
 
 A manifest is a CSV file, one row per article, with the columns ``id``, ``file`` (a path
-relative to the manifest's folder), ``outlet``, ``headline`` and ``published`` (ISO date,
-may be empty); ``date_basis``, ``url``, ``sha256`` and ``notes`` are optional and any other
-column is carried through. :func:`load_corpus` checks every row, reads each file as UTF-8,
+relative to the manifest's folder, inside ``root``), ``outlet``, ``headline`` and
+``published`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, may be empty: see
+:func:`parse_published`); ``date_basis``, ``url``, ``sha256`` and ``notes`` are optional and
+any other column is carried through. ``kursk-analysis manifest`` (:mod:`.manifest`) writes one. :func:`load_corpus` checks every row, reads each file as UTF-8,
 splits it into paragraphs and sentences, and sets aside what is not the article itself
 (repeated headlines, comment forms, live-blog headers, wire credits, photo captions) in
 ``Corpus.removed`` with a reason.
@@ -445,7 +446,11 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     """Load the articles a manifest lists (the bundled ``data/articles.csv`` by default).
 
     ``file`` paths are relative to the manifest's folder and may not lead out of ``root``
-    (default: :func:`corpus_root`); symbolic links are followed before that check. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
+    (default: :func:`corpus_root`; name the folder the texts live in, read-only is fine,
+    to use them in place); symbolic links are followed before that check. The articles
+    table gives each publication date with its precision: ``published`` (the day, NaT
+    unless known to the day), ``published_precision`` (day, month, year, none),
+    ``published_first``/``published_last`` (the span it may be) and ``published_text``. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
     article with no publication date. Nothing is written next to the data; sentence boundaries
     are kept in the cache folder (:mod:`kursk_analysis.cache`) for the next load of the same texts.
     """

@@ -6,9 +6,11 @@ report folder (``reports/`` by default, never ``notebooks/``) and writes, per no
     <name>.ipynb           the executed notebook
     <name>.html            rendered with code
     <name>.no-code.html    rendered with code hidden, for reviewers
-    <name>_tables/*.csv    the tables the notebook wrote (papermill injects ``output_dir``)
+    <name>_tables/*.csv    the tables the notebook wrote (papermill injects ``output_dir``),
+                           each with a .parquet beside it (:mod:`.exports`)
 
-plus ``index.html`` linking them all and ``assets/`` holding the widget manager's JavaScript
+plus ``data_dictionary.csv`` (every exported column: type, unit, meaning), ``index.html``
+linking them all and ``assets/`` holding the widget manager's JavaScript
 (from ``npm ci``), so widgets render in the HTML without a network.
 
 Two runs with the same inputs give identical HTML and CSVs; the executed notebooks differ
