@@ -52,8 +52,8 @@ def test_parameters_reach_the_notebook_and_its_tables(report):
     printed = "".join(o.get("text", "") for cell in nb.cells for o in cell.get("outputs", []))
     assert "Peak area: 2000 km2; actors: Putin" in printed
     assert explorer.tables == (output / "explorer_tables" / "areas.csv",)
-    assert (output / "explorer_tables" / "areas.csv").read_text() == (
-        "date,share_held,area\n2024-08-20,1.0,2000.0\n2025-01-15,0.5,1000.0\n2025-03-12,0.14,280.0\n"
+    assert (output / "explorer_tables" / "areas.csv").read_text(encoding="utf-8") == (
+        "\ufeffdate,share_held,area\n2024-08-20,1.0,2000.0\n2025-01-15,0.5,1000.0\n2025-03-12,0.14,280.0\n"
     )
 
 
