@@ -64,3 +64,16 @@ def test_newsapi_nested_source_and_bad_lines(tmp_path):
     export.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(ManifestError, match=r"export.jsonl, line 1: not valid JSON"):
         write_manifest(export, tmp_path / "c.csv")
+
+
+def test_absolute_paths_load_only_inside_the_root_the_user_names(tmp_path):
+    texts = tmp_path / "elsewhere"
+    texts.mkdir()
+    (texts / "a.txt").write_text("Officials said the troops were not surrounded.\n", encoding="utf-8")
+    manifest = tmp_path / "m" / "articles.csv"
+    manifest.parent.mkdir()
+    manifest.write_text(f"id,file,outlet,headline,published\na,{texts / 'a.txt'},O,T,2025-03-14\n",
+                        encoding="utf-8")
+    with pytest.raises(ka.CorpusError, match="leads outside .* name the folder the texts live in with root="):
+        ka.load_corpus(manifest)
+    assert len(ka.load_corpus(manifest, root=texts).articles) == 1
