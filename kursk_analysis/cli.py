@@ -1,7 +1,10 @@
 """The ``kursk-analysis`` command line.
 
-``corpus`` prints the articles of a manifest; ``run`` executes the research notebooks with
-papermill into ``reports/`` and renders them as HTML for reviewers (see :mod:`.run`).
+``manifest`` writes a manifest for a folder of texts or a CSV/JSON Lines export (see
+:mod:`.manifest`); ``corpus`` prints the articles of a manifest; ``run`` executes the
+research notebooks with papermill into ``reports/`` and renders them as HTML for reviewers
+(see :mod:`.run`). ``corpus`` and ``run`` load the corpus first and print a one-line summary
+of its warnings (``--verbose`` lists them).
 """
 from __future__ import annotations
 
@@ -12,21 +15,50 @@ import warnings
 from datetime import date
 from pathlib import Path
 
-SUMMARY_COLUMNS = ["id", "outlet", "published", "n_paragraphs", "n_sentences", "n_removed", "n_words", "headline"]
+SUMMARY_COLUMNS = ["id", "outlet", "published", "published_text", "n_paragraphs", "n_sentences", "n_removed", "n_words", "headline"]
+
+
+def load_with_summary(manifest, root, verbose: bool):
+    """Load the corpus, then print its warnings on stderr: one summary line, or every one
+    with ``verbose``. Returns the corpus."""
+    from .corpus import CorpusWarning, load_corpus
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        corpus = load_corpus(manifest, root=root)
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    for warning in caught:
+        if not issubclass(warning.category, CorpusWarning):
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    if messages:
+        print(warning_summary(messages, len(corpus.articles)) + ("" if verbose else " (--verbose lists them)"),
+              file=sys.stderr)
+        if verbose:
+            for message in messages:
+                print(printable(f"  warning: {message}"), file=sys.stderr)
+    return corpus
+
+
+def warning_summary(messages: list[str], n_articles: int) -> str:
+    """One line: how many corpus warnings, of which kinds ("17 with no publication date")."""
+    kinds = {"no publication date": "no publication date", "known to the": "a partial date",
+             "unbalanced quotation": "unbalanced quotation marks", "English": "not English",
+             "before 2024": "a date before 2024", "future": "a date in the future"}
+    counts: dict[str, int] = {}
+    for message in messages:
+        kind = next((label for cue, label in kinds.items() if cue in message), "other")
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    return f"{len(messages)} corpus warning{'s' if len(messages) != 1 else ''} for {n_articles} articles: {parts}."
 
 
 def _corpus(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .corpus import CorpusWarning, load_corpus
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CorpusWarning)
-        corpus = load_corpus(args.manifest)
-    for warning in caught:
-        print(printable(f"warning: {warning.message}"), file=sys.stderr)
+    corpus = load_with_summary(args.manifest, args.root, args.verbose)
     table = corpus.articles[SUMMARY_COLUMNS].copy()
-    table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("(unknown)")
+    table["published"] = table["published_text"].where(table["published_text"] != "", "(unknown)")
+    table = table.drop(columns="published_text")
     for column in ("id", "outlet", "headline"):  # data: shown, never obeyed by the terminal
         table[column] = table[column].astype(str).map(printable)
     with pd.option_context("display.max_colwidth", 60, "display.width", 200):
@@ -76,8 +108,33 @@ def _run(args: argparse.Namespace) -> int:
     from .run import run
 
     parameters = {name: parameter_value(value) for name, value in args.parameters}
+    if args.root:
+        parameters["root"] = str(Path(args.root).expanduser().resolve())
+    if parameters.get("actors"):
+        from .params import resolve_actors
+
+        chosen, aliases = resolve_actors(parameters["actors"])
+        for given, canonical in aliases:
+            print(f"actors: '{given}' read as {canonical}", file=sys.stderr)
+        parameters["actors"] = list(chosen)
+    # Loaded here first: a bad manifest stops the run with its one sentence, and the
+    # warnings are summarised once, not per notebook.
+    load_with_summary(args.manifest, args.root, args.verbose)
     notebooks = [Path(nb) for nb in args.notebooks] if args.notebooks else None
     run(notebooks, output=args.output, parameters=parameters, manifest=args.manifest, force=args.force)
+    return 0
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from .manifest import write_manifest
+
+    written = write_manifest(args.source, args.output, texts=args.texts, metadata=args.metadata,
+                             force=args.force)
+    print(f"Wrote {written.manifest}: {written.rows} articles ({written.undated} without a date), "
+          f"{written.texts_written} text files written.")
+    root = f" --root {written.root}" if written.root else ""
+    print(f"Next: kursk-analysis corpus --manifest {written.manifest}{root}\n"
+          f"      kursk-analysis run --manifest {written.manifest}{root} --output reports/mine")
     return 0
 
 
@@ -86,8 +143,23 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kursk-analysis", description="Kursk coverage workbook: corpus tools and notebook runner."
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    manifest = commands.add_parser(
+        "manifest", help="write a manifest for a folder of .txt/.md files or a CSV/JSON Lines export",
+        description="Write a manifest CSV (ids, files, outlets, headlines, dates with their basis, sha256) "
+        "for SOURCE: a folder of .txt/.md files (left in place, read-only is fine) or a .csv/.jsonl export "
+        "with a text column (each text written as a file). Never overwrites without --force.",
+    )
+    manifest.add_argument("source", help="folder of .txt/.md files, or a .csv/.jsonl/.ndjson export")
+    manifest.add_argument("-o", "--output", required=True, help="the manifest CSV to write")
+    manifest.add_argument("--texts", help="folder for an export's texts (default: texts/ beside the manifest)")
+    manifest.add_argument("--metadata", help="for a folder: a CSV/JSONL with id, url, outlet, title, date per file")
+    manifest.add_argument("--force", action="store_true", help="overwrite an existing manifest or text file")
+    manifest.set_defaults(handler=_manifest)
+
     corpus = commands.add_parser("corpus", help="load a manifest and print its articles table")
     corpus.add_argument("--manifest", help="manifest CSV (default: the bundled data/articles.csv)")
+    corpus.add_argument("--root", help="folder the article files may live in (default: the manifest's folder)")
+    corpus.add_argument("-v", "--verbose", action="store_true", help="list every corpus warning")
     corpus.set_defaults(handler=_corpus)
 
     run = commands.add_parser(
@@ -102,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a notebook parameter, e.g. -p unit km2 -p actors '[Putin, Trump]' -p start 2025-03-01 "
         "(values read as YAML; `papermill --help-notebook NOTEBOOK` lists the parameters)",
     )
+    run.add_argument("--root", help="folder the article files may live in (default: the manifest's folder)")
+    run.add_argument("-v", "--verbose", action="store_true", help="list every corpus warning")
     run.add_argument("--output", help="report folder: new, empty or written by this runner before (default: reports/)")
     run.add_argument("--force", action="store_true",
                      help="write into an output folder that holds files of your own (reports' names are replaced)")

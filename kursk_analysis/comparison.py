@@ -41,7 +41,7 @@ from .framing import REGISTERS, attribution_verbs, leads
 from .params import Parameters
 from .quotes import quotes
 from .reuse import reuse_matrix, reuse_square, shared_passages
-from .selection import for_actors, in_period
+from .selection import for_actors, in_period, undated_note
 from .stance import stances
 from .text import fold, shorten
 from .timex import time_expressions
@@ -156,8 +156,9 @@ def select(corpus, params: Parameters):
 
     All tables are narrowed alike and the derived-table cache starts empty, so every
     extractor, and the reuse statistics, see only the chosen articles. Without a period
-    the corpus itself is returned. Articles with no date are left out when a period is set
-    (see :func:`kursk_analysis.selection.in_period`).
+    the corpus itself is returned. Articles a period cannot place (no date, or a month or
+    year across a bound) are kept or left out as ``params.undated`` says (see
+    :func:`kursk_analysis.selection.in_period`).
     """
     if params.start is None and params.end is None:
         return corpus
@@ -184,10 +185,11 @@ def describe_selection(corpus, selected, params: Parameters) -> str:
     dates = selected.articles["published"].dropna()
     span = f"; dates {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
     undated = int(selected.articles["published"].isna().sum())
-    undated_note = f"; {undated} without a date" if undated else ""
+    undated_text = f"; {undated} without a day of publication" if undated else ""
     who = ", ".join(params.actors) if params.actors else "all"
+    note = undated_note(corpus.articles, params, "published", "article")
     return (f"{len(selected.articles)} of {len(corpus.articles)} articles selected "
-            f"({period}{span}{undated_note}); actors: {who}.")
+            f"({period}{span}{undated_text}); actors: {who}." + (f" {note}" if note else ""))
 
 
 # --------------------------------------------------------------------------- outlets side by side
@@ -507,7 +509,7 @@ FACTS: tuple[Fact, ...] = (
          "Donald Trump asserts the encirclement claim", _stance("asserts", lambda s: s["actor"] == "Donald Trump")),
     Fact("putin_asserts", "Putin says the troops are surrounded", "stances",
          "Vladimir Putin asserts the encirclement claim", _stance("asserts", lambda s: s["actor"] == "Vladimir Putin")),
-    Fact("russian_military_asserts", "Another Russian voice asserts it (e.g. Gerasimov)", "stances",
+    Fact("russian_military_asserts", "Another Russian voice asserts it", "stances",
          "a Russian actor other than Putin asserts the encirclement claim",
          _stance("asserts", lambda s: (s["side"].astype(str) == "Russia") & (s["actor"] != "Vladimir Putin"))),
     Fact("surrender_or_die", "\"Surrender or die\" quoted", "quotes",
@@ -580,15 +582,17 @@ def fact_evidence(corpus, facts: tuple[Fact, ...] = FACTS) -> pd.DataFrame:
 
 
 def fact_matrix(evidence: pd.DataFrame, corpus, facts: tuple[Fact, ...] = FACTS) -> pd.DataFrame:
-    """Facts × articles: "✓" where the article reports the fact, "" where it does not,
-    and how many articles report each. Every fact is listed, even one nobody reports."""
+    """Facts × articles: True where the article reports the fact, False where it does not
+    (booleans, so R, Excel and pandas read them as such), and how many articles report
+    each. Every fact is listed, even one nobody reports."""
     names = labels(corpus)
     reported = set(zip(evidence["fact"], evidence["article_id"]))
     rows = []
     for fact in facts:
-        marks = [CHECK if (fact.name, a) in reported else "" for a in names.index]
-        rows.append([fact.label, *marks, sum(m == CHECK for m in marks)])
-    return pd.DataFrame(rows, columns=["fact", *names.tolist(), "n_articles"]).astype({"n_articles": "int64"})
+        marks = [(fact.name, a) in reported for a in names.index]
+        rows.append([fact.label, *marks, sum(marks)])
+    frame = pd.DataFrame(rows, columns=["fact", *names.tolist(), "n_articles"])
+    return frame.astype({"n_articles": "int64", **{name: "bool" for name in names.tolist()}})
 
 
 REPORTED_BY_SHOWN = 5  # names listed per omission; the rest are counted, not listed
@@ -637,7 +641,7 @@ def plot_fact_matrix(matrix: pd.DataFrame, ax):
     if len(columns) > PLOTTED:
         title = f"Key facts reported by the first {PLOTTED} of {len(columns)} articles (filled = reported)"
         columns = columns[:PLOTTED]
-    marks = (matrix[columns] == CHECK).to_numpy(dtype=float)
+    marks = matrix[columns].to_numpy(dtype=float)
     ax.imshow(marks, cmap="Blues", vmin=0, vmax=1.4, aspect="auto")
     ticks, rotation = _axis_labels(columns, 16)
     ax.set_xticks(np.arange(len(columns)), ticks, fontsize=8, rotation=rotation)

@@ -1,9 +1,10 @@
 """Load a corpus of news articles from a manifest into tidy tables that keep provenance.
 
 A manifest is a CSV file, one row per article, with the columns ``id``, ``file`` (a path
-relative to the manifest's folder), ``outlet``, ``headline`` and ``published`` (ISO date,
-may be empty); ``date_basis``, ``url``, ``sha256`` and ``notes`` are optional and any other
-column is carried through. :func:`load_corpus` checks every row, reads each file as UTF-8,
+relative to the manifest's folder, inside ``root``), ``outlet``, ``headline`` and
+``published`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, may be empty: see
+:func:`parse_published`); ``date_basis``, ``url``, ``sha256`` and ``notes`` are optional and
+any other column is carried through. ``kursk-analysis manifest`` (:mod:`.manifest`) writes one. :func:`load_corpus` checks every row, reads each file as UTF-8,
 splits it into paragraphs and sentences, and sets aside what is not the article itself
 (repeated headlines, comment forms, live-blog headers, wire credits, photo captions) in
 ``Corpus.removed`` with a reason.
@@ -14,6 +15,7 @@ dropped): ``corpus.texts[article_id][start:end] == text`` always holds.
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import difflib
 import hashlib
@@ -41,10 +43,14 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 # Columns of ``Corpus.articles`` the loader computes: a manifest column may not take their names.
 COMPUTED_COLUMNS = ("n_paragraphs", "n_sentences", "n_removed", "n_words")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A publication date as researchers have it: a day, a month or a year.
+PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+PRECISIONS = ["day", "month", "year", "none"]
 # Dates before this are outside the events the workbook covers (the incursion began in
 # August 2024); they load, with a warning, since a researcher may add background pieces.
 EARLIEST_EXPECTED = date(2024, 1, 1)
 LATEST_PLAUSIBLE = date(2100, 12, 31)  # later is a typo, and beyond pandas' datetime range
+EARLIEST_PLAUSIBLE = date(1900, 1, 1)  # earlier is a typo or a placeholder such as 0001-01-01
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<\?xml)", re.I)
 # Common English function words: an English news text has many of them.
 _ENGLISH = re.compile(
@@ -209,26 +215,58 @@ def _check_ids(frame: pd.DataFrame, lines: list[int], manifest: Path) -> None:
         seen[key] = (article_id, line)
 
 
-def _parse_date(value: str, where: str) -> date | None:
+@dataclass(frozen=True)
+class Published:
+    """A publication date with its precision: ``first``..``last`` are the days it may be."""
+
+    text: str
+    precision: str  # day, month, year or none
+    first: date | None
+    last: date | None
+
+    @property
+    def day(self) -> date | None:
+        """The day of publication when it is known to the day, else None."""
+        return self.first if self.precision == "day" else None
+
+
+def parse_published(value: str, where: str) -> Published:
+    """Read a ``published`` cell: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or empty."""
     if not value:
         _warn(f"{where}: no publication date; relative dates in it stay unresolved.")
-        return None
+        return Published("", "none", None, None)
+    match = PARTIAL_DATE.fullmatch(value)
     try:
-        if not ISO_DATE.fullmatch(value):
+        if not match:
             raise ValueError
-        published = date.fromisoformat(value)
+        year, month, day = (int(match[g]) if match[g] else None for g in ("year", "month", "day"))
+        if day is not None:
+            first = last = date(year, month, day)
+            precision = "day"
+        elif month is not None:
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            precision = "month"
+        else:
+            first, last, precision = date(year, 1, 1), date(year, 12, 31), "year"
     except ValueError:
         raise CorpusError(
-            f"{where}: published '{value}' is not a date in the form YYYY-MM-DD."
+            f"{where}: published '{value}' is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY."
         ) from None
-    if published > LATEST_PLAUSIBLE:
-        raise CorpusError(f"{where}: published '{value}' is not a plausible publication date.")
-    if published < EARLIEST_EXPECTED:
+    if last > LATEST_PLAUSIBLE or first < EARLIEST_PLAUSIBLE:
+        raise CorpusError(
+            f"{where}: published '{value}' is not a plausible publication date "
+            f"(expected between {EARLIEST_PLAUSIBLE.year} and {LATEST_PLAUSIBLE.year})."
+        )
+    if last < EARLIEST_EXPECTED:
         _warn(f"{where}: published {value} is before 2024, long before the events covered; check it.")
-    elif published > date.today():
+    elif first > date.today():
         # The only check that looks at the clock; it warns and changes nothing loaded.
         _warn(f"{where}: published {value} is in the future; check it.")
-    return published
+    elif precision != "day":
+        _warn(f"{where}: published {value} is known to the {precision} only; relative dates in "
+              "it resolve only as far as that allows.")
+    return Published(value, precision, first, last)
 
 
 def _warn(message: str) -> None:
@@ -249,7 +287,8 @@ def _read_article(folder: Path, root: Path, row: dict, where: str) -> str:
     path = (folder / name).resolve()
     if not path.is_relative_to(root):
         raise CorpusError(
-            f"{where}: file '{name}' leads outside {root}, the folder articles must stay in."
+            f"{where}: file '{name}' leads outside {root}, the folder articles must stay in "
+            "(name the folder the texts live in with root=, or --root on the command line)."
         )
     if not path.is_file():
         raise CorpusError(f"{where}: file '{name}' {_not_a_file(path, 'text file')}.")
@@ -454,7 +493,11 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     """Load the articles a manifest lists (the bundled ``data/articles.csv`` by default).
 
     ``file`` paths are relative to the manifest's folder and may not lead out of ``root``
-    (default: :func:`corpus_root`); symbolic links are followed before that check. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
+    (default: :func:`corpus_root`; name the folder the texts live in, read-only is fine,
+    to use them in place); symbolic links are followed before that check. The articles
+    table gives each publication date with its precision: ``published`` (the day, NaT
+    unless known to the day), ``published_precision`` (day, month, year, none),
+    ``published_first``/``published_last`` (the span it may be) and ``published_text``. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
     article with no publication date. Nothing is written next to the data; sentence boundaries
     are kept in the cache folder (:mod:`kursk_analysis.cache`) for the next load of the same texts.
     """
@@ -465,10 +508,10 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     _check_ids(frame, lines, manifest)
 
     texts: dict[str, str] = {}
-    published: list[date | None] = []
+    published: list[Published] = []
     for row, line in zip(frame.to_dict("records"), lines):
         where = _where(manifest, line, row["id"])
-        published.append(_parse_date(row["published"], where))
+        published.append(parse_published(row["published"], where))
         texts[row["id"]] = _read_article(folder, root, row, where)
 
     paragraphs, removed, kept_spans = [], [], []
@@ -558,9 +601,15 @@ def _articles_table(frame, published, paragraphs, sentences, removed) -> pd.Data
     known = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
     extra = [c for c in frame.columns if c not in known]
     articles = frame.reindex(columns=[*known, *extra], fill_value="").astype("str")
-    articles["published"] = pd.to_datetime(pd.Series(published, dtype="object")).astype(
-        "datetime64[ns]"
-    )
+    def days(values) -> pd.Series:
+        return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[ns]")
+
+    articles["published"] = days([p.day for p in published])
+    articles["published_precision"] = pd.Categorical([p.precision for p in published],
+                                                     categories=PRECISIONS)
+    articles["published_first"] = days([p.first for p in published])
+    articles["published_last"] = days([p.last for p in published])
+    articles["published_text"] = [p.text for p in published]
     articles["outlet"] = articles["outlet"].astype("category")
 
     def per_article(table: pd.DataFrame, how: str = "size") -> pd.Series:
@@ -572,6 +621,7 @@ def _articles_table(frame, published, paragraphs, sentences, removed) -> pd.Data
     articles["n_sentences"] = per_article(sentences)
     articles["n_removed"] = per_article(removed)
     articles["n_words"] = per_article(sentences, "sum")
-    order = ["id", "outlet", "headline", "published", "date_basis", "url", "notes", *extra,
+    order = ["id", "outlet", "headline", "published", "published_precision", "published_first",
+             "published_last", "published_text", "date_basis", "url", "notes", *extra,
              "file", "sha256", "n_paragraphs", "n_sentences", "n_removed", "n_words"]
     return articles[order].reset_index(drop=True)

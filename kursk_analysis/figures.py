@@ -28,10 +28,12 @@ per figure, each with its provenance (article, sentence, character span) and:
   verb says.
 - ``as_of``: the date the figure applies to. The publication date unless the sentence says
   otherwise next to the figure: a time expression (its end date: "last summer" ->
-  2024-08-31), "at their peak"/"initially" (the incursion's peak, :data:`INCURSION_PEAK`,
-  changeable with ``peak=``), "now" (publication). A ``seized`` figure with no such cue
-  dates from the peak too: it is the area captured, not the area held at publication.
-  ``as_of_basis`` says which rule applied (publication, text, peak).
+  2024-08-31), "at their peak"/"initially" (the incursion's peak), "now" (publication). A
+  ``seized`` figure with no such cue dates from the peak too: it is the area captured, not
+  the area held at publication. The peak has no date of its own: a figure dated by it has
+  ``as_of`` NaT unless ``peak=`` names a day (never a fixed default day, which would put a
+  January 2025 "at its peak" figure into August 2024). ``as_of_basis`` says which rule
+  applied (publication, text, peak).
 - ``claimant``: who the figure is attributed to in its sentence ("according to
   open-source reports", "Gerasimov claimed", "experts said"), canonicalised with
   :mod:`kursk_analysis.actors` (pronouns and "the official" resolved the same way as quote
@@ -85,12 +87,9 @@ def _sentence_of(art, start: int, end: int) -> int:
         si = sentence_index(art, start, start + 1)
     return si
 
-INCURSION_PEAK = date(2024, 8, 31)
-"""When Ukraine's hold in Kursk was largest, as a single date for ``as_of``. Its advance
-stalled in late August 2024 (its commander reported about 1,000 km² on 12 August; reports
-in September put it at about 1,300 km²): a figure said to hold "at the peak", or said to
-have been seized without a date, is dated to the end of August 2024. Pass ``peak=`` to
-:func:`territory_figures` to choose another date."""
+INCURSION_PEAK = None
+"""The date given to a figure said to hold "at the peak", or seized without a date: none.
+Pass ``peak=`` to :func:`territory_figures` to date such figures to a day you choose."""
 
 UNITS = ["sq_mi", "km2", "percent"]
 DIRECTIONS = ["held", "seized", "lost", "retaken"]
@@ -838,7 +837,7 @@ def _as_of(figure_spans, cues, published, peak, directions, text):
 
 # ----------------------------------------------------------------------------- public API
 
-def territory_figures(corpus, peak: date | str = INCURSION_PEAK) -> pd.DataFrame:
+def territory_figures(corpus, peak: date | str | None = INCURSION_PEAK) -> pd.DataFrame:
     """Every figure for territory in the corpus (one row per figure, see module docs).
 
     Columns: ``article_id``, ``sentence_id``, ``start``, ``end``, ``text`` (the figure with
@@ -847,7 +846,8 @@ def territory_figures(corpus, peak: date | str = INCURSION_PEAK) -> pd.DataFrame
     ``as_of_basis``, ``claimant``, ``claimant_text``, ``km2_low``, ``km2_high``.
     Ordered by article (manifest order) and start offset.
     """
-    peak = pd.Timestamp(peak).date()
+    peak = None if peak is None or peak == "" else pd.Timestamp(peak).date()
+
     def build():
         with paused_gc():
             return _territory(corpus, peak)

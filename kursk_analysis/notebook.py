@@ -4,7 +4,12 @@ The cell after the ``parameters`` cell reads::
 
     from kursk_analysis import notebook
     params = notebook.setup(manifest=manifest, unit=unit, baseline_km2=baseline_km2,
-                            actors=actors, start=start, end=end, output_dir=output_dir)
+                            actors=actors, start=start, end=end, undated=undated,
+                            root=root, output_dir=output_dir)
+    corpus = notebook.load(params)
+
+:func:`load` loads the corpus and shows its warnings as one short styled note (a line per
+problem), not as raw warning text.
 
 :func:`setup` tells IPython to show any :class:`~kursk_analysis.errors.KurskError` (a bad
 parameter, manifest, gazetteer or rule file) as its message alone, not as a traceback into
@@ -13,9 +18,10 @@ JupyterLab's Run All stop there.
 """
 from __future__ import annotations
 
+import html
 import warnings
 
-from .corpus import CorpusWarning
+from .corpus import CorpusWarning, load_corpus
 from .errors import KurskError
 from .params import Parameters, check_parameters
 
@@ -47,6 +53,48 @@ def plain_chart_text() -> None:
     except ImportError:
         return
     matplotlib.rcParams["text.parse_math"] = False
+
+
+def load(params: Parameters):
+    """Load the parameters' corpus; show its warnings as one styled note, return the corpus."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        corpus = load_corpus(params.manifest, root=params.root)
+    notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    for other in caught:
+        if not issubclass(other.category, CorpusWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    if notes:
+        _display(corpus_notes(notes, corpus.manifest))
+    return corpus
+
+
+def corpus_notes(notes: list[str], manifest=None):
+    """The corpus warnings as one HTML note: a line per problem, the manifest path left out
+    (it is the same on every line), all text escaped."""
+    prefix = f"{manifest}, " if manifest is not None else None
+    items = "".join(
+        f"<li>{html.escape(note[len(prefix):] if prefix and note.startswith(prefix) else note)}</li>"
+        for note in notes)
+    body = (
+        '<div style="border-left:4px solid #d4a017;background:#fdf6e3;padding:0.4em 0.9em;'
+        'margin:0.3em 0;font-size:0.92em">'
+        f"<b>Notes on the corpus ({len(notes)})</b>: usable, with gaps to keep in mind."
+        f'<ul style="margin:0.3em 0">{items}</ul></div>')
+    try:
+        from IPython.display import HTML
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return body
+    return HTML(body)
+
+
+def _display(obj) -> None:
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover
+        print(obj)
+        return
+    display(obj)
 
 
 _format_warning = warnings.formatwarning

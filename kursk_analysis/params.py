@@ -8,9 +8,10 @@ later somewhere deep in the analysis.
 """
 from __future__ import annotations
 
+import difflib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from .errors import ParameterError
 
 UNITS = ("sq_mi", "km2")
+UNDATED = ("keep", "drop")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -27,7 +29,10 @@ class Parameters:
 
     ``manifest`` is None for the bundled corpus, ``baseline_km2`` is None when it is to be
     derived from the corpus, ``actors`` is empty for all actors, ``start``/``end`` are None
-    when open, and ``output_dir`` is None when the notebook should not write its tables.
+    when open, ``undated`` says whether rows a period cannot place are kept or dropped
+    (:mod:`kursk_analysis.selection`), and ``output_dir`` is None when the notebook should
+    not write its tables. ``root`` is the folder article files may live in (None: the
+    manifest's own folder, see :func:`kursk_analysis.corpus.load_corpus`).
     """
 
     manifest: Path | None
@@ -37,22 +42,35 @@ class Parameters:
     start: date | None
     end: date | None
     output_dir: Path | None = None
+    undated: str = "keep"
+    root: Path | None = None
+    # Each actor given by an alias, and the canonical name it was read as: (given, canonical).
+    actor_aliases: tuple[tuple[str, str], ...] = ()
+
+    def actors_text(self) -> str:
+        """The chosen actors for a sentence, saying which name each alias was read as."""
+        if not self.actors:
+            return "all actors"
+        read: dict[str, str] = {}
+        for given, canonical in self.actor_aliases:
+            read.setdefault(canonical, given)
+        return ", ".join(f"{name} (given as '{read[name]}')" if name in read else name
+                         for name in self.actors)
 
     def write_table(self, frame, name: str):
-        """Write ``frame`` as ``<output_dir>/<name>.csv`` (when an output folder was given).
+        """Write ``frame`` as ``<output_dir>/<name>.csv`` and ``.parquet`` (when an output
+        folder was given), the one way every export is written (:mod:`kursk_analysis.exports`).
 
         Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``
-        and still show the table. The CSV is written the same way every time (no index,
-        ``\\n`` line ends) so two runs give byte-identical files, and text a spreadsheet
+        and still show the table. Two runs give byte-identical files, and text a spreadsheet
         would run as a formula is quoted (:func:`kursk_analysis.spreadsheet.spreadsheet_safe`).
         """
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
+        from . import exports
+
+        if not exports.TABLE_NAME.fullmatch(name):
             raise ValueError(f"Table name {name!r} must be a plain file name such as 'territory_figures'.")
         if self.output_dir is not None:
-            self.output_dir.mkdir(parents=True, exist_ok=True)
-            from .spreadsheet import spreadsheet_safe
-
-            spreadsheet_safe(frame).to_csv(self.output_dir / f"{name}.csv", index=False, lineterminator="\n")
+            exports.write_table(frame, self.output_dir, name)
         return frame
 
 
@@ -65,20 +83,43 @@ def check_parameters(
     end: str | date | None = "",
     output_dir: str | Path | None = "",
     known_actors: Iterable[str] | None = None,
+    undated: str = "keep",
+    root: str | Path | None = "",
 ) -> Parameters:
     """Check the notebook parameters and return them typed, or raise :class:`ParameterError`.
 
     ``known_actors`` is the set of canonical actor names to check ``actors`` against; by
     default it is taken from :func:`kursk_analysis.actors.gazetteer`.
     """
+    chosen, aliases = resolve_actors(actors, known_actors)
     return Parameters(
         manifest=_manifest(manifest),
         unit=_unit(unit),
         baseline_km2=_baseline(baseline_km2),
-        actors=_actors(actors, known_actors),
+        actors=chosen,
+        actor_aliases=aliases,
         **_period(start, end),
         output_dir=Path(output_dir).resolve() if output_dir else None,
+        undated=_undated(undated),
+        root=_root(root),
     )
+
+
+def _undated(value) -> str:
+    if value not in UNDATED:
+        raise ParameterError(f"Parameter `undated` must be \"keep\" or \"drop\", not {value!r}.")
+    return value
+
+
+def _root(value) -> Path | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, (str, Path)):
+        raise ParameterError(f"Parameter `root` must be a folder path or \"\", not {value!r}.")
+    path = Path(value).expanduser().resolve()
+    if not path.is_dir():
+        raise ParameterError(f"Parameter `root` points to {str(value)!r}, which is not a folder.")
+    return path
 
 
 def _manifest(value) -> Path | None:
@@ -113,32 +154,65 @@ def _baseline(value) -> float | None:
     return float(value)
 
 
-def _actors(value, known_actors) -> tuple[str, ...]:
+def resolve_actors(value, known_actors=None) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Read the ``actors`` parameter: canonical names, in order, without repeats, and the
+    (given, canonical) pairs for names given as an alias.
+
+    Any name or alias of the gazetteer (``data/actors.csv``) is accepted, whatever its case
+    or typography ("putin", "Zelenskyy", "the Kremlin leader"). ``known_actors`` replaces the
+    gazetteer: canonical names, or a mapping of alias to canonical name.
+    """
     if value is None:
-        return ()
+        return (), ()
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ParameterError(f"Parameter `actors` must be a list of actor names such as [\"Putin\"], not {value!r}.")
     names = tuple(value)
     for name in names:
         if not isinstance(name, str) or not name.strip():
             raise ParameterError(f"Parameter `actors` must hold actor names as text, not {name!r}.")
-    if names:
-        known = set(_known_actor_names() if known_actors is None else known_actors)
-        unknown = [name for name in names if name not in known]
-        if unknown:
-            raise ParameterError(
-                f"Parameter `actors` names {', '.join(map(repr, unknown))}, which "
-                f"{'is' if len(unknown) == 1 else 'are'} not in the actor gazetteer "
-                f"(known: {', '.join(sorted(known)) or 'none'})."
-            )
-    return tuple(dict.fromkeys(names))
+    if not names:
+        return (), ()
+    from .text import fold
+
+    known = _known_actor_names() if known_actors is None else known_actors
+    table = dict(known) if isinstance(known, Mapping) else {name: name for name in known}
+    for canonical in list(table.values()):
+        table.setdefault(canonical, canonical)
+    lookup = {fold(alias).casefold().strip(): canonical for alias, canonical in table.items()}
+    chosen, aliases, unknown = [], [], []
+    for name in names:
+        canonical = lookup.get(" ".join(fold(name).casefold().split()))
+        if canonical is None:
+            unknown.append(name)
+            continue
+        chosen.append(canonical)
+        if canonical != name:
+            aliases.append((name, canonical))
+    if unknown:
+        canonicals = sorted(set(table.values()))
+        if len(canonicals) <= 12:
+            hint = f"known: {', '.join(canonicals) or 'none'}"
+        else:
+            close = difflib.get_close_matches(fold(unknown[0]).casefold(), list(lookup), n=3, cutoff=0.6)
+            near = ", ".join(dict.fromkeys(lookup[c] for c in close))
+            hint = (f"closest: {near}; " if near else "") + "data/actors.csv lists every name and alias"
+        raise ParameterError(
+            f"Parameter `actors` names {', '.join(map(repr, unknown))}, which "
+            f"{'is' if len(unknown) == 1 else 'are'} not in the actor gazetteer ({hint})."
+        )
+    return tuple(dict.fromkeys(chosen)), tuple(dict.fromkeys(aliases))
 
 
-def _known_actor_names() -> list[str]:
-    """Canonical names from the gazetteer (``data/actors.csv``, column ``actor``)."""
+def _known_actor_names() -> dict[str, str]:
+    """Every name and alias in the gazetteer (``data/actors.csv``), to its canonical name."""
     from .actors import gazetteer  # imported late: the gazetteer loads data the other checks don't need
 
-    return list(gazetteer()["actor"].astype(str).unique())
+    table = {}
+    for actor, aliases in zip(gazetteer()["actor"].astype(str), gazetteer()["aliases"].astype(str)):
+        table[actor] = actor
+        for alias in filter(None, (a.strip() for a in aliases.split("|"))):
+            table.setdefault(alias, actor)
+    return table
 
 
 def _period(start, end) -> dict:

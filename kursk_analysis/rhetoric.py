@@ -36,7 +36,7 @@ import pandas as pd
 from . import cache
 from .actors import SIDES, UNKNOWN_SIDE, gazetteer
 from .quotes import VERB
-from .selection import for_actors, in_period
+from .selection import for_actors, in_period, undated_note
 from .text import fold, shorten
 
 LABEL_CHARS = 60  # longest outlet or actor name drawn on a chart; longer ones end in "…"
@@ -199,13 +199,16 @@ def repetitions(stance_rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
 
 def stance_points(stance_rows: pd.DataFrame) -> pd.DataFrame:
     """The timeline's points: one per (article, actor, stance), dated by its earliest row."""
+    columns = ["actor", "side", "stance", "date", "article_id", "sentence_id", "start", "end", "evidence"]
     if stance_rows.empty:
-        return pd.DataFrame(columns=["actor", "side", "stance", "date", "article_id"])
-    points = (stance_rows.sort_values(["article_id", "start"], kind="stable")
-              .groupby(["article_id", "actor", "stance"], as_index=False, observed=True)
-              .agg(side=("side", "first"), date=("date", "min")))
+        return pd.DataFrame(columns=columns)
+    # The sentence behind each point: the earliest-dated row, the first in the article on a tie.
+    ordered = stance_rows.sort_values(["article_id", "date", "start"], na_position="last", kind="stable")
+    points = (ordered.groupby(["article_id", "actor", "stance"], as_index=False, observed=True)
+              .agg(side=("side", "first"), date=("date", "min"), sentence_id=("sentence_id", "first"),
+                   start=("start", "first"), end=("end", "first"), evidence=("evidence", "first")))
     points["stance"] = points["stance"].astype(str)
-    return points[["actor", "side", "stance", "date", "article_id"]]
+    return points[columns]
 
 
 def plot_timeline(stance_rows: pd.DataFrame, ax, title: str = "Who asserted and who denied the encirclement, by date"):
@@ -653,7 +656,10 @@ def headline_text(numbers: dict) -> str:
     else:
         lines.append("First denial: nobody in this selection denies it.")
     if numbers["days_to_first_denial"] is not None:
-        lines.append(f"Days from the first assertion to the first denial: {numbers['days_to_first_denial']}.")
+        days = numbers["days_to_first_denial"]
+        lines.append(f"Days from the first assertion to the first denial: {days}." if days >= 0 else
+                     f"Days from the first assertion to the first denial: none; the first denial came "
+                     f"{-days} day{'s' if days != -1 else ''} before the first dated assertion.")
     else:
         lines.append("Days from the first assertion to the first denial: not measurable "
                      "(an assertion and a denial with dates are both needed).")
@@ -668,8 +674,23 @@ def headline_text(numbers: dict) -> str:
     return "\n".join(lines)
 
 
-def stance_note(stance_rows: pd.DataFrame, total: int) -> str:
-    """One sentence on how many stance rows the selection keeps, or that there are none."""
+def _with_undated(note: str, rows, params, column: str, noun: str) -> str:
+    if params is None or not isinstance(rows, pd.DataFrame) or column not in rows:
+        return note
+    extra = undated_note(rows, params, column, noun)
+    return f"{note} {extra}" if extra else note
+
+
+def stance_note(stance_rows: pd.DataFrame, total, params=None) -> str:
+    """One sentence on how many stance rows the selection keeps, or that there are none.
+
+    ``total`` is the number of stance rows, or the table of them; with the table and
+    ``params``, a second sentence says how many the period could not place."""
+    note = _stance_note(stance_rows, len(total) if isinstance(total, pd.DataFrame) else total)
+    return _with_undated(note, total, params, "date", "stance")
+
+
+def _stance_note(stance_rows: pd.DataFrame, total: int) -> str:
     if total == 0:
         return "This corpus has no sentence in which an actor asserts or denies the encirclement."
     if stance_rows.empty:
@@ -679,8 +700,14 @@ def stance_note(stance_rows: pd.DataFrame, total: int) -> str:
             f"in {stance_rows['article_id'].nunique()} articles.")
 
 
-def quote_note(quote_rows: pd.DataFrame, total: int) -> str:
-    """One sentence on the quotations kept, or that there are none."""
+def quote_note(quote_rows: pd.DataFrame, total, params=None) -> str:
+    """One sentence on the quotations kept, or that there are none (``total`` as in
+    :func:`stance_note`; quotations are dated by their article's publication)."""
+    note = _quote_note(quote_rows, len(total) if isinstance(total, pd.DataFrame) else total)
+    return _with_undated(note, total, params, "published", "quotation")
+
+
+def _quote_note(quote_rows: pd.DataFrame, total: int) -> str:
     if total == 0:
         return "This corpus has no quotations."
     if quote_rows.empty:

@@ -6,9 +6,11 @@ report folder (``reports/`` by default, never ``notebooks/``) and writes, per no
     <name>.ipynb           the executed notebook
     <name>.html            rendered with code
     <name>.no-code.html    rendered with code hidden, for reviewers
-    <name>_tables/*.csv    the tables the notebook wrote (papermill injects ``output_dir``)
+    <name>_tables/*.csv    the tables the notebook wrote (papermill injects ``output_dir``),
+                           each with a .parquet beside it (:mod:`.exports`)
 
-plus ``index.html`` linking them all and ``assets/`` holding the widget manager's JavaScript
+plus ``data_dictionary.csv`` (every exported column: type, unit, meaning), ``index.html``
+linking them all and ``assets/`` holding the widget manager's JavaScript
 (from ``npm ci``), so widgets render in the HTML without a network.
 
 A run holds its report folder: the marker file ``.kursk-analysis-report`` says the runner
@@ -238,6 +240,9 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+    from . import exports
+
+    exports.write_dictionary(staging)
     _write_index(staging, reports, parameters, output)
     return reports
 
@@ -607,12 +612,16 @@ def _write_index(output: Path, reports: list[NotebookReport], parameters: dict[s
         f"<li><code>{html.escape(key)}</code> = <code>{html.escape(json.dumps(value))}</code></li>"
         for key, value in sorted(parameters.items())
     ) or "<li>the notebooks' defaults</li>"
+    dictionary = final / "data_dictionary.csv"
+    dictionary_note = (f"<p>Data dictionary: {link(dictionary, dictionary.name)} (every table and column "
+                       "exported, with type, unit and meaning; each table is also a .parquet file beside "
+                       "its CSV).</p>\n") if (output / dictionary.name).is_file() else ""
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
         "<title>Kursk coverage workbook: reports</title>\n"
         "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}li{margin-bottom:1em}"
         "h2{font-size:1.1em;margin:0}</style></head>\n<body>\n<h1>Kursk coverage workbook: reports</h1>\n"
-        f"<p>Parameters:</p><ul>{settings}</ul>\n<ol>\n" + "\n".join(items) + "\n</ol>\n</body>\n</html>\n"
+        f"<p>Parameters:</p><ul>{settings}</ul>\n{dictionary_note}<ol>\n" + "\n".join(items) + "\n</ol>\n</body>\n</html>\n"
     )
     index = output / "index.html"
     index.write_text(page, encoding="utf-8")

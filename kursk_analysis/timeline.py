@@ -41,7 +41,7 @@ import pandas as pd
 
 from .actors import find_mentions, gazetteer, matcher
 from .figures import _km2_factors
-from .selection import for_actors, in_period
+from .selection import for_actors, in_period, undated_note
 from .text import fold
 
 UNIT_LABELS = {"sq_mi": "sq mi", "km2": "km²"}
@@ -61,6 +61,12 @@ _SIDE_WORDS = (("Russia", re.compile(r"(?i)\b(?:russia\w*|moscow|kremlin)\b")),
 # reader sees how far the choice moves the percentage-derived points.
 REFERENCE_BASELINES = (("low end implied by officials (reference README)", 1250.0),
                        ("Ukrainian General Staff's stated peak (reference README)", 1376.0))
+
+# A frontline holding is at most a few thousand km²: Ukraine's own peak claim in Kursk was
+# about 1,376 km², and the whole Kursk region is about 30,000 km². An area above this bound
+# is the size of a region (a sentence giving the region's size, "the 29,997 km² oblast"), not
+# ground held, so it is never taken as the peak nor charted as an area held.
+MAX_FRONTLINE_KM2 = 5_000.0
 
 FIGURE_COLUMNS = ["as_of", "outlet", "claimant", "claimant_group", "claimant_source",
                   "direction", "qualifier", "value_low", "value_high", "unit", "figure",
@@ -189,12 +195,19 @@ def selection_summary(table: pd.DataFrame, selected: pd.DataFrame, params) -> st
              f"{_count(table['article_id'].nunique(), 'article')}"]
     undated = int(table["as_of"].isna().sum())
     if undated:
-        parts.append(f"{undated} without a date (their article has no publication date)")
+        peak = int((table["as_of"].isna() & table["as_of_basis"].eq("peak")).sum())
+        why = [text for n, text in ((peak, f"{peak} dated only 'at the peak'"),
+                                    (undated - peak, f"{undated - peak} in articles without a day "
+                                                     "of publication")) if n]
+        parts.append(f"{undated} without a date ({', '.join(why)})")
     text = "; ".join(parts) + "."
     if params.start or params.end or params.actors:
-        period = f"{params.start or 'the start'} to {params.end or 'the end'}"
+        period = ("any date" if params.start is None and params.end is None
+                  else f"{params.start or 'the start'} to {params.end or 'the end'}")
         who = ", ".join(params.actors) if params.actors else "all claimants"
-        text += f" Kept {len(selected)} dated {period}, claimed by {who}."
+        text += f" Kept {len(selected)} for {period}, claimed by {who}."
+        note = undated_note(table, params, "as_of", "figure")
+        text += f" {note}" if note else ""
     else:
         text += f" All {len(selected)} kept (no period or actors chosen)."
     return text
@@ -220,13 +233,17 @@ class Baseline:
     outlet: str | None = None
     claimant: str | None = None
     as_of: pd.Timestamp | None = None
+    # Area figures above MAX_FRONTLINE_KM2 passed over as region-sized: (figure, sentence_id).
+    ignored: tuple[tuple[str, str], ...] = ()
 
 
 def choose_baseline(table: pd.DataFrame, baseline_km2: float | None = None) -> Baseline:
     """The baseline to turn shares into areas: the parameter, else the corpus' peak figure.
 
     ``table`` is :func:`figure_table` over the whole corpus (not the filtered selection:
-    the peak is a property of the coverage, not of the period looked at).
+    the peak is a property of the coverage, not of the period looked at). Areas larger
+    than :data:`MAX_FRONTLINE_KM2` are region-sized, not a frontline holding: they are
+    passed over and listed in ``ignored``.
     """
     if baseline_km2 is not None:
         value = float(baseline_km2)
@@ -238,15 +255,27 @@ def choose_baseline(table: pd.DataFrame, baseline_km2: float | None = None) -> B
     # A vague "hundreds of" has no high value; its low is what it claims at least.
     size = areas["km2_high"].fillna(areas["km2_low"])
     areas = areas.assign(_size=size).dropna(subset=["_size"])
+    region_sized = areas[areas["_size"] > MAX_FRONTLINE_KM2]
+    ignored = tuple(zip(region_sized["figure"].astype(str), region_sized["sentence_id"].astype(str)))
+    areas = areas[areas["_size"] <= MAX_FRONTLINE_KM2]
     if areas.empty:
-        return Baseline(None, "none")
+        return Baseline(None, "none", ignored=ignored)
     peak = areas.sort_values(["_size", "as_of", "article_id", "start"],
                              ascending=[False, True, True, True], kind="stable").iloc[0]
     return Baseline(float(peak["_size"]), "corpus peak", figure=str(peak["figure"]),
                     article_id=str(peak["article_id"]), sentence_id=str(peak["sentence_id"]),
                     outlet=None if pd.isna(peak["outlet"]) else str(peak["outlet"]),
                     claimant=None if peak["claimant"] is None else str(peak["claimant"]),
-                    as_of=peak["as_of"])
+                    as_of=peak["as_of"], ignored=ignored)
+
+
+def _ignored_text(baseline: Baseline) -> str:
+    if not baseline.ignored:
+        return ""
+    shown = "; ".join(f"\"{figure}\" ({sid})" for figure, sid in baseline.ignored[:3])
+    more = f" and {len(baseline.ignored) - 3} more" if len(baseline.ignored) > 3 else ""
+    return (f" Passed over as region-sized (over {MAX_FRONTLINE_KM2:,.0f} km², larger than any "
+            f"frontline holding): {shown}{more}.")
 
 
 def describe_baseline(baseline: Baseline, unit: str) -> str:
@@ -254,15 +283,16 @@ def describe_baseline(baseline: Baseline, unit: str) -> str:
     if baseline.km2 is None:
         return ("No baseline: the corpus has no area figure to take the peak from and "
                 "`baseline_km2` is None, so percentages are not turned into areas "
-                "(set `baseline_km2` to place them).")
+                "(set `baseline_km2` to place them)." + _ignored_text(baseline))
     amount = _fmt(baseline.km2, "km2")
     if unit != "km2":
         amount += f" ({_fmt(_in_unit(baseline.km2, unit), unit)})"
     if baseline.source == "parameter":
         return f"Baseline for percentages: {amount}, set by the `baseline_km2` parameter."
     who = f", according to {baseline.claimant}" if baseline.claimant else ""
-    return (f"Baseline for percentages: {amount}, the corpus' own peak figure: "
-            f"\"{baseline.figure}\" ({baseline.outlet}, sentence {baseline.sentence_id}{who}).")
+    return (f"Baseline for percentages: {amount}, the corpus' own peak figure (the largest area "
+            f"held or seized, up to {MAX_FRONTLINE_KM2:,.0f} km²): \"{baseline.figure}\" "
+            f"({baseline.outlet}, sentence {baseline.sentence_id}{who})." + _ignored_text(baseline))
 
 
 def _baseline_km2(baseline) -> float | None:
@@ -341,7 +371,12 @@ def held_areas(table: pd.DataFrame, baseline, unit: str) -> pd.DataFrame:
                 note = "a share needs a baseline to become an area; none was given or derived"
         else:
             km2_low, km2_high = row.km2_low, row.km2_high
-            if direction in ("held", "seized"):
+            size = km2_high if np.isfinite(km2_high) else km2_low
+            if np.isfinite(size) and size > MAX_FRONTLINE_KM2:
+                basis = "region-sized area"
+                note = (f"over {MAX_FRONTLINE_KM2:,.0f} km²: the size of a region, not ground "
+                        "held at a front line")
+            elif direction in ("held", "seized"):
                 basis = "area held" if direction == "held" else "area seized = held at the time"
                 low, high = km2_low, km2_high
             elif direction in ("lost", "retaken"):
@@ -359,7 +394,9 @@ def held_areas(table: pd.DataFrame, baseline, unit: str) -> pd.DataFrame:
                 basis = "area, no direction"
                 note = "no verb says whether the area was held, seized or lost"
         if pd.isna(row.as_of) and not note:
-            note = "no date: the article has no publication date"
+            note = ("no date: dated only 'at the peak', which has no day of its own"
+                    if getattr(row, "as_of_basis", None) == "peak" else
+                    "no date: the article has no publication date known to the day")
         rows.append({"as_of": row.as_of, "outlet": row.outlet, "claimant": row.claimant,
                      "claimant_group": row.claimant_group, "figure": row.figure,
                      "direction": direction, "basis": basis, "baseline_dependent": dependent,
@@ -688,21 +725,34 @@ def sensitivity_table(sensitivity: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline(held: pd.DataFrame, baseline: Baseline) -> dict:
-    """Peak and latest area held (ranges), the share lost between them, the baseline."""
+    """Peak and latest area held (ranges), the share lost between them, the baseline.
+
+    The peak is the baseline, whatever chose it (the corpus' own peak figure, the
+    ``baseline_km2`` parameter, the explorer's slider), so the headline, the chart and the
+    explorer use one figure. With no baseline, the largest placed figure is the peak.
+    """
     points = placed(held)
-    out = {"unit": held["unit"].iloc[0] if len(held) else None, "n_placed": len(points),
-           "baseline_km2": baseline.km2, "baseline_source": baseline.source}
-    if points.empty:
+    unit = held["unit"].iloc[0] if len(held) else None
+    out = {"unit": unit, "n_placed": len(points), "baseline_km2": baseline.km2,
+           "baseline_source": baseline.source}
+    if baseline.km2 is not None and unit is not None:
+        value = round(_in_unit(baseline.km2, unit), 1)
+        out.update({"peak_low": value, "peak_high": value, "peak_date": baseline.as_of,
+                    "peak_figure": baseline.figure, "peak_claimant": baseline.claimant,
+                    "peak_outlet": baseline.outlet})
+    elif len(points):
+        size = points["held_high"].fillna(points["held_low"])
+        peak = points.assign(_size=size).sort_values(["_size", "as_of", "article_id", "start"],
+                                                     ascending=[False, True, True, True],
+                                                     kind="stable").iloc[0]
+        out.update({"peak_low": peak["held_low"], "peak_high": peak["held_high"],
+                    "peak_date": peak["as_of"], "peak_figure": peak["figure"],
+                    "peak_claimant": peak["claimant"], "peak_outlet": peak["outlet"]})
+    if points.empty or "peak_low" not in out:
         return out
-    size = points["held_high"].fillna(points["held_low"])
-    peak = points.assign(_size=size).sort_values(["_size", "as_of", "article_id", "start"],
-                                                 ascending=[False, True, True, True],
-                                                 kind="stable").iloc[0]
     last_day = points["as_of"].max()
     latest = points[points["as_of"] == last_day]
     out.update({
-        "peak_low": peak["held_low"], "peak_high": peak["held_high"], "peak_date": peak["as_of"],
-        "peak_figure": peak["figure"], "peak_claimant": peak["claimant"], "peak_outlet": peak["outlet"],
         # Several figures on the latest day: the span they cover together.
         "latest_low": latest["held_low"].min(skipna=False) if latest["held_low"].notna().all() else np.nan,
         "latest_high": latest["held_high"].max(skipna=False) if latest["held_high"].notna().all() else np.nan,
@@ -710,27 +760,42 @@ def headline(held: pd.DataFrame, baseline: Baseline) -> dict:
         "latest_figures": "; ".join(f"\"{f}\", {o}, {c or 'unattributed'}" for f, o, c in
                                     zip(latest["figure"], latest["outlet"], latest["claimant"])),
     })
-    peak_low = peak["held_low"] if np.isfinite(peak["held_low"]) else peak["held_high"]
-    peak_high = peak["held_high"] if np.isfinite(peak["held_high"]) else peak["held_low"]
+    peak_low = out["peak_low"] if np.isfinite(out["peak_low"]) else out["peak_high"]
+    peak_high = out["peak_high"] if np.isfinite(out["peak_high"]) else out["peak_low"]
     lost_low = 1 - out["latest_high"] / peak_low if np.isfinite(out["latest_high"]) else np.nan
     lost_high = 1 - out["latest_low"] / peak_high if np.isfinite(out["latest_low"]) else 1.0
     out["lost_low"], out["lost_high"] = lost_low, lost_high
     return out
 
 
+def _peak_source(numbers: dict) -> str:
+    if numbers["baseline_source"] == "corpus peak" or numbers["baseline_source"] == "none":
+        when = ("with no date of its own" if numbers["peak_date"] is None or pd.isna(numbers["peak_date"])
+                else f"as of {numbers['peak_date']:%Y-%m-%d}")
+        return (f"{when} (\"{numbers['peak_figure']}\", {numbers['peak_outlet']}, "
+                f"{numbers['peak_claimant'] or 'unattributed'})")
+    if numbers["baseline_source"] == "parameter":
+        return "(set by the `baseline_km2` parameter)"
+    return f"({numbers['baseline_source']})"
+
+
 def headline_text(numbers: dict) -> str:
     """The headline numbers as plain sentences, for print() (nbval compares them)."""
     unit = numbers["unit"]
-    if not numbers["n_placed"]:
+    if not numbers["n_placed"] or "latest_date" not in numbers:
         lines = ["No dated figure for the area Ukraine held could be placed, so there is no "
-                 "peak, latest area or share lost to report."]
+                 "latest area or share lost to report."]
+        if "peak_low" in numbers:
+            lines.append(f"Peak area held (the baseline): "
+                         f"{_range_text(numbers['peak_low'], numbers['peak_high'], unit)} "
+                         f"{_peak_source(numbers)}.")
     else:
         peak = _range_text(numbers["peak_low"], numbers["peak_high"], unit)
         latest = _range_text(numbers["latest_low"], numbers["latest_high"], unit)
+        label = "Peak area held (the baseline)" if numbers["baseline_km2"] is not None else \
+            "Peak area held (largest placed figure)"
         lines = [
-            f"Peak area held: {peak} as of {numbers['peak_date']:%Y-%m-%d} "
-            f"(\"{numbers['peak_figure']}\", {numbers['peak_outlet']}, "
-            f"{numbers['peak_claimant'] or 'unattributed'}).",
+            f"{label}: {peak} {_peak_source(numbers)}.",
             f"Latest area held: {latest} as of {numbers['latest_date']:%Y-%m-%d} "
             f"({numbers['latest_figures']}).",
         ]
@@ -992,7 +1057,8 @@ def timeline_explorer(table: pd.DataFrame, baseline: Baseline, unit: str,
     start_km2 = baseline.km2 if baseline.km2 is not None else REFERENCE_BASELINES[0][1]
     unit_choice = widgets.ToggleButtons(options=[("sq mi", "sq_mi"), ("km²", "km2")], value=unit,
                                         description="Unit")
-    base_choice = widgets.FloatSlider(value=round(start_km2), min=500.0, max=2000.0, step=5.0,
+    base_choice = widgets.FloatSlider(value=round(start_km2), min=min(500.0, round(start_km2)),
+                                      max=max(2000.0, round(start_km2)), step=5.0,
                                       description="Baseline km²", continuous_update=False,
                                       readout_format=",.0f", style={"description_width": "initial"},
                                       layout=widgets.Layout(width="480px"))

@@ -8,7 +8,9 @@ month", "by spring", "three days ago") in every sentence and resolves each to an
 
 - ``absolute``: the text alone fixes the date ("March 12, 2025", "September 2022");
 - ``publication``: resolved against the article's publication date ("on Tuesday");
-- ``unresolved``: not resolvable (no publication date, or an anaphor like "that same day");
+- ``unresolved``: not resolvable (no publication date, or an anaphor like "that same day",
+  or a publication date too coarse for it: "on Tuesday" in an article dated only 2025-03;
+  see :func:`resolve_in`);
   the dates are NaT (or, for "since 2022" without a publication date, only the end is).
   Nothing is ever guessed and nothing depends on today's date.
 
@@ -94,11 +96,13 @@ class ArticleText(NamedTuple):
     """One article's folded text and its sentence spans (only sentences are searched)."""
 
     article_id: str
-    published: date | None
+    published: date | None  # the day of publication, when known to the day
     folded: str
     starts: list[int]
     ends: list[int]
     sentence_ids: list[str]
+    # The first and last day publication may have been, for a month or a year ("2025-03").
+    published_span: tuple[date, date] | None = None
 
 
 def article_texts(corpus) -> list[ArticleText]:
@@ -115,18 +119,25 @@ def article_texts(corpus) -> list[ArticleText]:
         cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(ids)]
         grouped = {ids[a]: (starts[a:b], ends[a:b], sids[a:b])
                    for a, b in zip(cuts[:-1], cuts[1:]) if b > a}
-        published = [None if d is pd.NaT else d
-                     for d in corpus.articles["published"].dt.date.tolist()]
+        def days(column: str) -> list:
+            if column not in corpus.articles:
+                return [None] * len(corpus.articles)
+            return [None if d is pd.NaT else d for d in corpus.articles[column].dt.date.tolist()]
+
+        published = days("published")
+        spans = [None if first is None else (first, last)
+                 for first, last in zip(days("published_first"), days("published_last"))]
         out = []
         folded_cache: dict[str, str] = {}
         empty: tuple[list, list, list] = ([], [], [])
-        for aid, pub in zip(corpus.articles["id"].tolist(), published):
+        for aid, pub, span in zip(corpus.articles["id"].tolist(), published, spans):
             raw = corpus.texts[aid]
             folded = folded_cache.get(raw)
             if folded is None:
                 folded = folded_cache[raw] = fold(raw)
             a_starts, a_ends, a_sids = grouped.get(aid, empty)
-            out.append(ArticleText(aid, pub, folded, a_starts, a_ends, a_sids))
+            out.append(ArticleText(aid, pub, folded, a_starts, a_ends, a_sids,
+                                   None if pub is not None else span))
         return out
 
     def build_paused():
@@ -346,6 +357,27 @@ def resolve(spec: tuple, pub: date | None, future: bool) -> Resolution:
         return None, None, granularity, "unresolved"
     lo, hi, gran = out
     return lo, hi, gran, "publication"
+
+
+def resolve_in(spec: tuple, art: ArticleText, future: bool) -> Resolution:
+    """Resolve ``spec`` for one article, honouring the precision of its publication date.
+
+    With a publication date known only to the month or year, the expression is resolved
+    against the first and the last day publication may have been; a bound that comes out the
+    same both ways is kept, one that does not is dropped (NaT). "last month" in a 2025-03
+    article is February either way; "on Tuesday" or "March 14" are not, and stay
+    unresolved. The resolvers move monotonically with the publication date, so the two ends
+    stand for every day between.
+    """
+    if art.published is not None or art.published_span is None:
+        return resolve(spec, art.published, future)
+    first = resolve(spec, art.published_span[0], future)
+    last = resolve(spec, art.published_span[1], future)
+    if first == last:
+        return first
+    lo = first[0] if first[0] == last[0] else None
+    hi = first[1] if first[1] == last[1] else None
+    return lo, hi, first[2], "unresolved"
 
 
 _GRANULARITY = {"month_day": "day", "month": "month", "weekday": "day", "day": "day",
@@ -829,7 +861,7 @@ def _extract_rows(corpus) -> pd.DataFrame:
             found = scans[art.folded] = _locate(art)
         raw = corpus.texts[art.article_id]
         for s, e, spec, future, si in found:
-            lo, hi, gran, anchor = resolve(spec, art.published, future)
+            lo, hi, gran, anchor = resolve_in(spec, art, future)
             rows.append((art.article_id, art.sentence_ids[si], s, e, raw[s:e], lo, hi, gran,
                          anchor))
     return _frame(rows)

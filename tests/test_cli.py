@@ -30,7 +30,13 @@ def test_python_dash_m_entry_point():
     )
     assert result.returncode == 0, result.stderr
     assert "2 articles" in result.stdout
-    assert "warning:" in result.stderr and "no publication date" in result.stderr
+    assert result.stderr == "1 corpus warning for 2 articles: 1 no publication date. (--verbose lists them)\n"
+    verbose = subprocess.run(
+        [sys.executable, "-m", "kursk_analysis", "corpus", "--verbose", "--manifest",
+         str(paths.ROOT / "tests/fixtures/other_format/articles.csv")],
+        capture_output=True, text=True, check=False,
+    )
+    assert "  warning: " in verbose.stderr and "no publication date" in verbose.stderr
 
 
 def test_impossible_dates_in_parameters_reach_the_check_as_text():

@@ -98,8 +98,9 @@ def test_matrix_lists_every_fact_and_agrees_with_the_evidence(corpus, evidence):
     matrix = comparison.fact_matrix(evidence, corpus)
     assert list(matrix["fact"]) == [f.label for f in comparison.FACTS]
     reuters = matrix.set_index("fact")["Reuters (000)"]
-    assert reuters["Only 20-30 sq mi left (≤ 100 km² still held)"] == comparison.CHECK
-    assert reuters["Sudzha retaken by Russia"] == ""
+    assert reuters.dtype == bool
+    assert reuters["Only 20-30 sq mi left (≤ 100 km² still held)"]
+    assert not reuters["Sudzha retaken by Russia"]
     assert matrix["n_articles"].sum() == evidence.drop_duplicates(["fact", "article_id"]).shape[0]
 
 
@@ -270,8 +271,11 @@ def test_undated_articles_leave_the_period_but_not_the_full_view():
     corpus = _quiet_load(FIXTURES / "extraction" / "articles.csv")
     everything = comparison.select(corpus, params())
     assert "fx2" in set(everything.articles["id"])
-    period = comparison.select(corpus, params(start="2025-03-01"))
+    period = comparison.select(corpus, params(start="2025-03-01", undated="drop"))
     assert "fx2" not in set(period.articles["id"])
+    kept = comparison.select(corpus, params(start="2025-03-01"))  # undated "keep", the default
+    assert "fx2" in set(kept.articles["id"])
+    assert "left out" in comparison.describe_selection(corpus, period, params(start="2025-03-01", undated="drop"))
     overview = comparison.outlet_overview(everything, params())
     assert pd.isna(overview.set_index("article_id").loc["fx2", "published"])
 

@@ -55,7 +55,7 @@ def test_actor_and_period_narrow_every_table(trump_march):
     nb, tables = trump_march
     assert not _errors_and_stderr(nb)
     printed = _printed(nb)
-    assert "Actors: Donald Trump; period: 2025-03-13 to 2025-03-15." in printed
+    assert "Parameters: period 2025-03-13 to 2025-03-15, rows it cannot place kept (`undated` = \"keep\"); Donald Trump." in printed
     assert "First to assert the encirclement: Donald Trump, on 2025-03-14." in printed
     assert "First denial: nobody in this selection denies it." in printed
     assert "Actors asserting: 1; actors denying: 0." in printed
@@ -75,7 +75,7 @@ def test_another_corpus_with_an_undated_article(tmp_path):
     nb, tables = _run(tmp_path, "extraction", manifest=str(FIXTURES / "extraction" / "articles.csv"))
     assert not _errors_and_stderr(nb)
     printed = _printed(nb)
-    assert "Corpus(3 articles" in printed
+    assert "This notebook describes 3 articles from 3 outlets" in printed
     matrix = pd.read_csv(tables / "stance_matrix.csv")
     assert len(matrix) > 0 and matrix["articles_denying"].sum() > 0
     assert len(pd.read_csv(tables / "quotes_full.csv")) > 0

@@ -80,11 +80,26 @@ def test_a_folder_is_not_a_manifest(tmp_path):
 
 def test_actors_are_checked_against_the_gazetteer_by_default(monkeypatch):
     fake = types.ModuleType("kursk_analysis.actors")
-    fake.gazetteer = lambda: pd.DataFrame({"actor": ["Putin", "Putin"], "alias": ["Putin", "Vladimir Putin"]})
+    fake.gazetteer = lambda: pd.DataFrame({"actor": ["Vladimir Putin"], "aliases": ["Putin|the Kremlin leader"]})
     monkeypatch.setitem(sys.modules, "kursk_analysis.actors", fake)
-    assert check_parameters(actors=["Putin"]).actors == ("Putin",)
-    with pytest.raises(ParameterError, match=r"'Vladimir Putin', which is not in the actor gazetteer \(known: Putin\)"):
-        check_parameters(actors=["Vladimir Putin"])
+    assert check_parameters(actors=["Vladimir Putin"]).actors == ("Vladimir Putin",)
+    with pytest.raises(ParameterError, match=r"'Napoleon', which is not in the actor gazetteer \(known: Vladimir Putin\)"):
+        check_parameters(actors=["Napoleon"])
+
+
+def test_actors_by_any_alias_in_any_case():
+    checked = check_parameters(actors=["putin", "Trump", "the kremlin leader", "ZELENSKYY"])
+    assert checked.actors == ("Vladimir Putin", "Donald Trump", "Volodymyr Zelensky")
+    assert ("putin", "Vladimir Putin") in checked.actor_aliases
+    assert checked.actors_text().startswith("Vladimir Putin (given as 'putin'), Donald Trump (given as 'Trump')")
+    with pytest.raises(ParameterError, match=r"'Putn', which is not in the actor gazetteer \(closest: Vladimir Putin;"):
+        check_parameters(actors=["Putn"])
+
+
+def test_the_cli_help_example_works():
+    from kursk_analysis.cli import parameter_value
+
+    assert check_parameters(actors=parameter_value("[Putin, Trump]")).actors == ("Vladimir Putin", "Donald Trump")
 
 
 def test_write_table_writes_the_same_bytes_every_time(tmp_path):
@@ -92,7 +107,8 @@ def test_write_table_writes_the_same_bytes_every_time(tmp_path):
     params = check_parameters(output_dir=str(tmp_path / "tables"))
     assert params.write_table(frame, "shares") is frame
     written = (tmp_path / "tables" / "shares.csv").read_bytes()
-    assert written == b"outlet,share\nReuters,0.1\nNew York Post,0.3333333333333333\n"
+    assert written == b"\xef\xbb\xbfoutlet,share\nReuters,0.1\nNew York Post,0.3333333333333333\n"  # UTF-8 with BOM, for Excel
+    assert pd.read_parquet(tmp_path / "tables" / "shares.parquet").equals(frame)
     params.write_table(frame, "shares")
     assert (tmp_path / "tables" / "shares.csv").read_bytes() == written
     with pytest.raises(ValueError, match="plain file name"):

@@ -52,8 +52,8 @@ def test_parameters_reach_the_notebook_and_its_tables(report):
     printed = "".join(o.get("text", "") for cell in nb.cells for o in cell.get("outputs", []))
     assert "Peak area: 2000 km2; actors: Putin" in printed
     assert explorer.tables == (output / "explorer_tables" / "areas.csv",)
-    assert (output / "explorer_tables" / "areas.csv").read_text() == (
-        "date,share_held,area\n2024-08-20,1.0,2000.0\n2025-01-15,0.5,1000.0\n2025-03-12,0.14,280.0\n"
+    assert (output / "explorer_tables" / "areas.csv").read_text(encoding="utf-8") == (
+        "\ufeffdate,share_held,area\n2024-08-20,1.0,2000.0\n2025-01-15,0.5,1000.0\n2025-03-12,0.14,280.0\n"
     )
 
 
@@ -70,7 +70,7 @@ def test_html_with_and_without_code_and_an_index_linking_everything(report):
     index = (output / "index.html").read_text()
     links = [part.split('"')[0] for part in index.split('href="')[1:]]
     assert sorted(links) == sorted(
-        ["explorer.html", "explorer.no-code.html", "explorer.ipynb", "explorer_tables/areas.csv"]
+        ["explorer.html", "explorer.no-code.html", "explorer.ipynb", "explorer_tables/areas.csv", "data_dictionary.csv"]
     )
     assert all((output / link).is_file() for link in links)
     assert "<code>unit</code> = <code>&quot;km2&quot;</code>" in index

@@ -25,7 +25,7 @@ def test_write_table_writes_safe_csv(tmp_path):
     params = check_parameters(output_dir=tmp_path, known_actors=[])
     frame = pd.DataFrame({"outlet": ["=HYPERLINK(\"http://x\")", "CNN"], "n": [1, -2]})
     assert params.write_table(frame, "t") is frame
-    assert (tmp_path / "t.csv").read_text() == "outlet,n\n\"'=HYPERLINK(\"\"http://x\"\")\",1\nCNN,-2\n"
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig") == "outlet,n\n\"'=HYPERLINK(\"\"http://x\"\")\",1\nCNN,-2\n"
 
 
 def test_chart_labels_are_plain_text_and_cut(tmp_path):

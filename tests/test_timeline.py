@@ -65,7 +65,7 @@ def test_figure_table_has_every_figure_with_outlet_sentence_and_group(table):
     unattributed = _row(table, "001.p14.s01", "close to 500 square miles")
     assert unattributed["claimant_group"] == "unattributed"
     # Ordered by the date the figure applies to.
-    assert table["as_of"].is_monotonic_increasing
+    assert table["as_of"].dropna().is_monotonic_increasing and table["as_of"].isna().sum() == 2  # peak figures: no date of their own
 
 
 def test_claimant_group_falls_back_on_gazetteer_aliases_and_words():
@@ -78,7 +78,7 @@ def test_claimant_group_falls_back_on_gazetteer_aliases_and_words():
 
 
 def test_select_figures_applies_period_and_claimants(table):
-    period = check_parameters(start="2025-03-01", end="2025-03-19")
+    period = check_parameters(start="2025-03-01", end="2025-03-19", undated="drop")
     kept = timeline.select_figures(table, period)
     assert kept["sentence_id"].tolist() == ["004.p04.s01", "000.p08.s02"]
     who = check_parameters(actors=["Valery Gerasimov"])
@@ -138,7 +138,7 @@ def test_changing_the_baseline_moves_only_baseline_dependent_points(table):
 def test_seized_area_is_held_at_the_peak_and_vague_multiple_keeps_open_high(held):
     captured = _row(held, "001.p14.s01", "close to 500 square miles")
     assert captured["basis"] == "area seized = held at the time"
-    assert captured["as_of"] == pd.Timestamp("2024-08-31")
+    assert pd.isna(captured["as_of"]) and "at the peak" in captured["note"]
     vague = _row(held, "001.p05.s01", "hundreds of square miles")
     assert vague["held_low"] == 200.0 and np.isnan(vague["held_high"])
 
@@ -226,7 +226,7 @@ def test_comparison_pairs_each_figure_with_nearest_report(held):
     ref = timeline.reference_held(ka.reference_figures(), timeline.Baseline(500 * SQ_MI, "corpus peak"),
                                   "sq_mi")
     comparison = timeline.compare_with_reference(held, ref)
-    assert len(comparison) == len(timeline.placed(held)) == 7
+    assert len(comparison) == len(timeline.placed(held)) == 5
     reuters = comparison[comparison["sentence_id"] == "000.p08.s02"].iloc[-1]
     assert reuters["ref_date"] == pd.Timestamp("2025-03-17") and reuters["days_apart"] == 2
     assert np.isnan(reuters["ref_low"]) and reuters["ref_high"] == 38.6  # under 100 km²
@@ -261,7 +261,7 @@ def test_headline_numbers(held, baseline):
     assert (numbers["latest_low"], numbers["latest_high"]) == (20.0, 30.0)
     assert numbers["lost_low"] == pytest.approx(0.94) and numbers["lost_high"] == pytest.approx(0.96)
     text = timeline.headline_text(numbers)
-    assert "Peak area held: 500 sq mi as of 2024-08-31" in text
+    assert 'Peak area held (the baseline): 500 sq mi with no date of its own ("nearly 500 square miles"' in text
     assert "Latest area held: 20 to 30 sq mi as of 2025-03-20" in text
     assert "94% to 96%" in text and "1,295 km² (500 sq mi) (corpus peak)" in text
 
@@ -303,3 +303,16 @@ def test_crowded_charts_shrink_and_fade_their_markers():
     assert timeline._crowding(0) == timeline._crowding(timeline.COMFORTABLE_POINTS) == 1.0
     assert timeline._crowding(2 * timeline.COMFORTABLE_POINTS) == 0.5
     assert timeline._crowding(100 * timeline.COMFORTABLE_POINTS) == 0.25
+
+
+def test_region_sized_areas_are_never_the_peak():
+    rows = pd.DataFrame({
+        "unit": ["km2", "km2"], "direction": ["held", "held"], "km2_low": [29_997.0, 1_200.0],
+        "km2_high": [29_997.0, 1_200.0], "as_of": pd.to_datetime([None, "2024-09-01"]),
+        "article_id": ["a", "b"], "start": [0, 0], "figure": ["29,997 square kilometres", "1,200 km²"],
+        "sentence_id": ["a.p01.s01", "b.p01.s01"], "outlet": ["O", "P"], "claimant": [None, None],
+    })
+    chosen = timeline.choose_baseline(rows)
+    assert chosen.km2 == 1_200.0 and chosen.ignored == (("29,997 square kilometres", "a.p01.s01"),)
+    assert chosen.km2 <= timeline.MAX_FRONTLINE_KM2
+    assert "Passed over as region-sized" in timeline.describe_baseline(chosen, "km2")
