@@ -74,6 +74,6 @@ def test_absolute_paths_load_only_inside_the_root_the_user_names(tmp_path):
     manifest.parent.mkdir()
     manifest.write_text(f"id,file,outlet,headline,published\na,{texts / 'a.txt'},O,T,2025-03-14\n",
                         encoding="utf-8")
-    with pytest.raises(ka.CorpusError, match="leads outside .* name the folder the texts live in with root="):
+    with pytest.raises(ka.CorpusError, match="leads outside .*name the folder the texts live in with root="):
         ka.load_corpus(manifest)
     assert len(ka.load_corpus(manifest, root=texts).articles) == 1
