@@ -71,6 +71,9 @@ PLACEHOLDERS = {
 def gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     """The validated actor gazetteer (``data/actors.csv`` by default), one row per actor."""
     path = Path(path) if path else GAZETTEER
+    if not path.is_file():
+        raise GazetteerError(f"{path}: no such gazetteer file (a CSV with the columns "
+                             f"{', '.join(COLUMNS)}).")
     return _load(str(path), path.stat().st_mtime_ns).copy()
 
 
@@ -198,6 +201,11 @@ def _matcher(path: str, mtime: int) -> Matcher:
 _Q_BEFORE = re.compile(rf"(?:(?<!\w){Q_WORDS}\s+)+$")
 
 
+def study_table(corpus) -> pd.DataFrame:
+    """The gazetteer of the study ``corpus`` belongs to (see ``load_corpus(gazetteer=)``)."""
+    return gazetteer(getattr(corpus, "gazetteer", None))
+
+
 def matcher(path: str | Path | None = None) -> Matcher:
     path = Path(path) if path else GAZETTEER
     return _matcher(str(path), path.stat().st_mtime_ns)
@@ -237,6 +245,7 @@ def actors(corpus, path: str | Path | None = None) -> pd.DataFrame:
     Columns: article_id, sentence_id, start, end (offsets into the raw text), text (the
     raw span), actor (canonical), kind, side, anonymous.
     """
+    path = path or getattr(corpus, "gazetteer", None)
     key = f"actors:{path or ''}"
     return corpus.memo(key, lambda: _actors(corpus, path))
 
@@ -417,6 +426,7 @@ class ArticleActors:
     names: list = field(default_factory=list)
     roles: dict = field(default_factory=dict)
     text: str | None = None  # the folded article, when known (side of unnamed soldiers)
+    sides: dict | None = None  # actor -> side in the study's gazetteer (None: the bundled one)
 
     @classmethod
     def from_mentions(cls, mentions: pd.DataFrame, table: pd.DataFrame | None = None) -> "ArticleActors":
@@ -635,7 +645,7 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
     if determiner in ("his", "her", "their", "its"):
         owner = _resolve_pronoun({"his": "he", "her": "she", "their": "they",
                                   "its": "it"}[determiner], before, known)
-        side = known_side(owner)
+        side = known.sides.get(owner) if known.sides is not None and owner else known_side(owner)
         if stem in OFFICIAL_NOUNS | {"aide", "minister", "general", "diplomat"} and side:
             return SIDE_OFFICIALS.get(side)
         return None

@@ -75,6 +75,9 @@ class Corpus:
     sentences: pd.DataFrame
     removed: pd.DataFrame
     texts: Mapping[str, str]
+    # The study's actor gazetteer (None: the bundled data/actors.csv): every extractor and
+    # analysis of this corpus names, sides and resolves actors through it.
+    gazetteer: Path | None = None
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, article_id: str) -> str:
@@ -489,7 +492,8 @@ _SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end"
 _REMOVED_COLUMNS = ["article_id", "paragraph_id", "start", "end", "text", "reason"]
 
 
-def load_corpus(manifest: str | Path | None = None, root: str | Path | None = None) -> Corpus:
+def load_corpus(manifest: str | Path | None = None, root: str | Path | None = None,
+                gazetteer: str | Path | None = None) -> Corpus:
     """Load the articles a manifest lists (the bundled ``data/articles.csv`` by default).
 
     ``file`` paths are relative to the manifest's folder and may not lead out of ``root``
@@ -546,7 +550,20 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     sentences_df = _frame(sentences, _SENTENCE_COLUMNS)
     removed_df = _frame(removed, _REMOVED_COLUMNS)
     articles = _articles_table(frame, published, paragraphs_df, sentences_df, removed_df)
-    return Corpus(manifest, articles, paragraphs_df, sentences_df, removed_df, texts)
+    return Corpus(manifest, articles, paragraphs_df, sentences_df, removed_df, texts,
+                  gazetteer=study_gazetteer(gazetteer))
+
+
+def study_gazetteer(path: str | Path | None) -> Path | None:
+    """A researcher's gazetteer, checked now (a bad file is a GazetteerError naming it),
+    as an absolute path; None for the bundled one."""
+    if path is None or str(path) == "":
+        return None
+    from .actors import gazetteer
+
+    path = Path(path).expanduser().resolve()
+    gazetteer(path)
+    return path
 
 
 def _segment(articles: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tuple[int, int, int, int]]]:

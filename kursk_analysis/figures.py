@@ -67,6 +67,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
+import functools
 import re
 from datetime import date
 from functools import lru_cache
@@ -629,12 +630,15 @@ def _known_actors(corpus):
         try:
             # Named imports: the package re-exports the function ``actors``, which shadows
             # the submodule of the same name as an attribute of the package.
-            from .actors import ArticleActors, actor_info, actors, gazetteer, resolve_speaker
+            from .actors import ArticleActors, actor_info, actors, resolve_speaker, study_table
         except ImportError:  # the actors module is optional for figures
             return None, None
         mentions = actors(corpus)
-        info = actor_info(gazetteer())
-        factory, resolver = ArticleActors, resolve_speaker
+        table = study_table(corpus)
+        info = actor_info(table)
+        sides = dict(zip(table["actor"], table["side"]))
+        factory = functools.partial(ArticleActors, sides=sides)
+        resolver = resolve_speaker
         spans: dict[str, tuple[list, list, list]] = {}
         for aid, s, e, name in zip(mentions["article_id"].tolist(), mentions["start"].tolist(),
                                    mentions["end"].tolist(), mentions["actor"].tolist()):

@@ -59,7 +59,7 @@ def load(params: Parameters):
     """Load the parameters' corpus; show its warnings as one styled note, return the corpus."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
-        corpus = load_corpus(params.manifest, root=params.root)
+        corpus = load_corpus(params.manifest, root=params.root, gazetteer=params.gazetteer)
     notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     for other in caught:
         if not issubclass(other.category, CorpusWarning):

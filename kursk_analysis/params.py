@@ -44,6 +44,8 @@ class Parameters:
     output_dir: Path | None = None
     undated: str = "keep"
     root: Path | None = None
+    gazetteer: Path | None = None  # the study's actor gazetteer (None: data/actors.csv)
+    claim: str = "encirclement"  # a bundled claim's name, or a claim file's path
     # Each actor given by an alias, and the canonical name it was read as: (given, canonical).
     actor_aliases: tuple[tuple[str, str], ...] = ()
 
@@ -85,12 +87,18 @@ def check_parameters(
     known_actors: Iterable[str] | None = None,
     undated: str = "keep",
     root: str | Path | None = "",
+    gazetteer: str | Path | None = "",
+    claim: str = "encirclement",
 ) -> Parameters:
     """Check the notebook parameters and return them typed, or raise :class:`ParameterError`.
 
     ``known_actors`` is the set of canonical actor names to check ``actors`` against; by
     default it is taken from :func:`kursk_analysis.actors.gazetteer`.
     """
+    gazetteer_path = _gazetteer(gazetteer)
+    claim = _claim(claim)
+    if known_actors is None and gazetteer_path is not None:
+        known_actors = _known_actor_names(gazetteer_path)
     chosen, aliases = resolve_actors(actors, known_actors)
     return Parameters(
         manifest=_manifest(manifest),
@@ -102,7 +110,34 @@ def check_parameters(
         output_dir=Path(output_dir).resolve() if output_dir else None,
         undated=_undated(undated),
         root=_root(root),
+        gazetteer=gazetteer_path,
+        claim=claim,
     )
+
+
+def _gazetteer(value) -> Path | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, (str, Path)):
+        raise ParameterError(f"Parameter `gazetteer` must be a CSV file path or \"\", not {value!r}.")
+    path = Path(value).expanduser().resolve()
+    if not path.is_file():
+        raise ParameterError(f"Parameter `gazetteer` points to {str(value)!r}, which is not a file.")
+    from .actors import gazetteer
+
+    gazetteer(path)  # a malformed gazetteer stops here, naming its row
+    return path
+
+
+def _claim(value) -> str:
+    if not isinstance(value, (str, Path)) or not str(value).strip():
+        raise ParameterError(f"Parameter `claim` must be a claim's name such as \"encirclement\" "
+                             f"or a claim file's path, not {value!r}.")
+    from .lexicon import load_claim
+
+    load_claim(str(value))  # an unknown claim or a malformed file stops here
+    return str(Path(value).expanduser().resolve()) if str(value).endswith((".yaml", ".yml")) \
+        else str(value)
 
 
 def _undated(value) -> str:
@@ -203,12 +238,14 @@ def resolve_actors(value, known_actors=None) -> tuple[tuple[str, ...], tuple[tup
     return tuple(dict.fromkeys(chosen)), tuple(dict.fromkeys(aliases))
 
 
-def _known_actor_names() -> dict[str, str]:
-    """Every name and alias in the gazetteer (``data/actors.csv``), to its canonical name."""
+def _known_actor_names(path=None) -> dict[str, str]:
+    """Every name and alias in the gazetteer (``data/actors.csv`` by default), to its
+    canonical name."""
     from .actors import gazetteer  # imported late: the gazetteer loads data the other checks don't need
 
     table = {}
-    for actor, aliases in zip(gazetteer()["actor"].astype(str), gazetteer()["aliases"].astype(str)):
+    frame = gazetteer(path)
+    for actor, aliases in zip(frame["actor"].astype(str), frame["aliases"].astype(str)):
         table[actor] = actor
         for alias in filter(None, (a.strip() for a in aliases.split("|"))):
             table.setdefault(alias, actor)

@@ -48,7 +48,7 @@ import pandas as pd
 
 from .actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
     NOT_NAMES, actor_info, actors, copies_of, gazetteer, replicate, resolve_speaker, speaker_number, \
-    strip_title
+    strip_title, study_table
 from .text import fold
 
 QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
@@ -786,8 +786,9 @@ def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sen
 
 
 def _compute(corpus):
-    table = gazetteer()
+    table = study_table(corpus)
     info = actor_info(table)
+    sides = dict(zip(table["actor"], table["side"]))
     mentions = actors(corpus)
     by_article = mentions.groupby("article_id", sort=False).indices
     m_start = mentions["start"].to_numpy().tolist()
@@ -814,7 +815,7 @@ def _compute(corpus):
         paras = [(p_cols[0][i], p_cols[1][i], p_cols[2][i]) for i in p_groups[article_id]]
         idx = by_article.get(article_id, np.zeros(0, dtype=np.int64))
         known = ArticleActors([m_start[i] for i in idx], [m_end[i] for i in idx],
-                              [m_actor[i] for i in idx], info)
+                              [m_actor[i] for i in idx], info, sides=sides)
         folded = fold(raw)
         sents = [(s_cols[0][i], s_cols[1][i], s_cols[2][i], s_cols[3][i]) for i in s_index]
         _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_rows)

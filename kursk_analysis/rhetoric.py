@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import cache
-from .actors import SIDES, UNKNOWN_SIDE, gazetteer
+from .actors import SIDES, UNKNOWN_SIDE, gazetteer, study_table
 from .quotes import VERB
 from .selection import for_actors, in_period, undated_note
 from .text import fold, shorten
@@ -83,12 +83,14 @@ def with_outlets(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return out.join(info, on="article_id")
 
 
-def _side_of() -> dict:
-    return gazetteer().set_index("actor")["side"].to_dict()
+def _side_of(corpus=None) -> dict:
+    """actor -> side in the gazetteer of ``corpus``'s study (the bundled one without)."""
+    table = study_table(corpus) if corpus is not None else gazetteer()
+    return table.set_index("actor")["side"].to_dict()
 
 
-def _sides(actors: pd.Series) -> pd.Series:
-    sides = _side_of()
+def _sides(actors: pd.Series, corpus=None) -> pd.Series:
+    sides = _side_of(corpus)
     return pd.Categorical([sides.get(a, UNKNOWN_SIDE) for a in actors], categories=SIDES)
 
 
@@ -262,7 +264,8 @@ def _no_data(ax, message: str) -> None:
 # --------------------------------------------------------------------------- quotations
 
 
-def quote_table(quote_rows: pd.DataFrame, articles: pd.DataFrame, kind: str | None = None) -> pd.DataFrame:
+def quote_table(quote_rows: pd.DataFrame, articles: pd.DataFrame, kind: str | None = None,
+                corpus=None) -> pd.DataFrame:
     """Every quotation (``kind``: ``"quote"`` full, ``"scare"`` scare quotes, None both) with
     its speaker (``(unattributed)`` when the text does not say), side, outlet and date.
 
@@ -271,7 +274,7 @@ def quote_table(quote_rows: pd.DataFrame, articles: pd.DataFrame, kind: str | No
     rows = quote_rows if kind is None else quote_rows[quote_rows["kind"] == kind]
     rows = with_outlets(rows, articles)
     actor = rows["speaker"].where(rows["speaker"].notna(), UNATTRIBUTED).astype(str)
-    rows = rows.assign(actor=actor, side=_sides(actor), kind=rows["kind"].astype(str),
+    rows = rows.assign(actor=actor, side=_sides(actor, corpus), kind=rows["kind"].astype(str),
                        quote=rows["quote"].str.strip().str.rstrip(",;:"))
     rows = rows.sort_values(["actor", "published", "article_id", "start"], na_position="last",
                             kind="stable")
@@ -300,7 +303,7 @@ def _reported_speech(corpus, frames, quote_rows) -> pd.DataFrame:
     quoted = {}
     for sid, s, e in zip(quote_rows["sentence_id"], quote_rows["start"], quote_rows["end"]):
         quoted.setdefault(sid, []).append((s - 1, e + 1))
-    sides = _side_of()
+    sides = _side_of(corpus)
     # Frames grouped by sentence in order of first appearance, in plain Python: pandas'
     # per-group lookups made this 23 s of a 1,000-article notebook.
     by_sentence: dict[str, list[tuple]] = {}
@@ -464,7 +467,7 @@ def key_phrases(corpus, quote_rows: pd.DataFrame | None = None,
                                         "start", "end"])
     frame = frame.drop_duplicates(["actor", "phrase", "article_id", "sentence_id"])
     frame = with_outlets(frame, corpus.articles).drop(columns="outlet")
-    frame["side"] = _sides(frame["actor"])
+    frame["side"] = _sides(frame["actor"], corpus)
     frame["source"] = pd.Categorical(frame["source"], categories=SOURCE_KINDS)
     frame = frame.sort_values(["side", "actor", "article_id", "start"], kind="stable")
     return frame[PHRASE_COLUMNS].reset_index(drop=True)

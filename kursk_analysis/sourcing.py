@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .actors import gazetteer
+from .actors import study_table
 from .quotes import speech_frames
 
 SOURCING_FRAMES = ("verb", "inverted", "coordinated", "aside", "passive")
@@ -25,7 +25,7 @@ def sources(corpus) -> pd.DataFrame:
 def _sources(corpus) -> pd.DataFrame:
     frames = speech_frames(corpus)
     frames = frames[frames["frame"].isin(SOURCING_FRAMES) & frames["actor"].notna()]
-    known = gazetteer().drop_duplicates("actor").set_index("actor")[["kind", "side", "anonymous"]]
+    known = study_table(corpus).drop_duplicates("actor").set_index("actor")[["kind", "side", "anonymous"]]
     table = frames.join(known, on="actor")
     table["anonymous"] = table["anonymous"].fillna(False).astype(bool)
     table["kind"] = table["kind"].astype("object").fillna("unlisted")

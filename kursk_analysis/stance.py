@@ -49,7 +49,7 @@ import re
 
 import pandas as pd
 
-from .actors import SIDES, UNKNOWN_SIDE, actors, copies_of, gazetteer, replicate
+from .actors import SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
 from .quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
 from .lexicon import Claim, load_claim, stance_cues, words
 from .text import fold
@@ -284,7 +284,7 @@ def _strip_nested(quote: str) -> str:
 
 
 def _compute(corpus, claim: Claim) -> pd.DataFrame:
-    info = gazetteer().set_index("actor")["side"].to_dict()
+    info = study_table(corpus).set_index("actor")["side"].to_dict()
     sentences = corpus.sentences
     frames = speech_frames(corpus)
     qs = quotes(corpus)

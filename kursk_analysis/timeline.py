@@ -39,7 +39,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .actors import find_mentions, gazetteer, matcher
+from .actors import find_mentions, gazetteer, matcher, study_table
 from .figures import _km2_factors
 from .selection import for_actors, in_period, undated_note
 from .text import fold
@@ -124,7 +124,8 @@ def _range_text(low: float, high: float, unit: str | None = None) -> str:
 # ----------------------------------------------------------------------------- 1. figures
 
 
-def claimant_group(claimant: str | None, table: pd.DataFrame | None = None) -> tuple:
+def claimant_group(claimant: str | None, table: pd.DataFrame | None = None,
+                   path=None) -> tuple:
     """``(gazetteer actor or None, group, "named"/"anonymous"/"")`` for a claimant phrase.
 
     The phrase is looked up as a canonical name, then matched against the gazetteer's
@@ -133,11 +134,11 @@ def claimant_group(claimant: str | None, table: pd.DataFrame | None = None) -> t
     """
     if claimant is None or (isinstance(claimant, float) and np.isnan(claimant)) or not str(claimant).strip():
         return None, "unattributed", ""
-    table = gazetteer() if table is None else table
+    table = gazetteer(path) if table is None else table
     by_name = table.set_index("actor")
     actor = claimant if claimant in by_name.index else None
     if actor is None:
-        found = find_mentions(fold(str(claimant)), matcher())
+        found = find_mentions(fold(str(claimant)), matcher(path))
         if found:
             actor = str(table["actor"].iloc[found[0][2]])
     if actor is not None and actor in by_name.index:
@@ -166,8 +167,9 @@ def figure_table(corpus, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     out = (figures.rename(columns={"text": "figure"})
            .merge(articles, on="article_id", how="left")
            .merge(sentences, on="sentence_id", how="left"))
-    table = gazetteer()
-    looked_up = [claimant_group(c, table) for c in out["claimant"].tolist()]
+    table = study_table(corpus)
+    path = getattr(corpus, "gazetteer", None)
+    looked_up = [claimant_group(c, table, path) for c in out["claimant"].tolist()]
     out["claimant_actor"] = pd.Series([g[0] for g in looked_up], index=out.index, dtype="object")
     out["claimant_group"] = pd.Categorical([g[1] for g in looked_up], categories=CLAIMANT_GROUPS)
     out["claimant_source"] = pd.Series([g[2] for g in looked_up], index=out.index, dtype="str")

@@ -80,7 +80,7 @@ def test_a_folder_is_not_a_manifest(tmp_path):
 
 def test_actors_are_checked_against_the_gazetteer_by_default(monkeypatch):
     fake = types.ModuleType("kursk_analysis.actors")
-    fake.gazetteer = lambda: pd.DataFrame({"actor": ["Vladimir Putin"], "aliases": ["Putin|the Kremlin leader"]})
+    fake.gazetteer = lambda path=None: pd.DataFrame({"actor": ["Vladimir Putin"], "aliases": ["Putin|the Kremlin leader"]})
     monkeypatch.setitem(sys.modules, "kursk_analysis.actors", fake)
     assert check_parameters(actors=["Vladimir Putin"]).actors == ("Vladimir Putin",)
     with pytest.raises(ParameterError, match=r"'Napoleon', which is not in the actor gazetteer \(known: Vladimir Putin\)"):
