@@ -411,3 +411,22 @@ def write_readme_table(readme: str | Path, record: dict) -> bool:
     if new != text:
         readme.write_text(new, encoding="utf-8")
     return True
+
+
+def trust_note(measures: list[str], record: dict | None = None) -> tuple[str, pd.DataFrame]:
+    """What a notebook says about how far to trust the extractors it relies on: a sentence
+    naming the recorded real-coverage set, and the table of the ``measures`` named (value,
+    hits, total). The figures come from the committed results file (``read_results``),
+    never typed; without one the sentence says so and the table is empty."""
+    record = read_results() if record is None else record
+    if record is None:
+        return ("No real-coverage figures are recorded yet (run benchmarks/real_coverage.py "
+                "--write).", pd.DataFrame(columns=["measure", "value", "hits", "total"]))
+    table = results_table(record)
+    table = table[table["measure"].isin(measures)].reset_index(drop=True)
+    text = (f"Measured on {record['articles']} real articles from other outlets (the "
+            f"development set `{record['set']}`, {record['date']}, `{record['command']}`), "
+            "with hand-made gold. The rules were improved while reading that set, so an "
+            "unseen outlet may score lower; a flipped stance is one whose polarity is the "
+            "opposite of the gold's.")
+    return text, table

@@ -109,3 +109,15 @@ def test_recorded_results_rewrite_the_readme_table(tmp_path):
     (tmp_path / "bad.json").write_text(json.dumps({"set": "x"}), encoding="utf-8")
     with pytest.raises(ValueError, match="no 'articles'"):
         evaluation.read_results(tmp_path / "bad.json")
+
+
+def test_trust_note_reads_the_recorded_figures():
+    record = {"set": "mini", "articles": 3, "date": "2026-01-02", "command": "python x.py",
+              "measures": [{"name": "stance precision", "hits": 9, "total": 10},
+                           {"name": "speaker", "hits": 4, "total": 5}]}
+    text, table = evaluation.trust_note(["stance precision"], record)
+    assert "3 real articles" in text and "python x.py" in text
+    assert list(table["measure"]) == ["stance precision"] and table["value"].iloc[0] == 0.9
+    committed = evaluation.read_results()
+    assert committed is not None  # benchmarks/real_coverage.json is part of the repository
+    assert set(evaluation.trust_note(["speaker"])[1]["measure"]) == {"speaker"}
