@@ -82,10 +82,13 @@ def main(argv=None) -> int:
                                           check_categorical=False)
             print(f"{label} same ({len(new)} rows){'; new columns ' + ', '.join(extra) if extra else ''}")
         except AssertionError:
-            differ += 1
             merged = old[common].astype(str).merge(new[common].astype(str), how="outer",
                                                    indicator=True)
             changed = merged[merged["_merge"] != "both"]
+            if changed.empty and len(old) == len(new):
+                print(f"{label} same values ({len(new)} rows); only dtypes differ")
+                continue
+            differ += 1
             print(f"{label} DIFFERS: {len(old)} rows before, {len(new)} after, "
                   f"{len(changed)} rows not in both")
             print(changed.head(6).to_string(max_colwidth=60))
