@@ -312,9 +312,14 @@ def _prepare_folder(out: Path, metadata: dict) -> None:
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
             raise ExtractError(f"{out} exists and is not an extract folder; give a new or empty folder.")
         return
+    if earlier.get("chunk_size") != metadata["chunk_size"] and earlier.get("rule_digest") == metadata["rule_digest"] \
+            and earlier.get("manifest_sha256") == metadata["manifest_sha256"]:
+        raise ExtractError(
+            f"{out} holds an extract of this manifest made with --chunk-size {earlier.get('chunk_size')}; "
+            "finish it with that chunk size, or extract into a new folder."
+        )
     for key, what in (("manifest_sha256", "another manifest (or this one before it changed)"),
-                      ("rule_digest", "other extraction rules (another version of kursk_analysis)"),
-                      ("chunk_size", f"--chunk-size {earlier.get('chunk_size')}")):
+                      ("rule_digest", "other extraction rules (another version of kursk_analysis)")):
         if earlier.get(key) != metadata[key]:
             raise ExtractError(
                 f"{out} holds an extract made from {what}; it is stale for {metadata['manifest']}: "
@@ -375,17 +380,23 @@ def _read_table(folder: Path, name: str, chunks: int) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
     parts = [_read_part(pq.read_table(folder / name / f"{_chunk_name(n)}.parquet")) for n in range(chunks)]
-    # Categories that depend on the articles (the outlets) differ between chunks: the union,
-    # sorted, is what the whole corpus gives (pandas sorts the categories it infers).
-    categorical = [c for c in parts[0].columns if isinstance(parts[0][c].dtype, pd.CategoricalDtype)]
-    for column in categorical:
-        dtypes = {part[column].dtype for part in parts}
-        if len(dtypes) > 1:
-            union = pd.api.types.union_categoricals([part[column] for part in parts], sort_categories=True)
-            for part in parts:
-                part[column] = part[column].astype(union.dtype)
+    for column in [c for c in parts[0].columns if isinstance(parts[0][c].dtype, pd.CategoricalDtype)]:
+        dtype = _common_categories([part[column] for part in parts])
+        for part in parts:
+            part[column] = part[column].astype(dtype)
     filled = [part for part in parts if len(part)] or parts[:1]
     return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0].reset_index(drop=True)
+
+
+def _common_categories(columns: list[pd.Series]) -> pd.CategoricalDtype:
+    """The categories of one column over all chunks: fixed ones (a register, a kind) are the
+    same in every chunk with rows; those that depend on the articles (the outlets) differ,
+    and their union, sorted, is what the whole corpus gives (pandas sorts what it infers)."""
+    filled = [column.dtype for column in columns if len(column)] or [columns[0].dtype]
+    if all(dtype == filled[0] for dtype in filled):
+        return filled[0]
+    values = sorted(set().union(*(dtype.categories for dtype in filled)))
+    return pd.CategoricalDtype(pd.Index(values, dtype=filled[0].categories.dtype), ordered=filled[0].ordered)
 
 
 def _read_part(table) -> pd.DataFrame:
