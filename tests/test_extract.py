@@ -200,3 +200,13 @@ def test_iter_manifest_checks_rows_as_read_manifest_does(manifest, tmp_path):
     bad.write_text("\n".join([*text, text[1].replace(text[1].split(",")[0], "OO01", 1)]) + "\n", encoding="utf-8")
     with pytest.raises(ka.CorpusError, match=r"row 28: id 'OO01' differs only in case from 'oo01' \(row 7\)"):
         list(corpus_module.iter_manifest(bad, CHUNK))
+
+
+def test_the_command_says_what_is_wrong_in_one_sentence(manifest, tmp_path, capsys):
+    from kursk_analysis.cli import main
+
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["extract", "--manifest", str(manifest), "--out", str(tmp_path), "--workers", "1"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("error: ") and error.endswith("is not an extract folder; give a new or empty folder.")
+    assert "\n" not in error
