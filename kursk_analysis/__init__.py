@@ -12,12 +12,14 @@ Every extractor takes a :class:`Corpus` and returns a tidy DataFrame whose rows 
 - reuse: :func:`shared_passages`, :func:`reuse_matrix`, :func:`reuse_square`
 - framing: :func:`attribution_verbs`, :func:`attribution_counts`, :func:`leads`
 - reference: :func:`reference_figures` (the external series in ``data/reference/``)
+- extract: :func:`read_extract` (the tables ``kursk-analysis extract`` wrote as Parquet)
 """
 from .actors import actors, gazetteer
 from .corpus import Corpus, CorpusWarning, load_corpus
 from .errors import (CorpusError, GazetteerError, KurskError, ParameterError,
                      ReferenceDataError, RuleError, RunError)
 from .lexicon import Claim, load_claim
+from .extract import read_extract
 from .figures import areas_from_percent, quantities, territory_figures
 from .framing import attribution_counts, attribution_verbs, leads
 from .quotes import quotes, speech_frames
@@ -30,7 +32,7 @@ __all__ = [
     "Claim", "Corpus", "CorpusError", "CorpusWarning", "GazetteerError", "KurskError",
     "ParameterError", "ReferenceDataError", "RuleError", "RunError", "load_claim", "actors", "areas_from_percent",
     "attribution_counts", "attribution_verbs", "gazetteer", "leads", "load_corpus",
-    "quantities", "quotes", "reference_figures", "reuse_matrix", "reuse_square",
+    "quantities", "quotes", "read_extract", "reference_figures", "reuse_matrix", "reuse_square",
     "shared_passages", "speech_frames", "stances", "territory_figures", "time_expressions",
 ]
 __version__ = "0.1.0"

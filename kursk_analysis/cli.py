@@ -1,10 +1,11 @@
 """The ``kursk-analysis`` command line.
 
 ``manifest`` writes a manifest for a folder of texts or a CSV/JSON Lines export (see
-:mod:`.manifest`); ``corpus`` prints the articles of a manifest; ``run`` executes the
-research notebooks with papermill into ``reports/`` and renders them as HTML for reviewers
-(see :mod:`.run`). ``corpus`` and ``run`` load the corpus first and print a one-line summary
-of its warnings (``--verbose`` lists them).
+:mod:`.manifest`); ``corpus`` prints the articles of a manifest; ``extract`` writes every
+per-article table of a large corpus as Parquet, chunk by chunk on Dask (see :mod:`.extract`);
+``run`` executes the research notebooks with papermill into ``reports/`` and renders them as
+HTML for reviewers (see :mod:`.run`). ``corpus`` and ``run`` load the corpus first and print
+a one-line summary of its warnings (``--verbose`` lists them).
 """
 from __future__ import annotations
 
@@ -138,6 +139,15 @@ def _manifest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from .extract import extract, main_summary
+
+    summary = extract(args.manifest, args.out, workers=args.workers, scheduler=args.scheduler,
+                      chunk_size=args.chunk_size, progress=lambda line: print(line, file=sys.stderr, flush=True))
+    main_summary(summary)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kursk-analysis", description="Kursk coverage workbook: corpus tools and notebook runner."
@@ -161,6 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--root", help="folder the article files may live in (default: the manifest's folder)")
     corpus.add_argument("-v", "--verbose", action="store_true", help="list every corpus warning")
     corpus.set_defaults(handler=_corpus)
+
+    extract = commands.add_parser(
+        "extract", help="extract every per-article table of a manifest into Parquet files, on Dask",
+        description="Read the manifest in chunks, extract every per-article table of each chunk on a Dask "
+        "worker and write them as Parquet under OUT (with extract.json); run it again to finish an "
+        "interrupted extract. Read the result with kursk_analysis.read_extract(OUT).",
+    )
+    extract.add_argument("--manifest", required=True, help="manifest CSV of the corpus")
+    extract.add_argument("--out", required=True, help="folder to write the extract into (new, empty, or an earlier extract of it)")
+    extract.add_argument("--workers", type=int, help="worker processes of the local cluster (default: one per core)")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="use the Dask cluster of this scheduler (tcp://host:8786) instead")
+    extract.add_argument("--chunk-size", type=int, default=500, help="articles per chunk (default 500); bounds each worker's memory")
+    extract.set_defaults(handler=_extract)
 
     run = commands.add_parser(
         "run",

@@ -146,7 +146,18 @@ def read_manifest(manifest: str | Path) -> tuple[pd.DataFrame, list[int]]:
             f"Manifest {manifest} is empty; it needs a header row with the columns "
             f"{', '.join(REQUIRED_COLUMNS)}."
         )
-    header = [name.strip() for name in records[0][1]]
+    header = _check_header(manifest, records[0][1])
+    rows, lines = [], []
+    for line, row in records[1:]:
+        rows.append(_check_row(manifest, header, line, row))
+        lines.append(line)
+    if not rows:
+        raise CorpusError(f"Manifest {manifest} has a header but no articles.")
+    return pd.DataFrame(rows, columns=header, dtype=object), lines
+
+
+def _check_header(manifest: Path, row: list[str]) -> list[str]:
+    header = [name.strip() for name in row]
     duplicated = sorted({name for name in header if header.count(name) > 1})
     if duplicated:
         raise CorpusError(f"{manifest}: the header names {', '.join(duplicated)} more than once.")
@@ -160,17 +171,6 @@ def read_manifest(manifest: str | Path) -> tuple[pd.DataFrame, list[int]]:
             f"{manifest}: the header lacks the required column(s) {', '.join(hints)}; "
             f"required are {', '.join(REQUIRED_COLUMNS)}."
         )
-    rows, lines = [], []
-    for line, row in records[1:]:
-        if len(row) != len(header):
-            raise CorpusError(
-                f"{manifest}, row {line}: {len(row)} fields where the header has {len(header)}; "
-                "quote fields that contain commas."
-            )
-        rows.append([cell.strip() for cell in row])
-        lines.append(line)
-    if not rows:
-        raise CorpusError(f"Manifest {manifest} has a header but no articles.")
     reserved = [name for name in header if name in COMPUTED_COLUMNS]
     if reserved:
         raise CorpusError(
@@ -178,7 +178,7 @@ def read_manifest(manifest: str | Path) -> tuple[pd.DataFrame, list[int]]:
             f"{'are' if len(reserved) > 1 else 'is'} reserved for what the loader computes "
             f"({', '.join(COMPUTED_COLUMNS)}); rename {'them' if len(reserved) > 1 else 'it'}."
         )
-    return pd.DataFrame(rows, columns=header, dtype=object), lines
+    return header
 
 
 def _not_a_file(path: Path, kind: str) -> str:
@@ -197,8 +197,64 @@ def _read_bytes(path: Path, what: str) -> bytes:
         raise CorpusError(f"{what} cannot be read ({error.strerror or error}).") from None
 
 
-def _check_ids(frame: pd.DataFrame, lines: list[int], manifest: Path) -> None:
+def _check_row(manifest: Path, header: list[str], line: int, row: list[str]) -> list[str]:
+    if len(row) != len(header):
+        raise CorpusError(
+            f"{manifest}, row {line}: {len(row)} fields where the header has {len(header)}; "
+            "quote fields that contain commas."
+        )
+    return [cell.strip() for cell in row]
+
+
+def iter_manifest(manifest: str | Path, chunk_size: int):
+    """The manifest's rows ``chunk_size`` at a time, as ``(rows, lines)`` pairs like
+    :func:`read_manifest`'s, read as a stream (the file is never held whole) and checked as
+    :func:`read_manifest` checks it, ids included across chunks. Raises :class:`CorpusError`
+    as soon as a row is bad."""
+    manifest = Path(manifest)
+    if not manifest.is_file():
+        raise CorpusError(f"Manifest {manifest} {_not_a_file(manifest, 'CSV file')}.")
     seen: dict[str, tuple[str, int]] = {}
+    header, rows, lines = None, [], []
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            try:
+                for row in reader:
+                    if not any(cell.strip() for cell in row):
+                        continue
+                    if header is None:
+                        header = _check_header(manifest, row)
+                        continue
+                    rows.append(_check_row(manifest, header, reader.line_num, row))
+                    lines.append(reader.line_num)
+                    if len(rows) == chunk_size:
+                        frame = pd.DataFrame(rows, columns=header, dtype=object)
+                        _check_ids(frame, lines, manifest, seen)
+                        yield frame, lines
+                        rows, lines = [], []
+            except csv.Error as exc:
+                raise CorpusError(f"{manifest}, line {reader.line_num}: not valid CSV ({exc}).") from None
+    except UnicodeDecodeError:
+        _decode(manifest.read_bytes(), str(manifest))  # raises, naming the byte and line
+        raise
+    if header is None:
+        raise CorpusError(
+            f"Manifest {manifest} is empty; it needs a header row with the columns "
+            f"{', '.join(REQUIRED_COLUMNS)}."
+        )
+    if rows:
+        frame = pd.DataFrame(rows, columns=header, dtype=object)
+        _check_ids(frame, lines, manifest, seen)
+        yield frame, lines
+    elif not seen:
+        raise CorpusError(f"Manifest {manifest} has a header but no articles.")
+
+
+def _check_ids(frame: pd.DataFrame, lines: list[int], manifest: Path,
+               seen: dict[str, tuple[str, int]] | None = None) -> None:
+    """Every id well-formed and unique (``seen`` carries the ids of earlier chunks)."""
+    seen = {} if seen is None else seen
     for article_id, line in zip(frame["id"], lines):
         if not article_id:
             raise CorpusError(f"{_where(manifest, line)}: the id is empty.")
@@ -507,9 +563,18 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     """
     manifest = Path(manifest) if manifest else paths.MANIFEST
     frame, lines = read_manifest(manifest)
+    _check_ids(frame, lines, manifest)
+    return load_rows(manifest, frame, lines, root, gazetteer)
+
+
+def load_rows(manifest: str | Path, frame: pd.DataFrame, lines: list[int],
+              root: str | Path | None = None, gazetteer: str | Path | None = None) -> Corpus:
+    """A :class:`Corpus` of some of a manifest's rows (``frame`` and its ``lines``, as
+    :func:`read_manifest` or :func:`iter_manifest` give them, ids already checked): what
+    :func:`load_corpus` loads, for one chunk of a manifest too large to load at once."""
+    manifest = Path(manifest)
     folder = manifest.resolve().parent
     root = Path(root).resolve() if root else corpus_root(manifest)
-    _check_ids(frame, lines, manifest)
 
     texts: dict[str, str] = {}
     published: list[Published] = []

@@ -45,7 +45,7 @@ def sourcing_summary(corpus) -> pd.DataFrame:
 
     def names(mask: pd.Series) -> pd.Series:
         listed = table[mask].groupby("article_id")["actor"].agg(lambda s: "; ".join(sorted(set(s))))
-        return ids.map(listed).fillna("")
+        return ids.map(listed).fillna("").astype("str")  # str even when no article has any
 
     summary = pd.DataFrame({"article_id": ids, "outlet": corpus.articles["outlet"]})
     summary["named"] = count(~table["anonymous"])

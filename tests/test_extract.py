@@ -1,0 +1,212 @@
+"""The Dask extract (``kursk-analysis extract``) against the in-process tables.
+
+A small corpus is written by the tests (the seed texts and the synthetic other-outlet
+articles copied under a manifest of their own, plus one verbatim copy that lands in another
+chunk). Every extract runs on a local cluster of two worker processes with one thread each;
+no test times anything, and every wait has a generous limit.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import threading
+import time
+import warnings
+
+import pandas as pd
+import pytest
+
+import kursk_analysis as ka
+from kursk_analysis import corpus as corpus_module
+from kursk_analysis import extract as ex
+from kursk_analysis import paths
+
+CHUNK = 4
+OTHER_OUTLETS = paths.ROOT / "tests" / "fixtures" / "other_outlets" / "articles.csv"
+LIMIT = 300  # seconds: far beyond what any step takes; only a hang reaches it
+
+
+def write_corpus(folder):
+    folder.mkdir(parents=True)
+    rows = []
+    for manifest in (paths.MANIFEST, OTHER_OUTLETS):
+        with manifest.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                name = f"{row['id']}.txt"
+                shutil.copyfile(manifest.parent / row["file"], folder / name)
+                rows.append({key: row[key] for key in ("id", "outlet", "headline", "published")} | {"file": name})
+    rows.append({**rows[6], "id": "zz-copy"})  # the same text as a row two chunks earlier
+    with (folder / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder / "articles.csv"
+
+
+@pytest.fixture(scope="module")
+def manifest(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("extract") / "corpus")
+
+
+@pytest.fixture(scope="module")
+def expected(manifest):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ka.CorpusWarning)
+        corpus = ka.load_corpus(manifest)
+    return {name: function(corpus) for name, function in ex._tables().items()}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def finished(manifest, tmp_path_factory):
+    """An extract made the way the command makes it: its own two-worker local cluster."""
+    out = tmp_path_factory.mktemp("finished") / "out"
+    summary = ex.extract(manifest, out, workers=2, chunk_size=CHUNK)
+    return out, summary
+
+
+def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    key = ["article_id"] if "article_id" in frame else ["id"]
+    key += ["start"] if "start" in frame else []
+    return frame.sort_values(key, kind="stable").reset_index(drop=True)
+
+
+def assert_same_tables(out, expected):
+    got = ka.read_extract(out)
+    assert list(got) == list(ex.TABLES)
+    for name in ex.TABLES:
+        assert len(expected[name]) > 0, name  # every table has rows here, so equality says something
+        pd.testing.assert_frame_equal(ordered(got[name]), ordered(expected[name]), obj=name)
+
+
+def test_table_list_is_the_extractors():
+    assert tuple(ex._tables()) == ex.TABLES
+
+
+def test_two_worker_local_cluster_gives_the_in_process_tables(finished, expected):
+    out, summary = finished
+    assert (summary.articles, summary.chunks, summary.computed, summary.reused) == (26, 7, 7, 0)
+    assert len(list((out / "quotes").glob("chunk-*.parquet"))) == 7
+    assert any("no publication date" in line for line in summary.warnings)
+    assert_same_tables(out, expected)
+
+
+def test_a_killed_worker_still_gives_identical_tables(manifest, expected, tmp_path):
+    from distributed import Client, LocalCluster
+
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local, \
+            Client(local) as client:
+        failure = []
+
+        def run():
+            try:
+                ex.extract(manifest, out, scheduler=local.scheduler_address, chunk_size=1)
+            except BaseException as error:  # reported by the test thread below
+                failure.append(error)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        deadline = time.monotonic() + LIMIT
+        victim = None
+        while victim is None and time.monotonic() < deadline and thread.is_alive():
+            busy = {worker: keys for worker, keys in client.processing().items() if keys}
+            if len(list((out / ex.MARKERS).glob("*.json"))) >= 1 and busy:
+                victim = sorted(busy)[0]
+            else:
+                time.sleep(0.05)
+        assert victim is not None, "the extract ended before a worker could be killed"
+        done_at_kill = len(list((out / ex.MARKERS).glob("*.json")))
+        pid = client.run(os.getpid, workers=[victim])[victim]
+        os.kill(pid, signal.SIGKILL)
+        thread.join(LIMIT)
+        assert not thread.is_alive() and not failure, failure
+    assert done_at_kill < 26  # the worker died in the middle of the extract
+    assert_same_tables(out, expected)
+
+
+def test_an_interrupted_extract_resumes_from_its_finished_chunks(finished, manifest, expected, cluster, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(finished[0], out)
+    metadata = json.loads((out / ex.METADATA).read_text())
+    (out / ex.METADATA).write_text(json.dumps({**metadata, "complete": False}))
+    # As a run stopped mid-way leaves it: chunks 1 and 5 never finished (chunk 5 wrote some
+    # of its tables, no marker), chunk 3 had its marker and lost a file, and a temporary file
+    # was left behind.
+    for number in (1, 5):
+        (out / ex.MARKERS / f"chunk-{number:06d}.json").unlink()
+    (out / "quotes" / "chunk-000001.parquet").unlink()
+    (out / "stances" / "chunk-000003.parquet").unlink()
+    (out / "quotes" / ".chunk-000004.parquet.x.tmp").write_bytes(b"half a file")
+    kept = (out / "actors" / "chunk-000000.parquet").stat().st_mtime_ns
+    with pytest.raises(ex.ExtractError, match="unfinished"):
+        ka.read_extract(out)
+
+    summary = ex.extract(manifest, out, scheduler=cluster.scheduler_address, chunk_size=CHUNK)
+    assert (summary.computed, summary.reused) == (3, 4)
+    assert (out / "actors" / "chunk-000000.parquet").stat().st_mtime_ns == kept
+    assert_same_tables(out, expected)
+
+
+def test_a_stale_extract_is_refused(finished, manifest, cluster, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(manifest.parent, corpus)
+    out = tmp_path / "out"
+    shutil.copytree(finished[0], out)
+    metadata = json.loads((out / ex.METADATA).read_text())
+    (out / ex.METADATA).write_text(json.dumps({**metadata, "manifest": str(corpus / "articles.csv")}))
+    ka.read_extract(out, tables=["leads"])  # the copied manifest is the same: accepted
+    text = (corpus / "articles.csv").read_text(encoding="utf-8")
+    (corpus / "articles.csv").write_text(text.replace(",2025-03-16,", ",2025-03-17,", 1), encoding="utf-8")
+    with pytest.raises(ex.ExtractError, match="is stale: .* changed since it was extracted"):
+        ka.read_extract(out)
+    with pytest.raises(ex.ExtractError, match="another manifest"):
+        ex.extract(corpus / "articles.csv", out, scheduler=cluster.scheduler_address, chunk_size=CHUNK)
+    with pytest.raises(ex.ExtractError, match="--chunk-size 4"):
+        ex.extract(manifest, finished[0], scheduler=cluster.scheduler_address, chunk_size=5)
+    with pytest.raises(ex.ExtractError, match="other extraction rules"):
+        (out / ex.METADATA).write_text(json.dumps({**metadata, "rule_digest": "0" * 64}))
+        ka.read_extract(out)
+
+
+def test_a_folder_that_is_not_an_extract_is_refused(manifest, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(ex.ExtractError, match="is not an extract folder"):
+        ex.extract(manifest, tmp_path, workers=1, chunk_size=CHUNK)
+    with pytest.raises(ex.ExtractError, match="has no extract.json"):
+        ka.read_extract(tmp_path)
+    with pytest.raises(ex.ExtractError, match="chunk size"):
+        ex.extract(manifest, tmp_path / "new", chunk_size=0)
+
+
+def test_iter_manifest_checks_rows_as_read_manifest_does(manifest, tmp_path):
+    frame, lines = corpus_module.read_manifest(manifest)
+    chunks = list(corpus_module.iter_manifest(manifest, CHUNK))
+    assert [len(f) for f, _ in chunks] == [4, 4, 4, 4, 4, 4, 2]
+    pd.testing.assert_frame_equal(pd.concat([f for f, _ in chunks], ignore_index=True), frame)
+    assert [line for _, chunk_lines in chunks for line in chunk_lines] == lines
+    bad = tmp_path / "articles.csv"
+    text = manifest.read_text(encoding="utf-8").splitlines()
+    bad.write_text("\n".join([*text, text[1].replace(text[1].split(",")[0], "OO01", 1)]) + "\n", encoding="utf-8")
+    with pytest.raises(ka.CorpusError, match=r"row 28: id 'OO01' differs only in case from 'oo01' \(row 7\)"):
+        list(corpus_module.iter_manifest(bad, CHUNK))
+
+
+def test_the_command_says_what_is_wrong_in_one_sentence(manifest, tmp_path, capsys):
+    from kursk_analysis.cli import main
+
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["extract", "--manifest", str(manifest), "--out", str(tmp_path), "--workers", "1"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("error: ") and error.endswith("is not an extract folder; give a new or empty folder.")
+    assert "\n" not in error
