@@ -17,7 +17,8 @@ it does only the chunks without a ``chunks/`` marker. A worker that dies has its
 to another (the scheduler's own retry); the rows are the same whoever computes them.
 
 Memory: a worker holds one chunk's corpus and tables at a time, and the driver keeps at
-most two chunks per worker in flight, so memory grows with ``chunk_size``, not the corpus.
+most two chunks per worker in flight, so memory follows ``chunk_size``, not the corpus;
+between chunks a worker keeps only the package's bounded caches and spaCy's vocabulary.
 
 Staleness: ``extract.json`` records the package version, the *rule digest* (a digest of
 the package's source files, ``data/actors.csv`` and the versions of spaCy, pint, pandas and
