@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from .actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
-    NOT_NAMES, actor_info, actors, copies_of, gazetteer, replicate, resolve_speaker, speaker_number, \
+    NOT_NAMES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_table
 from .text import fold
 
