@@ -39,7 +39,7 @@ def corpora(dev_set: str | None) -> dict:
         out = {"seeds": ka.load_corpus(), "fixtures": load_fixture_corpus(),
                "other_outlets": load_other_outlets_corpus()}
     if dev_set:
-        from kursk_analysis import evaluation
+        from kursk_analysis.workbook import evaluation
 
         out["devset"] = evaluation.load_set(dev_set)[0]
     return out

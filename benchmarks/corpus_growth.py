@@ -135,7 +135,7 @@ def build_distinct_corpus(size: int, folder: Path) -> tuple[Path, dict]:
     fixture articles), article *n* rewritten by :func:`_vary_paragraph` with code *n* in
     every paragraph, so no paragraph repeats in another article (a paragraph an article
     repeats itself, such as a repeated headline, stays repeated within it)."""
-    from kursk_analysis.corpus import split_paragraphs
+    from kursk_analysis.corpus.boilerplate import split_paragraphs
 
     bases = []
     for manifest in BASE_MANIFESTS:
@@ -194,7 +194,7 @@ def child(manifest: str, skip: set[str]) -> None:
         function = getattr(ka, name, None)
         if function is None:
             try:
-                function = getattr(importlib.import_module(f"kursk_analysis.{module_name}"), name, None)
+                function = getattr(importlib.import_module(f"kursk_analysis.extract.{module_name}"), name, None)
             except ImportError as error:
                 print(json.dumps({"step": name, "missing": f"import failed: {error}"}), flush=True)
                 continue

@@ -42,7 +42,7 @@ corpus = ka.load_corpus(sys.argv[1])
 times = {"load": time.perf_counter() - started}
 for module, name, kwargs in json.loads(sys.argv[2]):
     step = time.perf_counter()
-    getattr(importlib.import_module("kursk_analysis." + module), name)(corpus, **kwargs)
+    getattr(importlib.import_module("kursk_analysis.extract." + module), name)(corpus, **kwargs)
     times[name] = time.perf_counter() - step
 print(json.dumps(times))
 """

@@ -50,7 +50,7 @@ from corpus_growth import ROOT, machine  # noqa: E402  (the shared way of record
 
 # The notebooks of the package measured: the live tree, or the copy first on PYTHONPATH
 # (the runner, its kernels and this script all import that one).
-from kursk_analysis import paths  # noqa: E402
+from kursk_analysis import paths# noqa: E402
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 CLI = Path(sys.executable).with_name("kursk-analysis")
@@ -103,7 +103,7 @@ def baseline_child(folder: str, output: str) -> None:
     """Execute the import-only notebooks in ``folder`` with papermill all at once, as the
     runner does (each in a worker process forked from this one, papermill imported the
     runner's way first, so its start-up saving counts on both sides)."""
-    from kursk_analysis.run import import_papermill
+    from kursk_analysis.workbook.run import import_papermill
 
     import_papermill()
     notebooks = sorted(Path(folder).glob("*.ipynb"))

@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/real_coverage.py --set ../shared/devset --write
 
 Reads the set in place (``articles.csv``, ``articles/<id>.txt``, ``gold.json``; see
-:mod:`kursk_analysis.evaluation`), prints one line per measure and, with ``--show``, every
+:mod:`kursk_analysis.workbook.evaluation`), prints one line per measure and, with ``--show``, every
 miss and every false row. ``--write`` records the figures, the date, the command and the
 set's size in ``benchmarks/real_coverage.json`` and rewrites the README's accuracy table
 from it (between its ``real-coverage`` markers). Nothing of the set's text is written.
@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from kursk_analysis import evaluation  # noqa: E402
+from kursk_analysis.workbook import evaluation# noqa: E402
 
 RESULTS = HERE.parent / evaluation.RESULTS_FILE
 

@@ -28,7 +28,7 @@ import warnings
 from pathlib import Path
 
 import kursk_analysis as ka
-from kursk_analysis import nlp
+from kursk_analysis.corpus import segment as nlp
 
 
 def seed_articles() -> list[tuple[str, list[tuple[int, int]]]]:

@@ -14,19 +14,19 @@ Every extractor takes a :class:`Corpus` and returns a tidy DataFrame whose rows 
 - reference: :func:`reference_figures` (the external series in ``data/reference/``)
 - extract: :func:`read_extract` (the tables ``kursk-analysis extract`` wrote as Parquet)
 """
-from .actors import actors, gazetteer
-from .corpus import Corpus, CorpusWarning, load_corpus
-from .errors import (CorpusError, GazetteerError, KurskError, ParameterError,
+from kursk_analysis.extract.actors import actors, gazetteer
+from kursk_analysis.corpus.model import Corpus, CorpusWarning, load_corpus
+from kursk_analysis.errors import (CorpusError, GazetteerError, KurskError, ParameterError,
                      ReferenceDataError, RuleError, RunError)
-from .lexicon import Claim, load_claim
-from .extract import read_extract
-from .figures import areas_from_percent, quantities, territory_figures
-from .framing import attribution_counts, attribution_verbs, leads
-from .quotes import quotes, speech_frames
-from .reference import reference_figures
-from .reuse import reuse_matrix, reuse_square, shared_passages
-from .stance import stances
-from .timex import time_expressions
+from kursk_analysis.lexicon import Claim, load_claim
+from kursk_analysis.workbook.batch import read_extract
+from kursk_analysis.extract.figures import areas_from_percent, quantities, territory_figures
+from kursk_analysis.extract.framing import attribution_counts, attribution_verbs, leads
+from kursk_analysis.extract.quotes import quotes, speech_frames
+from kursk_analysis.corpus.reference import reference_figures
+from kursk_analysis.extract.reuse import reuse_matrix, reuse_square, shared_passages
+from kursk_analysis.extract.stance import stances
+from kursk_analysis.extract.timex import time_expressions
 
 __all__ = [
     "Claim", "Corpus", "CorpusError", "CorpusWarning", "GazetteerError", "KurskError",

@@ -1,4 +1,4 @@
 """``python -m kursk_analysis`` runs the command-line interface."""
-from .cli import main
+from kursk_analysis.workbook.cli import main
 
 raise SystemExit(main())

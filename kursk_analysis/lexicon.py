@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import RuleError
+from kursk_analysis.errors import RuleError
 
 RULES = Path(__file__).with_name("rules")
 CLAIMS = RULES / "claims"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.pandas import Check, Column, DataFrameSchema
 
-from .actors import KINDS, SIDES
-from .figures import AS_OF_BASES, DIRECTIONS, UNITS
+from kursk_analysis.extract.actors import KINDS, SIDES
+from kursk_analysis.extract.figures import AS_OF_BASES, DIRECTIONS, UNITS
 
 _SPAN = {
     "article_id": Column(str),

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import cache, paths
+from kursk_analysis.corpus import cache
+from kursk_analysis import paths
 
 
 def _tree_digest() -> dict[str, str]:

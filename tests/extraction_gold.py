@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from kursk_analysis import load_corpus
-from kursk_analysis.corpus import CorpusWarning
+from kursk_analysis.corpus.model import CorpusWarning
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold"
@@ -203,8 +203,8 @@ def table(quotes_fn, stances_fn) -> str:
 
 
 if __name__ == "__main__":
-    from kursk_analysis.quotes import quotes
-    from kursk_analysis.stance import stances
+    from kursk_analysis.extract.quotes import quotes
+    from kursk_analysis.extract.stance import stances
 
     chosen = [a for a in sys.argv[1:] if a in SETS] or list(SETS)
     print(table(quotes, stances))

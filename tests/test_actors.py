@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 from extraction_gold import corpora
-from kursk_analysis.actors import (COLUMNS, ArticleActors, GazetteerError, actor_info, actors,
+from kursk_analysis.extract.actors import (COLUMNS, ArticleActors, GazetteerError, actor_info, actors,
                                    find_mentions, gazetteer, matcher, resolve_speaker)
-from kursk_analysis.text import fold
+from kursk_analysis.corpus.text import fold
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import cache, paths
+from kursk_analysis.corpus import cache
+from kursk_analysis import paths
 
 OTHER_OUTLETS = paths.ROOT / "tests" / "fixtures" / "other_outlets" / "articles.csv"
 
@@ -99,27 +100,27 @@ def test_the_folder_follows_the_environment(monkeypatch, tmp_path):
 def test_unit_factors_are_pints_and_kept(cache_folder):
     import pint
 
-    from kursk_analysis import figures
+    from kursk_analysis.extract import figures
 
-    figures._km2_factors.cache_clear()
+    figures.km2_factors.cache_clear()
     try:
-        computed = figures._km2_factors()
+        computed = figures.km2_factors()
         (entry,) = cache_folder.glob("units-*.json")
-        figures._km2_factors.cache_clear()
-        assert figures._km2_factors() == pytest.approx(computed, nan_ok=True)
+        figures.km2_factors.cache_clear()
+        assert figures.km2_factors() == pytest.approx(computed, nan_ok=True)
         expected = pint.UnitRegistry().Quantity(1, "mile ** 2").to("kilometer ** 2").magnitude
         assert computed["sq_mi"] == expected and computed["km2"] == 1.0
         entry.write_text('{"sq_mi": "2.59"}', encoding="utf-8")  # damaged: computed again
-        figures._km2_factors.cache_clear()
-        assert figures._km2_factors()["sq_mi"] == expected
+        figures.km2_factors.cache_clear()
+        assert figures.km2_factors()["sq_mi"] == expected
     finally:
-        figures._km2_factors.cache_clear()
+        figures.km2_factors.cache_clear()
 
 
 def test_stop_words_are_spacys_and_kept(cache_folder):
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from kursk_analysis import rhetoric
+    from kursk_analysis.analyses import rhetoric
 
     assert rhetoric._stop_words() == frozenset(STOP_WORDS)
     (entry,) = cache_folder.glob("stop-words-*.json")
@@ -131,20 +132,20 @@ def test_stop_words_are_spacys_and_kept(cache_folder):
 def test_an_edited_entry_that_still_parses_is_not_trusted(cache_folder):
     """Issue 13: a well-formed entry with a changed unit factor gave wrong km² on that run
     and the next; the digest of the stored value catches the edit."""
-    from kursk_analysis import figures
+    from kursk_analysis.extract import figures
 
-    figures._km2_factors.cache_clear()
+    figures.km2_factors.cache_clear()
     try:
-        good = figures._km2_factors()
+        good = figures.km2_factors()
         (entry,) = cache_folder.glob("units-*.json")
         text = entry.read_text(encoding="utf-8")
         assert str(good["sq_mi"]) in text
         entry.write_text(text.replace(str(good["sq_mi"]), "9.99"), encoding="utf-8")
-        figures._km2_factors.cache_clear()
-        assert figures._km2_factors()["sq_mi"] == good["sq_mi"]
+        figures.km2_factors.cache_clear()
+        assert figures.km2_factors()["sq_mi"] == good["sq_mi"]
         assert entry.read_text(encoding="utf-8") == text  # written anew
     finally:
-        figures._km2_factors.cache_clear()
+        figures.km2_factors.cache_clear()
 
 
 def test_a_fifo_named_like_an_entry_does_not_hang_a_load(cache_folder):

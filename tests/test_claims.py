@@ -7,7 +7,7 @@ import pytest
 from extraction_gold import mini_corpus
 from kursk_analysis import lexicon
 from kursk_analysis.lexicon import RuleError, load_claim
-from kursk_analysis.stance import stances
+from kursk_analysis.extract.stance import stances
 
 LIBERATION = {
     "l1": ("Valery Gerasimov told Vladimir Putin that Russian forces had fully liberated the "

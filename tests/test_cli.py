@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from kursk_analysis import paths
-from kursk_analysis.cli import main
+from kursk_analysis.workbook.cli import main
 
 
 def test_corpus_command_prints_the_articles(capsys):
@@ -40,8 +40,8 @@ def test_python_dash_m_entry_point():
 
 
 def test_impossible_dates_in_parameters_reach_the_check_as_text():
-    from kursk_analysis.cli import parameter_value
-    from kursk_analysis.params import ParameterError, check_parameters
+    from kursk_analysis.workbook.cli import parameter_value
+    from kursk_analysis.workbook.params import ParameterError, check_parameters
 
     import pytest
 
@@ -52,8 +52,8 @@ def test_impossible_dates_in_parameters_reach_the_check_as_text():
 
 
 def test_numbers_in_exponent_form_are_numbers():
-    from kursk_analysis.cli import parameter_value
-    from kursk_analysis.params import check_parameters
+    from kursk_analysis.workbook.cli import parameter_value
+    from kursk_analysis.workbook.params import check_parameters
 
     assert parameter_value("1e3") == 1000.0 and parameter_value("2.5E+3") == 2500.0
     assert check_parameters(baseline_km2=parameter_value("1e3"), known_actors=[]).baseline_km2 == 1000.0

@@ -1,4 +1,4 @@
-"""kursk_analysis.comparison on the bundled seeds (hand-checked against the texts) and on
+"""kursk_analysis.analyses.comparison on the bundled seeds (hand-checked against the texts) and on
 small made-up corpora: key facts and their evidence, omissions, the side-by-side table,
 parameters (period, actors, empty selections), text reuse, the explorer and escaping."""
 from __future__ import annotations
@@ -13,8 +13,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import kursk_analysis as ka  # noqa: E402
-from kursk_analysis import comparison, paths  # noqa: E402
-from kursk_analysis.params import check_parameters  # noqa: E402
+from kursk_analysis.analyses import comparison
+from kursk_analysis import paths# noqa: E402
+from kursk_analysis.workbook.params import check_parameters  # noqa: E402
 
 FIXTURES = paths.ROOT / "tests" / "fixtures"
 

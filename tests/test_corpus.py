@@ -6,7 +6,7 @@ import pytest
 
 import kursk_analysis as ka
 from kursk_analysis import paths
-from kursk_analysis.corpus import split_paragraphs
+from kursk_analysis.corpus.boilerplate import split_paragraphs
 
 OTHER = paths.ROOT / "tests" / "fixtures" / "other_format" / "articles.csv"
 
@@ -133,7 +133,7 @@ def test_split_paragraphs(text, expected):
 
 
 def test_typography_folding_keeps_offsets():
-    from kursk_analysis.text import fold, match_key
+    from kursk_analysis.corpus.text import fold, match_key
 
     raw = "\u201cNot \u2018encircled\u2019\u201d \u2014 Zelenskyy\u00a0said"
     assert len(fold(raw)) == len(raw)
@@ -165,6 +165,6 @@ def test_crlf_file_with_one_paragraph_per_line():
     ],
 )
 def test_boilerplate_rules_on_other_house_styles(paragraph, reason):
-    from kursk_analysis.corpus import classify_paragraphs
+    from kursk_analysis.corpus.boilerplate import classify_paragraphs
 
     assert classify_paragraphs(["Body text here.", paragraph], "")[1] == reason

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis.corpus import MAX_ARTICLE_BYTES
+from kursk_analysis.corpus.model import MAX_ARTICLE_BYTES
 
 HEADER = "id,file,outlet,headline,published"
 GOOD_TEXT = "Ukrainian troops are not surrounded, officials said. They hold ground.\n"

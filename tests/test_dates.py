@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis.timex import time_expressions
+from kursk_analysis.extract.timex import time_expressions
 
 from test_corpus_errors import error_of, write_corpus
 

@@ -6,8 +6,8 @@ import json
 import pandas as pd
 import pytest
 
-from kursk_analysis import evaluation
-from kursk_analysis.actors import gazetteer
+from kursk_analysis.workbook import evaluation
+from kursk_analysis.extract.actors import gazetteer
 
 
 def _write_set(folder, texts: dict, gold: dict):

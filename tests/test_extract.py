@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import corpus as corpus_module
-from kursk_analysis import extract as ex
+from kursk_analysis.corpus import model as corpus_module
+from kursk_analysis.workbook import batch as ex
 from kursk_analysis import paths
 
 CHUNK = 4
@@ -203,7 +203,7 @@ def test_iter_manifest_checks_rows_as_read_manifest_does(manifest, tmp_path):
 
 
 def test_the_command_says_what_is_wrong_in_one_sentence(manifest, tmp_path, capsys):
-    from kursk_analysis.cli import main
+    from kursk_analysis.workbook.cli import main
 
     (tmp_path / "notes.txt").write_text("mine")
     assert main(["extract", "--manifest", str(manifest), "--out", str(tmp_path), "--workers", "1"]) == 2

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis.figures import (areas_from_percent, parse_number, quantities,
+from kursk_analysis.extract.figures import (areas_from_percent, parse_number, quantities,
                                     territory_figures)
 
 from _gold import GOLD, load_fixture_corpus, load_other_outlets_corpus, locate, match, same

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from kursk_analysis import load_corpus, paths
-from kursk_analysis.framing import (
+from kursk_analysis.extract.framing import (
     COLUMNS, LEAD_COLUMNS, REGISTERS, _matches, attribution_counts, attribution_verbs, leads,
 )
 

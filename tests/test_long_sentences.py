@@ -8,9 +8,8 @@ import warnings
 import pytest
 
 import kursk_analysis as ka
-import importlib
 
-figures, framing, quotes = (importlib.import_module(f"kursk_analysis.{name}") for name in ("figures", "framing", "quotes"))
+from kursk_analysis.extract import figures, framing, quotes
 
 # News prose with names, reporting verbs, figures and dates, and no full stop.
 CLAUSE = ("Russian President Vladimir Putin said on March 13 that Ukrainian troops in the Kursk "

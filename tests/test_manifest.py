@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis.manifest import ManifestError, parse_date, write_manifest
+from kursk_analysis.corpus.manifest import ManifestError, parse_date, write_manifest
 
 
 @pytest.mark.parametrize("value, expected", [

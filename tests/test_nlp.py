@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 from spacy.pipeline import Sentencizer
 
-from kursk_analysis import nlp, paths
-from kursk_analysis.corpus import split_paragraphs
+from kursk_analysis.corpus import segment as nlp
+from kursk_analysis import paths
+from kursk_analysis.corpus.boilerplate import split_paragraphs
 
 TRICKY = [
     "The U.S. and the U.K. said so. The U.N. did not.",

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import cli, exports
-from kursk_analysis.timeline import MAX_FRONTLINE_KM2
+from kursk_analysis.workbook import cli, exports
+from kursk_analysis.analyses.timeline import MAX_FRONTLINE_KM2
 
 # Four short articles, written for this test.
 ARTICLES = [
@@ -132,7 +132,7 @@ def test_manifest_from_a_jsonl_export(tmp_path):
     (manifest.parent / "texts" / "nl-03.txt").write_text("changed", encoding="utf-8")
     manifest.unlink()
     with pytest.raises(ka.CorpusError, match="exists with other text; pass --force"):
-        from kursk_analysis.manifest import write_manifest
+        from kursk_analysis.corpus.manifest import write_manifest
         write_manifest(export, manifest)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kursk_analysis import notebook
-from kursk_analysis.params import ParameterError, Parameters, check_parameters
+from kursk_analysis.workbook import notebook
+from kursk_analysis.workbook.params import ParameterError, Parameters, check_parameters
 
 ACTORS = ["Putin", "Trump", "Zelensky"]
 
@@ -79,9 +79,9 @@ def test_a_folder_is_not_a_manifest(tmp_path):
 
 
 def test_actors_are_checked_against_the_gazetteer_by_default(monkeypatch):
-    fake = types.ModuleType("kursk_analysis.actors")
+    fake = types.ModuleType("kursk_analysis.extract.actors")
     fake.gazetteer = lambda path=None: pd.DataFrame({"actor": ["Vladimir Putin"], "aliases": ["Putin|the Kremlin leader"]})
-    monkeypatch.setitem(sys.modules, "kursk_analysis.actors", fake)
+    monkeypatch.setitem(sys.modules, "kursk_analysis.extract.actors", fake)
     assert check_parameters(actors=["Vladimir Putin"]).actors == ("Vladimir Putin",)
     with pytest.raises(ParameterError, match=r"'Napoleon', which is not in the actor gazetteer \(known: Vladimir Putin\)"):
         check_parameters(actors=["Napoleon"])
@@ -97,7 +97,7 @@ def test_actors_by_any_alias_in_any_case():
 
 
 def test_the_cli_help_example_works():
-    from kursk_analysis.cli import parameter_value
+    from kursk_analysis.workbook.cli import parameter_value
 
     assert check_parameters(actors=parameter_value("[Putin, Trump]")).actors == ("Vladimir Putin", "Donald Trump")
 
@@ -131,7 +131,7 @@ def test_setup_shows_corpus_warnings_as_one_plain_line():
     import warnings
 
     import kursk_analysis as ka
-    from kursk_analysis import notebook
+    from kursk_analysis.workbook import notebook
 
     before = warnings.formatwarning
     try:

@@ -7,8 +7,10 @@ import warnings
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import comparison, paths, prose, rhetoric, sourcing, timeline
-from kursk_analysis.params import check_parameters
+from kursk_analysis.analyses import comparison, prose, rhetoric, timeline
+from kursk_analysis import paths
+from kursk_analysis.extract import sourcing
+from kursk_analysis.workbook.params import check_parameters
 
 BUNDLED_ONLY = ["Reuters", "New York Post", "CNN", "NBC", "Spokesman", "Gerasimov", "Sudzha"]
 

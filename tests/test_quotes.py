@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extraction_gold import SETS, corpus_of, mini_corpus, report, score_quotes
-from kursk_analysis.quotes import quote_kind, quote_spans, quotes, speech_frames
-from kursk_analysis.text import fold
+from kursk_analysis.extract.quotes import quote_kind, quote_spans, quotes, speech_frames
+from kursk_analysis.corpus.text import fold
 
 
 def test_quotes_against_gold():
@@ -40,7 +40,7 @@ def test_rows_point_into_the_raw_text(which):
 @pytest.mark.parametrize("which", SETS)
 def test_same_corpus_same_rows(which):
     corpus = corpus_of(which)
-    from kursk_analysis.quotes import _compute
+    from kursk_analysis.extract.quotes import _compute
     again = _compute(corpus)[0]
     assert again.equals(quotes(corpus))
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from extraction_gold import mini_corpus
-from kursk_analysis.figures import territory_figures
-from kursk_analysis.quotes import quotes
-from kursk_analysis.stance import stances
+from kursk_analysis.extract.figures import territory_figures
+from kursk_analysis.extract.quotes import quotes
+from kursk_analysis.extract.stance import stances
 
 
 def _stances(tmp_path, text: str) -> set[tuple[str, str]]:

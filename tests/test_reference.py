@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kursk_analysis.reference import ReferenceDataError, reference_figures, REFERENCE
+from kursk_analysis.corpus.reference import ReferenceDataError, reference_figures, REFERENCE
 
 
 def test_loads_tidily():

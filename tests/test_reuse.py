@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from kursk_analysis import load_corpus, paths
-from kursk_analysis.corpus import Corpus
-from kursk_analysis.reuse import (
+from kursk_analysis.corpus.model import Corpus
+from kursk_analysis.extract.reuse import (
     PAIR_COLUMNS, PASSAGE_COLUMNS, duplicate_articles, reuse_matrix, reuse_square,
     shared_passages,
 )

@@ -18,8 +18,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import kursk_analysis as ka  # noqa: E402
-from kursk_analysis import rhetoric, sourcing  # noqa: E402
-from kursk_analysis.params import check_parameters  # noqa: E402
+from kursk_analysis.analyses import rhetoric
+from kursk_analysis.extract import sourcing# noqa: E402
+from kursk_analysis.workbook.params import check_parameters  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,9 @@ import nbformat
 import pytest
 
 from browser import blank_widget_views, chromium
-from kursk_analysis import cli, paths
-from kursk_analysis.run import RunError, run
+from kursk_analysis.workbook import cli
+from kursk_analysis import paths
+from kursk_analysis.workbook.run import RunError, run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 EXPLORER = FIXTURES / "explorer.ipynb"
@@ -177,7 +178,7 @@ def test_two_runs_give_the_same_reports(tmp_path, monkeypatch):
 
 def test_stdout_the_kernel_flushed_in_pieces_is_merged(tmp_path):
     """The kernel flushes prints on a timer: one run's single stream output is another's two."""
-    from kursk_analysis.run import _make_deterministic
+    from kursk_analysis.workbook.run import _make_deterministic
 
     pieces = [nbformat.v4.new_output("stream", name="stdout", text=text) for text in ("30 of 30 rows kept.\n", "12 actors.\n")]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(...)", outputs=pieces)])

@@ -17,9 +17,10 @@ import nbformat
 import psutil
 import pytest
 
-from kursk_analysis import cli, paths
-from kursk_analysis import run as runner
-from kursk_analysis.run import MARKER, STAGING, RunError, run
+from kursk_analysis.workbook import cli
+from kursk_analysis import paths
+from kursk_analysis.workbook import run as runner
+from kursk_analysis.workbook.run import MARKER, STAGING, RunError, run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 EXPLORER = FIXTURES / "explorer.ipynb"

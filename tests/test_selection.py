@@ -1,8 +1,8 @@
 """Filtering extracted tables by the notebook parameters."""
 import pandas as pd
 
-from kursk_analysis.params import check_parameters
-from kursk_analysis.selection import count_undated, for_actors, in_period, undated_note
+from kursk_analysis.workbook.params import check_parameters
+from kursk_analysis.analyses.selection import count_undated, for_actors, in_period, undated_note
 
 FRAME = pd.DataFrame(
     {

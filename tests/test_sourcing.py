@@ -1,5 +1,5 @@
 """Named versus anonymous sourcing, checked against readings of the seeds."""
-from kursk_analysis.sourcing import sources, sourcing_summary
+from kursk_analysis.extract.sourcing import sources, sourcing_summary
 
 
 def test_cnn_entry_cites_only_named_sources(corpus):

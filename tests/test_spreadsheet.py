@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kursk_analysis.params import check_parameters
-from kursk_analysis.spreadsheet import spreadsheet_safe
-from kursk_analysis.text import shorten
+from kursk_analysis.workbook.params import check_parameters
+from kursk_analysis.workbook.spreadsheet import spreadsheet_safe
+from kursk_analysis.corpus.text import shorten
 
 
 def test_formula_cells_are_quoted_and_numbers_left_alone():
@@ -34,8 +34,8 @@ def test_chart_labels_are_plain_text_and_cut(tmp_path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from kursk_analysis import notebook
-    from kursk_analysis.comparison import plot_sourcing
+    from kursk_analysis.workbook import notebook
+    from kursk_analysis.analyses.comparison import plot_sourcing
 
     notebook.plain_chart_text()
     overview = pd.DataFrame({"article_id": ["a", "b"], "outlet": [r"Outlet $\x$", "The " + "Very " * 165 + "Long"],

@@ -9,7 +9,7 @@ import pytest
 
 from extraction_gold import SETS, corpora, corpus_of, mini_corpus, report, score_stances
 from kursk_analysis.lexicon import load_claim
-from kursk_analysis.stance import claim_terms, denies_in, stances
+from kursk_analysis.extract.stance import claim_terms, denies_in, stances
 
 CLAIM = load_claim("encirclement")
 

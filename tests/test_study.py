@@ -9,7 +9,8 @@ import warnings
 import pandas as pd
 
 import kursk_analysis as ka
-from kursk_analysis import cli, paths
+from kursk_analysis.workbook import cli
+from kursk_analysis import paths
 
 ARTICLES = {
     "s1": ("V. V. Putin said on Friday that Russia had agreed to a full ceasefire. \u201cWe have "

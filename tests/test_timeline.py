@@ -1,4 +1,4 @@
-"""Unit tests for kursk_analysis.timeline on the five seed articles, hand-checked against the text.
+"""Unit tests for kursk_analysis.analyses.timeline on the five seed articles, hand-checked against the text.
 
 The numbers: "nearly 500 square miles" at the peak (Reuters, open-source reports) is
 1,294.99 km²; "only 20 to 30 square miles" (Reuters, 19 March 2025) and "just 20 to 30
@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import timeline
-from kursk_analysis.params import check_parameters
+from kursk_analysis.analyses import timeline
+from kursk_analysis.workbook.params import check_parameters
 
 SQ_MI = 2.589988110336  # km² per square mile
 

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 import kursk_analysis as ka
-from kursk_analysis import timex
-from kursk_analysis.timex import resolve, time_expressions
+from kursk_analysis.extract import timex
+from kursk_analysis.extract.timex import resolve, time_expressions
 
 from _gold import GOLD, load_fixture_corpus, locate, match
 
@@ -99,7 +99,7 @@ def test_nothing_depends_on_today(monkeypatch):
         today = classmethod(clock)
         utcnow = classmethod(clock)
 
-    from kursk_analysis import figures
+    from kursk_analysis.extract import figures
     for module in (timex, figures):
         monkeypatch.setattr(module, "date", NoToday)
     monkeypatch.setattr(pd.Timestamp, "now", clock)

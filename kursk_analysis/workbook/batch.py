@@ -4,7 +4,7 @@ A corpus of 100,000 articles or more does not fit one process's memory, and one 
 hours over it. :func:`extract` reads the manifest as a stream, ``chunk_size`` rows at a
 time, and hands each chunk to a ``dask.distributed`` worker (a local cluster of ``workers``
 processes by default, or the cluster whose scheduler address is given), which loads the
-chunk as a :class:`~kursk_analysis.corpus.Corpus` of its own, runs every extractor in
+chunk as a :class:`~kursk_analysis.corpus.model.Corpus` of its own, runs every extractor in
 :data:`TABLES` on it and writes one Parquet file per table::
 
     OUT/extract.json                      what was extracted, from what, by which rules
@@ -30,7 +30,7 @@ Per chunk or not: the tables in :data:`TABLES` depend on each article alone (and
 gazetteer), so a chunk's rows are the rows the whole corpus gives for its articles.
 :func:`read_extract` concatenates them in manifest order; sorted by ``article_id`` and
 ``start`` (``id`` for per-article tables) they equal the in-process tables. Text reuse
-between articles (:func:`~kursk_analysis.reuse.shared_passages`, ``reuse_matrix``,
+between articles (:func:`~kursk_analysis.extract.reuse.shared_passages`, ``reuse_matrix``,
 ``reuse_square``) compares articles with each other and the cross-article analyses of the
 notebooks (``comparison``, ``rhetoric``, ``timeline``) read the whole corpus: neither is
 in an extract; they run on a loaded corpus.
@@ -51,8 +51,8 @@ from typing import Callable
 
 import pandas as pd
 
-from . import paths
-from .corpus import CorpusError, CorpusWarning, corpus_root, iter_manifest, load_rows
+from kursk_analysis import paths
+from kursk_analysis.corpus.model import CorpusError, CorpusWarning, corpus_root, iter_manifest, load_rows
 
 FORMAT = 1
 METADATA = "extract.json"
@@ -62,12 +62,12 @@ _VERSIONED = ("spacy", "pint", "pandas", "pyarrow")
 
 
 def _tables() -> dict[str, Callable]:
-    from . import framing, sourcing
-    from .actors import actors
-    from .figures import quantities, territory_figures
-    from .quotes import quotes, speech_frames
-    from .stance import stances
-    from .timex import time_expressions
+    from kursk_analysis.extract import framing, sourcing
+    from kursk_analysis.extract.actors import actors
+    from kursk_analysis.extract.figures import quantities, territory_figures
+    from kursk_analysis.extract.quotes import quotes, speech_frames
+    from kursk_analysis.extract.stance import stances
+    from kursk_analysis.extract.timex import time_expressions
 
     return {
         "articles": lambda corpus: corpus.articles,
@@ -101,9 +101,10 @@ class ExtractError(CorpusError):
 def rule_digest() -> str:
     """A digest of everything the extracted rows depend on besides the articles."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.glob("*.py")):
-        digest.update(f"{source.name}\0".encode())
+    package = Path(__file__).resolve().parent.parent
+    sources = [*package.rglob("*.py"), *package.rglob("*.yaml")]
+    for source in sorted(sources, key=lambda path: path.relative_to(package).as_posix()):
+        digest.update(f"{source.relative_to(package).as_posix()}\0".encode())
         digest.update(source.read_bytes())
     digest.update(b"\0actors.csv\0")
     digest.update((paths.DATA / "actors.csv").read_bytes())
@@ -124,7 +125,7 @@ def _file_digest(path: Path) -> str:
 
 
 def _package_version() -> str:
-    from . import __version__
+    from kursk_analysis import __version__
 
     return __version__
 

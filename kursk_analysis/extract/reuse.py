@@ -5,7 +5,7 @@ rewrites the Reuters report sentence by sentence, keeping one sentence word for 
 module finds both kinds of reuse and points every passage back into both raw texts.
 
 - **verbatim**: a run of at least ``min_words`` identical word tokens (after
-  :func:`~kursk_analysis.text.fold` and case-folding, punctuation ignored), found through an
+  :func:`~kursk_analysis.corpus.text.fold` and case-folding, punctuation ignored), found through an
   inverted index of word shingles and cut at sentence boundaries so that every row belongs
   to one sentence of each article.
 - **paraphrase**: two sentences that say the same thing in changed wording. Their
@@ -46,7 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .text import fold
+from kursk_analysis.corpus.text import fold
 
 # Letters/digits, with inner apostrophes, dots and hyphens kept ("russia's", "u.s", "re-take").
 WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")

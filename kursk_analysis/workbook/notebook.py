@@ -2,7 +2,7 @@
 
 The cell after the ``parameters`` cell reads::
 
-    from kursk_analysis import notebook
+    from kursk_analysis.workbook import notebook
     params = notebook.setup(manifest=manifest, unit=unit, baseline_km2=baseline_km2,
                             actors=actors, start=start, end=end, undated=undated,
                             root=root, output_dir=output_dir)
@@ -21,9 +21,9 @@ from __future__ import annotations
 import html
 import warnings
 
-from .corpus import CorpusWarning, load_corpus
-from .errors import KurskError
-from .params import Parameters, check_parameters
+from kursk_analysis.corpus.model import CorpusWarning, load_corpus
+from kursk_analysis.errors import KurskError
+from kursk_analysis.workbook.params import Parameters, check_parameters
 
 # Errors about the user's input: their message says what to fix, a traceback adds nothing.
 INPUT_ERRORS = (KurskError,)

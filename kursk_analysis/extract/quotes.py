@@ -24,7 +24,7 @@ How a speaker is found, in order of strength:
    paragraph (a quote split by its attribution), else the last frame of the previous
    sentence ("Putin asked what will happen … “Will all those …?”").
 
-Subjects are resolved by :func:`kursk_analysis.actors.resolve_speaker`: gazetteer actors,
+Subjects are resolved by :func:`kursk_analysis.extract.actors.resolve_speaker`: gazetteer actors,
 pronouns to the nearest compatible speaker or sentence subject (unnamed ones included, so
 "he said" after "A company commander ... said" is not an earlier named man), "one"/"the
 other" to the group named last, "the official"/"the expert"/"the head of state" to the
@@ -46,10 +46,10 @@ import re
 import numpy as np
 import pandas as pd
 
-from .actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
+from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
     NOT_NAMES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_table
-from .text import fold
+from kursk_analysis.corpus.text import fold
 
 QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
                  "speaker_text", "kind", "attribution", "speaker_in_gazetteer"]

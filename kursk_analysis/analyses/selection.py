@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .params import Parameters
+from kursk_analysis.workbook.params import Parameters
 
 # An article table carries its publication date as a span (corpus.load_corpus): a
 # "published" column is read together with these two when the frame has them.

@@ -192,8 +192,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 def escape_cells(frame: pd.DataFrame) -> pd.DataFrame:
     """Every exported CSV's cells pass through here first: text a spreadsheet would run as
-    a formula is quoted (:func:`kursk_analysis.spreadsheet.spreadsheet_safe`)."""
-    from .spreadsheet import spreadsheet_safe
+    a formula is quoted (:func:`kursk_analysis.workbook.spreadsheet.spreadsheet_safe`)."""
+    from kursk_analysis.workbook.spreadsheet import spreadsheet_safe
 
     return spreadsheet_safe(frame)
 

@@ -1,7 +1,7 @@
 """Check the research notebooks' parameters and turn them into typed values.
 
 Every notebook starts with a cell tagged ``parameters`` holding literals only (papermill
-replaces them) and, in the next cell, ``kursk_analysis.notebook.setup(...)``, which calls
+replaces them) and, in the next cell, ``kursk_analysis.workbook.notebook.setup(...)``, which calls
 :func:`check_parameters`. A bad value stops the notebook at once with one plain sentence
 naming the parameter and what is wrong (a :class:`ParameterError`), instead of failing
 later somewhere deep in the analysis.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import ParameterError
+from kursk_analysis.errors import ParameterError
 
 UNITS = ("sq_mi", "km2")
 UNDATED = ("keep", "drop")
@@ -30,9 +30,9 @@ class Parameters:
     ``manifest`` is None for the bundled corpus, ``baseline_km2`` is None when it is to be
     derived from the corpus, ``actors`` is empty for all actors, ``start``/``end`` are None
     when open, ``undated`` says whether rows a period cannot place are kept or dropped
-    (:mod:`kursk_analysis.selection`), and ``output_dir`` is None when the notebook should
+    (:mod:`kursk_analysis.analyses.selection`), and ``output_dir`` is None when the notebook should
     not write its tables. ``root`` is the folder article files may live in (None: the
-    manifest's own folder, see :func:`kursk_analysis.corpus.load_corpus`).
+    manifest's own folder, see :func:`kursk_analysis.corpus.model.load_corpus`).
     """
 
     manifest: Path | None
@@ -61,13 +61,13 @@ class Parameters:
 
     def write_table(self, frame, name: str):
         """Write ``frame`` as ``<output_dir>/<name>.csv`` and ``.parquet`` (when an output
-        folder was given), the one way every export is written (:mod:`kursk_analysis.exports`).
+        folder was given), the one way every export is written (:mod:`kursk_analysis.workbook.exports`).
 
         Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``
         and still show the table. Two runs give byte-identical files, and text a spreadsheet
-        would run as a formula is quoted (:func:`kursk_analysis.spreadsheet.spreadsheet_safe`).
+        would run as a formula is quoted (:func:`kursk_analysis.workbook.spreadsheet.spreadsheet_safe`).
         """
-        from . import exports
+        from kursk_analysis.workbook import exports
 
         if not exports.TABLE_NAME.fullmatch(name):
             raise ValueError(f"Table name {name!r} must be a plain file name such as 'territory_figures'.")
@@ -93,7 +93,7 @@ def check_parameters(
     """Check the notebook parameters and return them typed, or raise :class:`ParameterError`.
 
     ``known_actors`` is the set of canonical actor names to check ``actors`` against; by
-    default it is taken from :func:`kursk_analysis.actors.gazetteer`.
+    default it is taken from :func:`kursk_analysis.extract.actors.gazetteer`.
     """
     gazetteer_path = _gazetteer(gazetteer)
     claim = _claim(claim)
@@ -123,7 +123,7 @@ def _gazetteer(value) -> Path | None:
     path = Path(value).expanduser().resolve()
     if not path.is_file():
         raise ParameterError(f"Parameter `gazetteer` points to {str(value)!r}, which is not a file.")
-    from .actors import gazetteer
+    from kursk_analysis.extract.actors import gazetteer
 
     gazetteer(path)  # a malformed gazetteer stops here, naming its row
     return path
@@ -133,7 +133,7 @@ def _claim(value) -> str:
     if not isinstance(value, (str, Path)) or not str(value).strip():
         raise ParameterError(f"Parameter `claim` must be a claim's name such as \"encirclement\" "
                              f"or a claim file's path, not {value!r}.")
-    from .lexicon import load_claim
+    from kursk_analysis.lexicon import load_claim
 
     load_claim(str(value))  # an unknown claim or a malformed file stops here
     return str(Path(value).expanduser().resolve()) if str(value).endswith((".yaml", ".yml")) \
@@ -207,7 +207,7 @@ def resolve_actors(value, known_actors=None) -> tuple[tuple[str, ...], tuple[tup
             raise ParameterError(f"Parameter `actors` must hold actor names as text, not {name!r}.")
     if not names:
         return (), ()
-    from .text import fold
+    from kursk_analysis.corpus.text import fold
 
     known = _known_actor_names() if known_actors is None else known_actors
     table = dict(known) if isinstance(known, Mapping) else {name: name for name in known}
@@ -241,7 +241,7 @@ def resolve_actors(value, known_actors=None) -> tuple[tuple[str, ...], tuple[tup
 def _known_actor_names(path=None) -> dict[str, str]:
     """Every name and alias in the gazetteer (``data/actors.csv`` by default), to its
     canonical name."""
-    from .actors import gazetteer  # imported late: the gazetteer loads data the other checks don't need
+    from kursk_analysis.extract.actors import gazetteer  # imported late: the gazetteer loads data the other checks don't need
 
     table = {}
     frame = gazetteer(path)

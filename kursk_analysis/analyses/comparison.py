@@ -2,7 +2,7 @@
 what text they share.
 
 Every function takes a corpus (and, where the notebook parameters matter, the checked
-:class:`~kursk_analysis.params.Parameters`) and returns a tidy DataFrame, a string to
+:class:`~kursk_analysis.workbook.params.Parameters`) and returns a tidy DataFrame, a string to
 print, or a matplotlib Axes it drew on, so the notebook only calls, shows and plots.
 
 - :func:`select`: the articles published in the ``start``/``end`` period, as a corpus.
@@ -19,7 +19,7 @@ print, or a matplotlib Axes it drew on, so the notebook only calls, shows and pl
 - :func:`headline_numbers`: the notebook's headline numbers as plain sentences.
 
 The ``actors`` parameter narrows the actor, quote, source and stance tables (through
-:func:`kursk_analysis.selection.for_actors`); the key facts and text reuse are about the
+:func:`kursk_analysis.analyses.selection.for_actors`); the key facts and text reuse are about the
 articles, not about one actor, and are not narrowed.
 """
 from __future__ import annotations
@@ -34,17 +34,17 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from . import sourcing
-from .actors import actors as actor_mentions
-from .figures import quantities, territory_figures
-from .framing import REGISTERS, attribution_verbs, leads
-from .params import Parameters
-from .quotes import quotes
-from .reuse import reuse_matrix, reuse_square, shared_passages
-from .selection import for_actors, in_period, undated_note
-from .stance import stances
-from .text import fold, shorten
-from .timex import time_expressions
+from kursk_analysis.extract import sourcing
+from kursk_analysis.extract.actors import actors as actor_mentions
+from kursk_analysis.extract.figures import quantities, territory_figures
+from kursk_analysis.extract.framing import REGISTERS, attribution_verbs, leads
+from kursk_analysis.workbook.params import Parameters
+from kursk_analysis.extract.quotes import quotes
+from kursk_analysis.extract.reuse import reuse_matrix, reuse_square, shared_passages
+from kursk_analysis.analyses.selection import for_actors, in_period, undated_note
+from kursk_analysis.extract.stance import stances
+from kursk_analysis.corpus.text import fold, shorten
+from kursk_analysis.extract.timex import time_expressions
 
 CHECK = "✓"
 NO_ROWS = "No rows"
@@ -158,7 +158,7 @@ def select(corpus, params: Parameters):
     extractor, and the reuse statistics, see only the chosen articles. Without a period
     the corpus itself is returned. Articles a period cannot place (no date, or a month or
     year across a bound) are kept or left out as ``params.undated`` says (see
-    :func:`kursk_analysis.selection.in_period`).
+    :func:`kursk_analysis.analyses.selection.in_period`).
     """
     if params.start is None and params.end is None:
         return corpus
@@ -674,7 +674,7 @@ def reuse_pairs(corpus) -> pd.DataFrame:
 
 
 def reuse_share_table(corpus) -> pd.DataFrame:
-    """:func:`kursk_analysis.reuse.reuse_square` with "outlet (id)" labels, rounded to 3
+    """:func:`kursk_analysis.extract.reuse.reuse_square` with "outlet (id)" labels, rounded to 3
     places: row = article, column = the article it shares words with. A corpus of more
     than :data:`PLOTTED` articles keeps the :data:`PLOTTED` sharing the most words (in
     manifest order); :func:`reuse_pairs` lists every pair."""

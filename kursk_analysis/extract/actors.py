@@ -24,7 +24,7 @@ Why regular expressions and not spaCy's PhraseMatcher: the corpus is already spl
 sentences, and re-running spaCy over every sentence of 10,000 articles costs seconds. All
 aliases go into one compiled regex (a trie, so the longest alias wins at each position and
 the engine never backtracks through hundreds of alternatives), run once over each
-article's :func:`~kursk_analysis.text.fold`-ed text. Folding keeps offsets, so every match
+article's :func:`~kursk_analysis.corpus.text.fold`-ed text. Folding keeps offsets, so every match
 is a span of the raw text.
 """
 from __future__ import annotations
@@ -38,9 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import GazetteerError
-from . import paths
-from .text import fold
+from kursk_analysis.errors import GazetteerError
+from kursk_analysis import paths
+from kursk_analysis.corpus.text import fold
 
 GAZETTEER = paths.DATA / "actors.csv"
 COLUMNS = ("actor", "kind", "side", "anonymous", "gender", "role", "aliases", "pattern")

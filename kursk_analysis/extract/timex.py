@@ -47,7 +47,7 @@ literal alternatives (month and weekday names, time-unit words, digits), so the 
 engine skips ahead quickly; modifiers ("last", "since", "over the past") are then read
 from a short window before each hit instead of being part of the scanning pattern. The
 scan runs once per distinct article text (wire copy republished verbatim is scanned once,
-as in :mod:`kursk_analysis.reuse`), and resolution is cached per (expression, publication
+as in :mod:`kursk_analysis.extract.reuse`), and resolution is cached per (expression, publication
 date, tense). No spaCy pass is needed.
 """
 from __future__ import annotations
@@ -65,7 +65,7 @@ import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from .text import fold
+from kursk_analysis.corpus.text import fold
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "date_start", "date_end",
            "granularity", "anchor"]
@@ -144,7 +144,7 @@ def article_texts(corpus) -> list[ArticleText]:
         with paused_gc():
             return build()
 
-    return corpus.memo("kursk_analysis.timex/article_texts", build_paused)
+    return corpus.memo("kursk_analysis.extract.timex/article_texts", build_paused)
 
 
 def sentence_index(art: ArticleText, start: int, end: int) -> int:
@@ -844,7 +844,7 @@ def time_expressions(corpus) -> pd.DataFrame:
     weekend, week, month, season, year, range, vague), ``anchor`` (absolute, publication,
     unresolved). Rows are ordered by article (manifest order) and start offset.
     """
-    return corpus.memo("kursk_analysis.timex/time_expressions", lambda: _extract(corpus))
+    return corpus.memo("kursk_analysis.extract.timex/time_expressions", lambda: _extract(corpus))
 
 
 def _extract(corpus) -> pd.DataFrame:

@@ -9,7 +9,7 @@ frame, a matplotlib Axes, a sentence or a widget, so the notebook only calls and
   since the first assertion), :func:`repetitions` (later asserters, whom they came after,
   and the sentence that links them: "Trump took to social media to reiterate the Russian
   president's claims"), :func:`plot_timeline`.
-- **Words** (from :func:`kursk_analysis.quotes`): :func:`quote_table` (every quotation with
+- **Words** (from :func:`kursk_analysis.extract.quotes`): :func:`quote_table` (every quotation with
   its speaker, outlet and date), :func:`reported_speech` (the words an actor is reported to
   have said without quotation marks) and :func:`key_phrases`/:func:`phrases_by_side`
   (the phrases each side uses; see :func:`key_phrases` for how they are found).
@@ -33,11 +33,11 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from . import cache
-from .actors import SIDES, UNKNOWN_SIDE, gazetteer, study_table
-from .quotes import VERB
-from .selection import for_actors, in_period, undated_note
-from .text import fold, shorten
+from kursk_analysis.corpus import cache
+from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, gazetteer, study_table
+from kursk_analysis.extract.quotes import VERB
+from kursk_analysis.analyses.selection import for_actors, in_period, undated_note
+from kursk_analysis.corpus.text import fold, shorten
 
 LABEL_CHARS = 60  # longest outlet or actor name drawn on a chart; longer ones end in "…"
 
@@ -290,7 +290,7 @@ def reported_speech(corpus) -> pd.DataFrame:
     words inside that span are cut out (they are quotations, counted there). Only frames
     whose speaker is known are kept. ``start``/``end`` are the span in the raw text.
     """
-    from .quotes import quotes, speech_frames
+    from kursk_analysis.extract.quotes import quotes, speech_frames
 
     return corpus.memo("rhetoric.reported_speech",
                        lambda: _reported_speech(corpus, speech_frames(corpus), quotes(corpus)))
@@ -359,7 +359,7 @@ def _words(text: str) -> list[str]:
 
 
 def _stop_words() -> frozenset:
-    """spaCy's English stop words, kept in the cache (:mod:`kursk_analysis.cache`) so a
+    """spaCy's English stop words, kept in the cache (:mod:`kursk_analysis.corpus.cache`) so a
     kernel need not import spaCy for them."""
     from importlib.metadata import version
 
@@ -437,7 +437,7 @@ def key_phrases(corpus, quote_rows: pd.DataFrame | None = None,
     One row per (phrase, actor, article, sentence), with the phrase's span in the raw text;
     unattributed quotations are left out.
     """
-    from .quotes import quotes
+    from kursk_analysis.extract.quotes import quotes
 
     quote_rows = quotes(corpus) if quote_rows is None else quote_rows
     speech = reported_speech(corpus) if speech is None else speech
@@ -578,7 +578,7 @@ def plot_outlet_actor(counts: pd.DataFrame, ax, value: str = "quotes", max_actor
 
 
 def anonymous_reliance(summary: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet, from :func:`kursk_analysis.sourcing.sourcing_summary`: articles,
+    """Per outlet, from :func:`kursk_analysis.extract.sourcing.sourcing_summary`: articles,
     attributions to named and to anonymous sources, and the anonymous share (most first)."""
     columns = ["outlet", "articles", "named", "anonymous", "share_anonymous"]
     if summary.empty:

@@ -22,7 +22,7 @@ SUMMARY_COLUMNS = ["id", "outlet", "published", "published_text", "n_paragraphs"
 def load_with_summary(manifest, root, verbose: bool):
     """Load the corpus, then print its warnings on stderr: one summary line, or every one
     with ``verbose``. Returns the corpus."""
-    from .corpus import CorpusWarning, load_corpus
+    from kursk_analysis.corpus.model import CorpusWarning, load_corpus
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
@@ -106,13 +106,13 @@ def parameter_value(text: str):
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .run import run
+    from kursk_analysis.workbook.run import run
 
     parameters = {name: parameter_value(value) for name, value in args.parameters}
     if args.root:
         parameters["root"] = str(Path(args.root).expanduser().resolve())
     if parameters.get("actors"):
-        from .params import resolve_actors
+        from kursk_analysis.workbook.params import resolve_actors
 
         chosen, aliases = resolve_actors(parameters["actors"])
         for given, canonical in aliases:
@@ -127,7 +127,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from .manifest import write_manifest
+    from kursk_analysis.corpus.manifest import write_manifest
 
     written = write_manifest(args.source, args.output, texts=args.texts, metadata=args.metadata,
                              force=args.force)
@@ -140,7 +140,7 @@ def _manifest(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import extract, main_summary
+    from kursk_analysis.workbook.batch import extract, main_summary
 
     summary = extract(args.manifest, args.out, workers=args.workers, scheduler=args.scheduler,
                       chunk_size=args.chunk_size, progress=lambda line: print(line, file=sys.stderr, flush=True))
@@ -208,8 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .errors import KurskError
-    from .run import Interrupted
+    from kursk_analysis.errors import KurskError
+    from kursk_analysis.workbook.run import Interrupted
 
     args = build_parser().parse_args(argv)
     try:

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .text import fold
+from kursk_analysis.corpus.text import fold
 
 QUOTE_MIN_WORDS = 4
 FUZZY_MIN = 0.85
@@ -127,7 +127,7 @@ def load_set(folder: str | Path):
 
     The set's ``articles.csv`` is not a manifest; an equivalent one is written to a
     temporary folder, pointing at the texts where they are."""
-    from .corpus import load_corpus
+    from kursk_analysis.corpus.model import load_corpus
 
     folder = Path(folder).resolve()
     with open(folder / "articles.csv", encoding="utf-8", newline="") as handle:
@@ -224,10 +224,10 @@ def evaluate(corpus, gold: dict, gazetteer: pd.DataFrame | None = None,
 
     The tables default to the package's extractors on ``corpus``; pass them to score
     other output (a corrected table, an earlier version's)."""
-    from .actors import gazetteer as bundled_gazetteer
-    from .figures import territory_figures
-    from .quotes import quotes as extract_quotes
-    from .stance import stances as extract_stances
+    from kursk_analysis.extract.actors import gazetteer as bundled_gazetteer
+    from kursk_analysis.extract.figures import territory_figures
+    from kursk_analysis.extract.quotes import quotes as extract_quotes
+    from kursk_analysis.extract.stance import stances as extract_stances
 
     gazetteer = bundled_gazetteer() if gazetteer is None else gazetteer
     aliases = alias_index(gazetteer)
@@ -366,7 +366,7 @@ README_END = "<!-- real-coverage:end -->"
 def read_results(path: str | Path | None = None) -> dict | None:
     """The figures ``benchmarks/real_coverage.py --write`` recorded (set, size, date,
     command, measures), or None when no file has been written."""
-    from . import paths
+    from kursk_analysis import paths
 
     path = Path(path) if path else paths.ROOT / RESULTS_FILE
     if not path.is_file():

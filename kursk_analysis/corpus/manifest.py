@@ -42,7 +42,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .corpus import ID_PATTERN, CorpusError, _decode
+from kursk_analysis.corpus.model import ID_PATTERN, CorpusError, decode_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -149,7 +149,7 @@ def read_records(path: Path) -> list[tuple[str, dict]]:
     if kind is None:
         raise ManifestError(f"{path}: expected a .csv, .jsonl or .ndjson file, or a folder of "
                             ".txt/.md files.")
-    text = _decode(path.read_bytes(), str(path))
+    text = decode_text(path.read_bytes(), str(path))
     records = []
     if kind == "csv":
         reader = csv.DictReader(io.StringIO(text, newline=""))

@@ -36,7 +36,7 @@ per figure, each with its provenance (article, sentence, character span) and:
   applied (publication, text, peak).
 - ``claimant``: who the figure is attributed to in its sentence ("according to
   open-source reports", "Gerasimov claimed", "experts said"), canonicalised with
-  :mod:`kursk_analysis.actors` (pronouns and "the official" resolved the same way as quote
+  :mod:`kursk_analysis.extract.actors` (pronouns and "the official" resolved the same way as quote
   speakers); the phrase itself when the gazetteer does not know it; None when the sentence
   attributes it to no one. The phrase is trimmed of a leading time phrase ("Within a
   fortnight Kyiv" -> Kyiv), bullets and trailing adverbs; a source behind maps or analysts
@@ -76,8 +76,8 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from . import cache
-from .timex import article_texts, paused_gc, sentence_index, time_expressions
+from kursk_analysis.corpus import cache
+from kursk_analysis.extract.timex import article_texts, paused_gc, sentence_index, time_expressions
 
 
 def _sentence_of(art, start: int, end: int) -> int:
@@ -621,7 +621,7 @@ class _LazyActors(dict):
 
 
 def _known_actors(corpus):
-    """Per article, an :class:`~kursk_analysis.actors.ArticleActors` (None if unavailable).
+    """Per article, an :class:`~kursk_analysis.extract.actors.ArticleActors` (None if unavailable).
 
     Built from one pass over the mention table (a pandas group-by per article costs
     seconds on 10,000 articles), and only for the articles a figure asks about.
@@ -630,7 +630,7 @@ def _known_actors(corpus):
         try:
             # Named imports: the package re-exports the function ``actors``, which shadows
             # the submodule of the same name as an attribute of the package.
-            from .actors import ArticleActors, actor_info, actors, resolve_speaker, study_table
+            from kursk_analysis.extract.actors import ArticleActors, actor_info, actors, resolve_speaker, study_table
         except ImportError:  # the actors module is optional for figures
             return None, None
         mentions = actors(corpus)
@@ -650,7 +650,7 @@ def _known_actors(corpus):
             entry[2].append(name)
         return _LazyActors(spans, info, factory), resolver
 
-    return corpus.memo("kursk_analysis.figures/known_actors", build)
+    return corpus.memo("kursk_analysis.extract.figures/known_actors", build)
 
 
 def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speaker):
@@ -856,7 +856,7 @@ def territory_figures(corpus, peak: date | str | None = INCURSION_PEAK) -> pd.Da
         with paused_gc():
             return _territory(corpus, peak)
 
-    return corpus.memo(f"kursk_analysis.figures/territory/{peak}", build)
+    return corpus.memo(f"kursk_analysis.extract.figures/territory/{peak}", build)
 
 
 def _timex_by_article(corpus) -> dict[str, list]:
@@ -871,7 +871,7 @@ def _timex_by_article(corpus) -> dict[str, list]:
             out.setdefault(aid, []).append((s, e, (lo, hi), g))
         return out
 
-    return corpus.memo("kursk_analysis.figures/timex_by_article", build)
+    return corpus.memo("kursk_analysis.extract.figures/timex_by_article", build)
 
 
 def _territory(corpus, peak: date) -> pd.DataFrame:
@@ -891,7 +891,7 @@ def _territory(corpus, peak: date) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=TERRITORY_COLUMNS[:-2])
     frame = _speakers_as_claimants(corpus, frame)
     frame = _typed(frame, territory=True)
-    factors = _km2_factors()
+    factors = km2_factors()
     factor = frame["unit"].astype("object").map(factors).astype("float64")
     frame["km2_low"] = frame["value_low"] * factor
     frame["km2_high"] = frame["value_high"] * factor
@@ -909,7 +909,7 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
     quotation or frame speaks for keep the claimant their own sentence rules gave."""
     if frame.empty:
         return frame
-    from .quotes import METONYMS, quotes, speech_frames
+    from kursk_analysis.extract.quotes import METONYMS, quotes, speech_frames
 
     spoken = quotes(corpus)
     spoken = spoken[spoken["speaker"].notna() & spoken["kind"].eq("quote")]
@@ -1084,9 +1084,9 @@ _PINT_AREAS = {"sq_mi": "mile ** 2"}  # unit name here -> pint expression
 
 
 @lru_cache(maxsize=1)
-def _km2_factors() -> dict[str, float]:
+def km2_factors() -> dict[str, float]:
     """km² per unit, computed with pint. Its registry takes about 0.5 s to build, in every
-    kernel, so the factors are kept in the cache (:mod:`kursk_analysis.cache`), keyed by
+    kernel, so the factors are kept in the cache (:mod:`kursk_analysis.corpus.cache`), keyed by
     pint's version and the expressions converted."""
     from importlib.metadata import version
 
@@ -1226,7 +1226,7 @@ def quantities(corpus) -> pd.DataFrame:
         with paused_gc():
             return _quantities(corpus)
 
-    return corpus.memo("kursk_analysis.figures/quantities", build)
+    return corpus.memo("kursk_analysis.extract.figures/quantities", build)
 
 
 def _quantities(corpus) -> pd.DataFrame:

@@ -21,7 +21,7 @@ The steps, in the notebook's order:
 4. :func:`events`: key events dated from the extraction layer, not typed in: sentences that
    match a cue of :data:`EVENT_CATALOGUE` are dated by the time expression nearest the cue
    in the same sentence, and the first dated assertion of the encirclement claim comes from
-   :func:`kursk_analysis.stance.stances`.
+   :func:`kursk_analysis.extract.stance.stances`.
 5. :func:`reference_held` and :func:`compare_with_reference`: the external series of
    ``data/reference/`` as areas held, and each article figure paired with the reference
    figure nearest in time. The reference rows are claims too (armies, map projects,
@@ -38,10 +38,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .actors import find_mentions, gazetteer, matcher, study_table
-from .figures import _km2_factors
-from .selection import for_actors, in_period, undated_note
-from .text import fold
+from kursk_analysis.extract.actors import find_mentions, gazetteer, matcher, study_table
+from kursk_analysis.extract.figures import km2_factors
+from kursk_analysis.analyses.selection import for_actors, in_period, undated_note
+from kursk_analysis.corpus.text import fold
 
 UNIT_LABELS = {"sq_mi": "sq mi", "km2": "km²"}
 CLAIMANT_GROUPS = ["Russian officials", "Ukrainian officials", "US officials",
@@ -90,14 +90,14 @@ def km2_per(unit: str) -> float:
     """km² in one ``unit`` (``sq_mi`` or ``km2``), from pint."""
     if unit not in UNIT_LABELS:
         raise ValueError(f"Unit {unit!r} is not one of {', '.join(UNIT_LABELS)}.")
-    return _km2_factors()[unit]
+    return km2_factors()[unit]
 
 
-def _in_unit(km2, unit: str):
+def in_unit(km2, unit: str):
     return km2 / km2_per(unit)
 
 
-def _fmt(value: float, unit: str | None = None) -> str:
+def format_area(value: float, unit: str | None = None) -> str:
     """A number as a reader would write it: 1,295 / 20 / 181.3."""
     if value is None or not np.isfinite(value):
         return "?"
@@ -105,18 +105,18 @@ def _fmt(value: float, unit: str | None = None) -> str:
     return f"{text} {UNIT_LABELS.get(unit, unit)}" if unit else text
 
 
-def _range_text(low: float, high: float, unit: str | None = None) -> str:
+def range_text(low: float, high: float, unit: str | None = None) -> str:
     """"20 to 30 sq mi", "500 sq mi", "under 100 km²", "at least 200 sq mi"."""
     suffix = f" {UNIT_LABELS.get(unit, unit)}" if unit else ""
     low_ok, high_ok = np.isfinite(low), np.isfinite(high)
     if low_ok and high_ok:
         if round(low, 1) == round(high, 1):
-            return _fmt(low) + suffix
-        return f"{_fmt(low)} to {_fmt(high)}{suffix}"
+            return format_area(low) + suffix
+        return f"{format_area(low)} to {format_area(high)}{suffix}"
     if high_ok:
-        return f"under {_fmt(high)}{suffix}"
+        return f"under {format_area(high)}{suffix}"
     if low_ok:
-        return f"at least {_fmt(low)}{suffix}"
+        return f"at least {format_area(low)}{suffix}"
     return "?"
 
 
@@ -153,12 +153,12 @@ def claimant_group(claimant: str | None, table: pd.DataFrame | None = None,
 def figure_table(corpus, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every territory figure with outlet, sentence, claimant group and provenance.
 
-    One row per figure of :func:`kursk_analysis.figures.territory_figures` (computed when
+    One row per figure of :func:`kursk_analysis.extract.figures.territory_figures` (computed when
     ``figures`` is None), ordered by ``as_of`` (undated last), article and position.
     ``claimant_actor`` is the claimant's gazetteer name (None when unknown),
     ``claimant_group`` one of :data:`CLAIMANT_GROUPS`, ``claimant_source`` named/anonymous.
     """
-    from .figures import territory_figures
+    from kursk_analysis.extract.figures import territory_figures
 
     figures = territory_figures(corpus) if figures is None else figures
     articles = corpus.articles[["id", "outlet", "published"]].rename(columns={"id": "article_id"})
@@ -285,9 +285,9 @@ def describe_baseline(baseline: Baseline, unit: str) -> str:
         return ("No baseline: the corpus has no area figure to take the peak from and "
                 "`baseline_km2` is None, so percentages are not turned into areas "
                 "(set `baseline_km2` to place them)." + _ignored_text(baseline))
-    amount = _fmt(baseline.km2, "km2")
+    amount = format_area(baseline.km2, "km2")
     if unit != "km2":
-        amount += f" ({_fmt(_in_unit(baseline.km2, unit), unit)})"
+        amount += f" ({format_area(in_unit(baseline.km2, unit), unit)})"
     if baseline.source == "parameter":
         return f"Baseline for percentages: {amount}, set by the `baseline_km2` parameter."
     who = f", according to {baseline.claimant}" if baseline.claimant else ""
@@ -306,9 +306,9 @@ def baseline_label(baseline: Baseline, unit: str) -> str:
     """Short text for a chart: "baseline 1,295 km² (500 sq mi), corpus peak"."""
     if baseline.km2 is None:
         return "no baseline: percentages not placed"
-    amount = _fmt(baseline.km2, "km2")
+    amount = format_area(baseline.km2, "km2")
     if unit != "km2":
-        amount += f" ({_fmt(_in_unit(baseline.km2, unit), unit)})"
+        amount += f" ({format_area(in_unit(baseline.km2, unit), unit)})"
     return f"baseline {amount}, {baseline.source}"
 
 
@@ -471,15 +471,15 @@ def events(corpus, catalogue=EVENT_CATALOGUE) -> pd.DataFrame:
     """Key events found in the corpus, each dated from the articles themselves.
 
     For each cue of ``catalogue``, every sentence matching it gives a candidate date: the
-    time expression of :func:`kursk_analysis.timex.time_expressions` nearest the cue in
+    time expression of :func:`kursk_analysis.extract.timex.time_expressions` nearest the cue in
     that sentence (day to year precision, resolved). Across sentences the date chosen is
     the one most articles support (a coarser date containing it counts as support: "last
     summer" supports "August"), then the most precise, then the earliest. The first dated
-    assertion of the encirclement claim (:func:`kursk_analysis.stance.stances`) is added as
+    assertion of the encirclement claim (:func:`kursk_analysis.extract.stance.stances`) is added as
     an event too. One row per event, numbered in date order, with the evidence sentence.
     """
-    from .stance import stances
-    from .timex import time_expressions
+    from kursk_analysis.extract.stance import stances
+    from kursk_analysis.extract.timex import time_expressions
 
     timex = time_expressions(corpus)
     timex = timex[timex["granularity"].astype("object").isin(_DATING) & timex["date_start"].notna()]
@@ -565,7 +565,7 @@ def select_events(table: pd.DataFrame, params) -> pd.DataFrame:
 
 
 def reference_held(reference: pd.DataFrame, baseline, unit: str) -> pd.DataFrame:
-    """The reference series (:func:`kursk_analysis.reference.reference_figures`) as areas held.
+    """The reference series (:func:`kursk_analysis.corpus.reference.reference_figures`) as areas held.
 
     Same rules as :func:`held_areas` (an area or share retaken is baseline minus it), the
     same ``unit`` and baseline, one row per report. ``claimant_group`` follows the report's
@@ -599,7 +599,7 @@ def reference_held(reference: pd.DataFrame, baseline, unit: str) -> pd.DataFrame
             group = "open-source monitors / independent"
         else:
             group = _SIDE_GROUPS.get(str(row.claimant_side), "other")
-        figure = _range_text(row.value_low, row.value_high,
+        figure = range_text(row.value_low, row.value_high,
                              "%" if written == "percent" else written).replace(" %", "%")
         rows.append({"date": row.date, "date_precision": str(row.date_precision),
                      "claimant": row.claimant, "claimant_group": group, "kind": str(row.kind),
@@ -711,7 +711,7 @@ def sensitivity_table(sensitivity: pd.DataFrame) -> pd.DataFrame:
     """One row per baseline-dependent figure, one column per baseline: the held range as text."""
     if sensitivity.empty:
         return pd.DataFrame(columns=["as_of", "outlet", "figure"])
-    text = [_range_text(lo, hi) for lo, hi in zip(sensitivity["held_low"], sensitivity["held_high"])]
+    text = [range_text(lo, hi) for lo, hi in zip(sensitivity["held_low"], sensitivity["held_high"])]
     labels = [f"{b:,.0f} km² baseline" for b in sensitivity["baseline_km2"]]
     long = sensitivity.assign(held=text, column=labels)
     order = list(dict.fromkeys(labels))
@@ -737,7 +737,7 @@ def headline(held: pd.DataFrame, baseline: Baseline) -> dict:
     out = {"unit": unit, "n_placed": len(points), "baseline_km2": baseline.km2,
            "baseline_source": baseline.source}
     if baseline.km2 is not None and unit is not None:
-        value = round(_in_unit(baseline.km2, unit), 1)
+        value = round(in_unit(baseline.km2, unit), 1)
         out.update({"peak_low": value, "peak_high": value, "peak_date": baseline.as_of,
                     "peak_figure": baseline.figure, "peak_claimant": baseline.claimant,
                     "peak_outlet": baseline.outlet})
@@ -788,11 +788,11 @@ def headline_text(numbers: dict) -> str:
                  "latest area or share lost to report."]
         if "peak_low" in numbers:
             lines.append(f"Peak area held (the baseline): "
-                         f"{_range_text(numbers['peak_low'], numbers['peak_high'], unit)} "
+                         f"{range_text(numbers['peak_low'], numbers['peak_high'], unit)} "
                          f"{_peak_source(numbers)}.")
     else:
-        peak = _range_text(numbers["peak_low"], numbers["peak_high"], unit)
-        latest = _range_text(numbers["latest_low"], numbers["latest_high"], unit)
+        peak = range_text(numbers["peak_low"], numbers["peak_high"], unit)
+        latest = range_text(numbers["latest_low"], numbers["latest_high"], unit)
         label = "Peak area held (the baseline)" if numbers["baseline_km2"] is not None else \
             "Peak area held (largest placed figure)"
         lines = [
@@ -809,9 +809,9 @@ def headline_text(numbers: dict) -> str:
     if numbers["baseline_km2"] is None:
         lines.append("Baseline for percentages: none (percentages not placed).")
     else:
-        amount = _fmt(numbers["baseline_km2"], "km2")
+        amount = format_area(numbers["baseline_km2"], "km2")
         if unit and unit != "km2":
-            amount += f" ({_fmt(_in_unit(numbers['baseline_km2'], unit), unit)})"
+            amount += f" ({format_area(in_unit(numbers['baseline_km2'], unit), unit)})"
         lines.append(f"Baseline for percentages: {amount} ({numbers['baseline_source']}).")
     return "\n".join(lines)
 
@@ -939,7 +939,7 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
                         xytext=(2, -12 - 11 * level), textcoords="offset points", fontsize=8,
                         color="#333333", va="top")
     if baseline is not None and baseline.km2 is not None:
-        level_y = _in_unit(baseline.km2, unit)
+        level_y = in_unit(baseline.km2, unit)
         if window is None:  # a zoom on the last weeks keeps the scale of its own points
             top = max(top, level_y)
         if level_y <= top * 1.25:
@@ -1046,7 +1046,7 @@ def timeline_explorer(table: pd.DataFrame, baseline: Baseline, unit: str,
     """Unit buttons and a baseline slider over the held-area chart, redrawn on change.
 
     ``table`` is the (selected) :func:`figure_table`, ``reference`` the raw
-    :func:`kursk_analysis.reference.reference_figures` rows to show (converted here with
+    :func:`kursk_analysis.corpus.reference.reference_figures` rows to show (converted here with
     the chosen baseline). Returns an ipywidgets ``VBox``; display it in a notebook.
     """
     import io

@@ -45,8 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import RunError
-from . import paths
+from kursk_analysis.errors import RunError
+from kursk_analysis import paths
 
 WIDGET_ASSETS = {
     "embed-amd.js": paths.ROOT / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js",
@@ -240,7 +240,7 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    from . import exports
+    from kursk_analysis.workbook import exports
 
     exports.write_dictionary(staging)
     _write_index(staging, reports, parameters, output)

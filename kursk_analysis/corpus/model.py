@@ -30,9 +30,10 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from .errors import CorpusError
-from . import cache, paths
-from .text import match_key
+from kursk_analysis.errors import CorpusError
+from kursk_analysis.corpus import cache
+from kursk_analysis import paths
+from kursk_analysis.corpus.boilerplate import classify_paragraphs, split_paragraphs
 
 REQUIRED_COLUMNS = ("id", "file", "outlet", "headline", "published")
 OPTIONAL_COLUMNS = ("date_basis", "url", "sha256", "notes")
@@ -115,7 +116,7 @@ def _wide_encoding(raw: bytes) -> bool:
     return len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) >= 0.4 * len(sample) / 2
 
 
-def _decode(raw: bytes, source: str) -> str:
+def decode_text(raw: bytes, source: str) -> str:
     if _wide_encoding(raw):
         raise CorpusError(f"{source} is encoded as UTF-16 or UTF-32, not UTF-8; re-save the file as UTF-8.")
     try:
@@ -134,7 +135,7 @@ def read_manifest(manifest: str | Path) -> tuple[pd.DataFrame, list[int]]:
     manifest = Path(manifest)
     if not manifest.is_file():
         raise CorpusError(f"Manifest {manifest} {_not_a_file(manifest, 'CSV file')}.")
-    text = _decode(_read_bytes(manifest, f"Manifest {manifest}"), f"Manifest {manifest}")
+    text = decode_text(_read_bytes(manifest, f"Manifest {manifest}"), f"Manifest {manifest}")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         records = [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
@@ -236,7 +237,7 @@ def iter_manifest(manifest: str | Path, chunk_size: int):
             except csv.Error as exc:
                 raise CorpusError(f"{manifest}, line {reader.line_num}: not valid CSV ({exc}).") from None
     except UnicodeDecodeError:
-        _decode(manifest.read_bytes(), str(manifest))  # raises, naming the byte and line
+        decode_text(manifest.read_bytes(), str(manifest))  # raises, naming the byte and line
         raise
     if header is None:
         raise CorpusError(
@@ -376,7 +377,7 @@ def _read_article(folder: Path, root: Path, row: dict, where: str) -> str:
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise CorpusError(f"{where}: file '{name}' has a NUL byte at byte offset {nul}; it is not text.")
-    text = _decode(raw, f"{where}: file '{name}'")
+    text = decode_text(raw, f"{where}: file '{name}'")
     if not text.strip():
         raise CorpusError(f"{where}: file '{name}' is empty or holds only white space.")
     if _HTML_START.match(text):
@@ -403,144 +404,6 @@ def _check_text(text: str, where: str) -> None:
         )
 
 
-# --------------------------------------------------------------------------- segmenting
-
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-# A lone "\r" must not be followed by "\n": otherwise one CRLF reads as two line ends.
-_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
-
-
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blocks between blank lines if the text has any, else single lines."""
-    lines, pos = [], 0
-    for match in _NEWLINE.finditer(text):
-        lines.append((pos, match.start()))
-        pos = match.end()
-    lines.append((pos, len(text)))
-    by_block = bool(_BLANK_LINE.search(text))
-    spans: list[tuple[int, int]] = []
-    open_block = False
-    for start, end in lines:
-        if not text[start:end].strip():
-            open_block = False
-            continue
-        if by_block and open_block:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-        open_block = True
-    return [_trim(text, start, end) for start, end in spans]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    chunk = text[start:end]
-    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
-
-
-# --------------------------------------------------------------------------- boilerplate
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_RULES: tuple[tuple[str, re.Pattern], ...] = (
-    (
-        "page footer",
-        re.compile(
-            r"(?:(?:related(?: posts?| articles?| stories| coverage)?|read (?:also|more|next)|"
-            r"see also|share this(?: article| story)?)\s*:|forwarded this email\?|"
-            r"(?:leave a (?:reply|comment)|related (?:posts?|articles?|stories)|"
-            r"your email address will not be published|required fields are marked|"
-            r"post a comment|click to share|(?:sign up|subscribe) (?:for|to) (?:our|the))\b).*",
-            re.I,
-        ),
-    ),
-    (
-        "wire credit",
-        re.compile(
-            r"(?:with (?:post |staff |the )?wires?(?: services?)?|with wire services|"
-            r"\(?(?:additional )?reporting by\b.*|writing by\b.*|editing by\b.*|"
-            r"compiled by\b.*|contributing:.*|.{0,80}\bcontributed (?:to )?this report\.?\)?)",
-            re.I,
-        ),
-    ),
-    (
-        "update note",
-        re.compile(
-            r"(?:this (?:post|story|article|page) (?:was|has been) updated\b.*|"
-            r"editor'?s note:.*|correction:.*|"
-            # "Update: this story was updated …", "Updated: 14 March, 10:00"; not an update
-            # that reports news ("Update: General Staff spokesperson X told Y that …").
-            r"update(?:d)?:\s*(?:.*\b(?:this|earlier|previous) (?:post|story|article|page|"
-            r"report|version)\b.*|[^.!?]{0,80}))",
-            re.I,
-        ),
-    ),
-    ("dateline header", re.compile(rf"(?:updated\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b[^.!?]*", re.I)),
-    (
-        "photo caption",
-        re.compile(
-            r"(?:(?:photo|photograph|image|file photo|credit)\s*:.*|"
-            r".*(?:\bvia\s+|/\s*|\|\s*|\bphoto(?:graph)?:?\s+)"
-            r"(?:reuters|ap|afp|getty images|epa(?:-efe)?|anadolu(?: agency)?|sputnik|tass|"
-            r"bloomberg|nurphoto|shutterstock|ap photo|afp via getty images)|"
-            r".*(?:[.)]\s+|\()(?:ap|afp|reuters|epa|getty images)\s+photo\)?|"
-            r".*\((?:staff |file )?photo(?:graph)? by [^)]*\)|.*\bphotograph:\s.*)",
-            re.I | re.S,
-        ),
-    ),
-)
-# All rules in one pattern, tried in the order listed: one regex call per paragraph.
-_RULE_NAMES = {f"rule{i}": reason for i, (reason, _) in enumerate(_RULES)}
-_ANY_RULE = re.compile(
-    "|".join(f"(?P<rule{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(_RULES)),
-    re.I | re.S,
-)
-# "Source: Syrskyi on Telegram" above a quoted statement says whose it is: article text.
-_ATTRIBUTION_LINE = re.compile(r"Source:\s+\w")
-_TERMINAL = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*$")
-_HEADER_MAX_WORDS = 8
-_TITLE_MIN_WORDS = 4  # an untitled first line this long is a title, shorter a section label
-# Footers, credits, captions and headers are short; long paragraphs are article text.
-_BOILERPLATE_MAX_CHARS = 400
-
-
-def classify_paragraphs(chunks: list[str], headline: str) -> list[str | None]:
-    """For each paragraph of one article, why it is not article text, or None if it is.
-
-    A paragraph that repeats an earlier one (after folding typography and case) is set
-    aside and the first kept; the others are judged by the patterns in ``_RULES`` and,
-    for a line with no sentence-final punctuation, as a header or title line.
-    """
-    headline_key = match_key(headline) if headline else None
-    earlier: set[str] = set()
-    reasons: list[str | None] = []
-    for index, chunk in enumerate(chunks):
-        short = len(chunk) <= _BOILERPLATE_MAX_CHARS
-        key = match_key(chunk) if short else chunk
-        reasons.append(_reason(chunk, key, index, headline_key, earlier) if short or key in earlier else None)
-        earlier.add(key)
-    return reasons
-
-
-def _reason(chunk: str, key: str, index: int, headline_key: str | None, earlier: set[str]) -> str | None:
-    if key == headline_key:
-        return "repeated headline" if key in earlier else "headline"
-    if key in earlier:
-        return "repeated paragraph"
-    folded = " ".join(chunk.split())
-    rule = _ANY_RULE.fullmatch(folded)
-    if rule:
-        return _RULE_NAMES[rule.lastgroup]
-    if not _TERMINAL.search(folded) and not _ATTRIBUTION_LINE.match(folded):
-        words = len(folded.split())
-        if index == 0 and not headline_key and words >= _TITLE_MIN_WORDS:
-            return "title line"
-        if words <= _HEADER_MAX_WORDS:
-            return "section header"
-    return None
-
-
 # --------------------------------------------------------------------------- loading
 
 _PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "start", "end", "text"]
@@ -559,7 +422,7 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     unless known to the day), ``published_precision`` (day, month, year, none),
     ``published_first``/``published_last`` (the span it may be) and ``published_text``. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
     article with no publication date. Nothing is written next to the data; sentence boundaries
-    are kept in the cache folder (:mod:`kursk_analysis.cache`) for the next load of the same texts.
+    are kept in the cache folder (:mod:`kursk_analysis.corpus.cache`) for the next load of the same texts.
     """
     manifest = Path(manifest) if manifest else paths.MANIFEST
     frame, lines = read_manifest(manifest)
@@ -624,7 +487,7 @@ def study_gazetteer(path: str | Path | None) -> Path | None:
     as an absolute path; None for the bundled one."""
     if path is None or str(path) == "":
         return None
-    from .actors import gazetteer
+    from kursk_analysis.extract.actors import gazetteer
 
     path = Path(path).expanduser().resolve()
     gazetteer(path)
@@ -633,12 +496,12 @@ def study_gazetteer(path: str | Path | None) -> Path | None:
 
 def _segment(articles: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tuple[int, int, int, int]]]:
     """:func:`nlp.segment` on every article, read from the cache when these texts and
-    paragraphs were split before by the same code (see :mod:`kursk_analysis.cache`)."""
+    paragraphs were split before by the same code (see :mod:`kursk_analysis.corpus.cache`)."""
 
     def split() -> list:
         # Imported only now: spaCy takes over half a second to import, and a load whose
         # sentences are cached, or a command that never loads (kursk-analysis run), need not pay it.
-        from . import nlp
+        from kursk_analysis.corpus import segment as nlp
 
         return [list(article) for article in nlp.segment(articles)]
 
@@ -658,7 +521,7 @@ def _segmentation_key(articles: list[tuple[str, list[tuple[int, int]]]]) -> str:
     from importlib.metadata import version
 
     digest = hashlib.sha256()
-    digest.update(Path(__file__).with_name("nlp.py").read_bytes())
+    digest.update(Path(__file__).with_name("segment.py").read_bytes())
     digest.update(f"\0spacy {version('spacy')}\0{len(articles)}\0".encode())
     for text, spans in articles:
         encoded = text.encode("utf-8", "surrogatepass")

@@ -89,7 +89,7 @@ def describe_corpus(corpus, params=None) -> str:
 def source_conclusions(corpus, overview: pd.DataFrame, evidence: pd.DataFrame,
                        pairs: pd.DataFrame, attribution: pd.DataFrame, facts=None) -> list[str]:
     """Notebook 01's conclusions: text reuse, anonymous sourcing, facts reported, framing."""
-    from .comparison import FACTS, labels
+    from kursk_analysis.analyses.comparison import FACTS, labels
 
     facts = FACTS if facts is None else facts
     n = len(corpus.articles)
@@ -178,7 +178,7 @@ def territory_conclusions(held: pd.DataFrame, baseline, numbers: dict, compariso
                           events: pd.DataFrame) -> list[str]:
     """Notebook 02's conclusions: the peak (the baseline), the latest figure, the share lost,
     how many figures could be placed, the outside reports and the events dated."""
-    from .timeline import MAX_FRONTLINE_KM2, _fmt, _in_unit, _range_text, placed
+    from kursk_analysis.analyses.timeline import MAX_FRONTLINE_KM2, format_area, in_unit, range_text, placed
 
     unit = numbers.get("unit") or "km2"
     out = []
@@ -187,9 +187,9 @@ def territory_conclusions(held: pd.DataFrame, baseline, numbers: dict, compariso
                    f"{MAX_FRONTLINE_KM2:,.0f} km²) and `baseline_km2` is not set, so percentages "
                    "are not turned into areas.")
     else:
-        amount = _fmt(_in_unit(baseline.km2, unit), unit)
+        amount = format_area(in_unit(baseline.km2, unit), unit)
         if unit != "km2":
-            amount += f" ({_fmt(baseline.km2, 'km2')})"
+            amount += f" ({format_area(baseline.km2, 'km2')})"
         if baseline.source == "corpus peak":
             when = ("with no date of its own" if baseline.as_of is None or pd.isna(baseline.as_of)
                     else f"as of {_day(baseline.as_of)}")
@@ -206,7 +206,7 @@ def territory_conclusions(held: pd.DataFrame, baseline, numbers: dict, compariso
                    f"(the size of a region, not of ground held) {'was' if n == 1 else 'were'} "
                    "neither taken as the peak nor charted.")
     if "latest_date" in numbers:
-        latest = _range_text(numbers["latest_low"], numbers["latest_high"], unit)
+        latest = range_text(numbers["latest_low"], numbers["latest_high"], unit)
         text = f"**Latest.** The latest placed figure is **{latest} as of {_day(numbers['latest_date'])}**."
         if np.isfinite(numbers.get("lost_low", np.nan)) and np.isfinite(numbers.get("lost_high", np.nan)):
             low, high = round(100 * numbers["lost_low"]), round(100 * numbers["lost_high"])
@@ -244,7 +244,7 @@ def territory_conclusions(held: pd.DataFrame, baseline, numbers: dict, compariso
 def rhetoric_conclusions(stance_rows: pd.DataFrame, numbers: dict, reliance: pd.DataFrame) -> list[str]:
     """Notebook 03's conclusions: who asserted first, the first denial and how long after,
     who asserts and who denies, undated stances, the outlet leaning most on anonymity."""
-    from .rhetoric import stance_matrix
+    from kursk_analysis.analyses.rhetoric import stance_matrix
 
     out = []
     if stance_rows.empty:

@@ -17,7 +17,7 @@ A term governed by a prediction or hedge ("risk being encircled", "could be surr
 - **Claim holders assert**: "contrary to assertions made by Trump and Putin", "despite
   claims by both Vladimir Putin and President Trump", "Putin's March 13 claim", "the
   Russian president's claims".
-- **Reporting frames** (from :func:`kursk_analysis.quotes.speech_frames`: "X said",
+- **Reporting frames** (from :func:`kursk_analysis.extract.quotes.speech_frames`: "X said",
   "according to X", "X refuted", "X concluded", "X and Y have cast doubt") take the
   polarity of the words they report: ``denies`` when a denial cue ("no geolocated
   evidence", "false and fabricated", "refuted", "denied", "untrue", "dispute", "nothing to
@@ -37,7 +37,7 @@ A term governed by a prediction or hedge ("risk being encircled", "could be surr
 
 ``date`` is when the stance was taken: a day-precise time expression in the sentence
 closest to the actor or its verb ("Putin's March 13 claim", "reported on March 14", "said
-in a statement Friday"), from :func:`kursk_analysis.timex.time_expressions`; otherwise the
+in a statement Friday"), from :func:`kursk_analysis.extract.timex.time_expressions`; otherwise the
 article's publication date (``date_basis`` says which; NaT when the article has no date).
 
 Why rules and not a classifier: the claim has a small vocabulary, the evaluation is on
@@ -49,10 +49,10 @@ import re
 
 import pandas as pd
 
-from .actors import SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
-from .quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
-from .lexicon import Claim, load_claim, stance_cues, words
-from .text import fold
+from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
+from kursk_analysis.extract.quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
+from kursk_analysis.lexicon import Claim, load_claim, stance_cues, words
+from kursk_analysis.corpus.text import fold
 
 STANCE_COLUMNS = ["article_id", "actor", "in_gazetteer", "side", "stance", "role", "rule",
                   "sentence_id", "start", "end", "evidence", "date", "date_basis"]
@@ -527,11 +527,11 @@ def _date(expressions, anchors, published, others=()):
 
 
 def _day_expressions(corpus) -> pd.DataFrame:
-    """Resolved day-precise time expressions, from :mod:`kursk_analysis.timex`.
+    """Resolved day-precise time expressions, from :mod:`kursk_analysis.extract.timex`.
 
     Without that module every stance is dated by its article's publication date."""
     try:
-        from .timex import time_expressions
+        from kursk_analysis.extract.timex import time_expressions
     except ImportError:
         return pd.DataFrame({"article_id": [], "sentence_id": [], "start": [], "end": [],
                              "text": [], "date_start": pd.Series([], dtype="datetime64[ns]")})

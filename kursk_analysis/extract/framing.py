@@ -13,7 +13,7 @@ preposition "according to") and sorts each into a register:
   slam, hail, admit, insist, concede, boast, allege, refute, float, assert ...). AP style
   counsels "said" because these verbs tell the reader what to think of the statement.
 
-It works with regular expressions over :func:`~kursk_analysis.text.fold` of each analysed
+It works with regular expressions over :func:`~kursk_analysis.corpus.text.fold` of each analysed
 sentence, not a parser, so that it runs on ten thousand articles in seconds. Three
 rules keep nouns and quoted words out: words inside double quotation marks are the
 speaker's, not the outlet's, and are skipped; verbs that are also nouns ("claim",
@@ -31,7 +31,7 @@ import re
 
 import pandas as pd
 
-from .text import fold
+from kursk_analysis.corpus.text import fold
 
 REGISTERS = pd.CategoricalDtype(["neutral", "descriptive", "loaded"], ordered=True)
 

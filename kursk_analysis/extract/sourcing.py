@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .actors import study_table
-from .quotes import speech_frames
+from kursk_analysis.extract.actors import study_table
+from kursk_analysis.extract.quotes import speech_frames
 
 SOURCING_FRAMES = ("verb", "inverted", "coordinated", "aside", "passive")
 

@@ -6,7 +6,7 @@ each a claim by a named claimant. :func:`reference_figures` reads it into a tidy
 set the articles' figures against: dates as dates, a range as two columns (an empty
 ``value_low`` means "under ``value_high``", kept as NaN with ``qualifier`` "under"),
 categories as categories, and areas also in km² (percentages stay NaN: a share is not
-an area until a baseline is chosen, see :func:`kursk_analysis.figures.areas_from_percent`).
+an area until a baseline is chosen, see :func:`kursk_analysis.extract.figures.areas_from_percent`).
 
 Every row is checked; a bad row raises :class:`ReferenceDataError` naming the file, the line
 and the column, so the CSV can be fixed by hand.
@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import paths
-from .errors import ReferenceDataError
-from .figures import _km2_factors
+from kursk_analysis import paths
+from kursk_analysis.errors import ReferenceDataError
+from kursk_analysis.extract.figures import km2_factors
 
 REFERENCE = paths.DATA / "reference" / "kursk_territory_reports.csv"
 COLUMNS = ["date", "date_precision", "measure", "value_low", "value_high", "unit",
@@ -75,7 +75,7 @@ def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
         frame[column] = pd.Categorical(frame[column], categories=categories)
     for column in ("value_low", "value_high"):
         frame[column] = frame[column].astype("float64")
-    factor = frame["unit"].astype("object").map(_km2_factors()).astype("float64")
+    factor = frame["unit"].astype("object").map(km2_factors()).astype("float64")
     frame["km2_low"] = frame["value_low"] * factor
     frame["km2_high"] = frame["value_high"] * factor
     for column in ("claimant", "source_url", "note"):
