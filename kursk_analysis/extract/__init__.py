@@ -10,5 +10,4 @@ tidy table whose rows point back to their sentence (``article_id``, ``sentence_i
 - :mod:`.framing`: attribution verbs and leads
 - :mod:`.sourcing`: named and anonymous sources
 - :mod:`.reuse`: text shared between articles
-- :mod:`.spans`: span helpers the extractors share
 """
