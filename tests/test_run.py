@@ -318,3 +318,30 @@ def test_the_runner_prints_only_its_own_progress_lines(tmp_path):
     assert all(progress.fullmatch(line) for line in lines[:-1]), lines
     assert lines[-1] == f"Reports: {tmp_path / 'reports' / 'index.html'}"
     assert len(lines) == 5 and done.stdout == ""
+
+
+def test_kernels_run_side_by_side_never_share_a_port():
+    """Every kernel's five channels are chosen in the runner, before the workers fork, so two
+    kernels started at once cannot be handed the same free port (jupyter_client#487)."""
+    from kursk_analysis.workbook.run import KERNEL_CHANNELS, kernel_ports
+
+    chosen = kernel_ports(4)
+    assert [sorted(ports) for ports in chosen] == [sorted(KERNEL_CHANNELS)] * 4
+    every = [port for ports in chosen for port in ports.values()]
+    assert len(set(every)) == len(every) == 20
+
+
+def test_a_kernel_listens_on_the_ports_the_runner_chose(tmp_path):
+    from kursk_analysis.workbook.run import _execute, _Job, kernel_ports
+
+    notebook = tmp_path / "ports.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "from ipykernel import get_connection_info\n"
+        "info = get_connection_info(unpack=True)\n"
+        "print(sorted((k, v) for k, v in info.items() if k.endswith('_port')))")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, notebook)
+    [ports] = kernel_ports(1)
+    _execute(_Job(1, 1, notebook, tmp_path, tmp_path, {}, show_bar=False, ports=ports))
+    printed = nbformat.read(tmp_path / "ports.ipynb", as_version=4).cells[0].outputs[0]["text"]
+    assert printed.strip() == str(sorted(ports.items()))

@@ -202,12 +202,13 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
     staging.mkdir()
     _copy_widget_assets(staging)
     jobs = []
+    ports = kernel_ports(len(notebooks))
     for number, notebook in enumerate(notebooks, start=1):
         injected = {key: value for key, value in parameters.items() if key in declared[notebook]}
         if OUTPUT_DIR_PARAMETER in declared[notebook]:
             injected[OUTPUT_DIR_PARAMETER] = str(staging / f"{notebook.stem}_tables")
         jobs.append(_Job(number, len(notebooks), notebook, staging, output, injected,
-                         show_bar=sys.stderr.isatty() and len(notebooks) == 1))
+                         show_bar=sys.stderr.isatty() and len(notebooks) == 1, ports=ports[number - 1]))
 
     # The notebooks are independent, each in its own kernel: all of them run side by side
     # (more kernels than cores keeps every core busy to the end, where running at most one
@@ -245,6 +246,28 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
     exports.write_dictionary(staging)
     _write_index(staging, reports, parameters, output)
     return reports
+
+
+KERNEL_CHANNELS = ("shell_port", "iopub_port", "stdin_port", "hb_port", "control_port")
+
+
+def kernel_ports(kernels: int) -> list[dict[str, int]]:
+    """Local TCP ports for each kernel's five channels, all different, chosen in this
+    process before the workers are forked.
+
+    jupyter_client picks a kernel's ports by binding port 0 and letting it go, and remembers
+    them in a per-process cache so that two kernels of one process never get the same port
+    (jupyter/jupyter_client#487). Each worker is a process of its own, so two kernels
+    started side by side could be given the same free port; the second kernel then fails to
+    bind it ("Exception in thread Heartbeat: ... Address already in use" on the runner's
+    stderr). Choosing every port here, from the one cache, rules that out; only another
+    program taking one of them in the second before its kernel binds it remains.
+    """
+    from jupyter_client.connect import LocalPortCache
+    from jupyter_client.localinterfaces import localhost
+
+    cache, ip = LocalPortCache.instance(), localhost()
+    return [{channel: cache.find_available_port(ip) for channel in KERNEL_CHANNELS} for _ in range(kernels)]
 
 
 def _worker_signals() -> None:
@@ -323,6 +346,7 @@ class _Job:
     final: Path  # the report folder the output is moved into at the end
     parameters: dict[str, Any]
     show_bar: bool
+    ports: dict[str, int]  # the kernel's channels (:func:`kernel_ports`)
 
     @property
     def executed(self) -> Path:
@@ -334,6 +358,7 @@ def _execute(job: _Job) -> float:
     deterministic. Returns the seconds it took."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
 
     name, executed = job.notebook.stem, job.executed
     _say(f"[{job.number}/{job.total}] {name} ...")
@@ -346,6 +371,8 @@ def _execute(job: _Job) -> float:
             # interrupted at shutdown) is noise among the runner's progress lines; errors in
             # the notebook reach the executed notebook and the runner's message as before.
             extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
+            # The ports the runner chose (the kernel manager's own cache would pick others).
+            config=Config(KernelManager={"cache_ports": False, **job.ports}),
         )
     except PapermillExecutionError as error:
         _make_deterministic(executed, job.output, job.final)
