@@ -6,6 +6,8 @@ touching code:
 
 - ``rules/stance_cues.yaml``: the cue families the stance rules share (hedges, negations,
   denials, strong denials, agreements), each a list of regular expressions;
+- ``rules/reporting_verbs.yaml``: the one reporting-verb lexicon (forms, framing register,
+  and which extractors use each verb: quotes, framing, figures);
 - ``rules/claims/<name>.yaml``: one claim each (``encirclement``, ``liberation``): its
   terms, weak terms that need troops (or, for another claim, its subject) nearby, terms
   that need them right after, the troop words, and optional ``extra_hedges`` /
@@ -98,6 +100,85 @@ def stance_cues(path: str | None = None) -> dict[str, list[str]]:
         raise RuleError(f"{file}: unknown cue families {', '.join(sorted(unknown))}; "
                         f"known: {', '.join(CUE_FAMILIES)}.")
     return {family: _patterns(file, data, family) for family in CUE_FAMILIES}
+
+
+VERB_USES = ("quotes", "framing", "figures")
+REGISTERS = ("neutral", "descriptive", "loaded")
+VERB_KEYS = {"register", "noun_like", "forms", "uses"}
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One reporting verb of ``rules/reporting_verbs.yaml``."""
+
+    lemma: str
+    forms: tuple[str, ...]
+    uses: frozenset[str]
+    register: str | None = None
+    noun_like: bool = False
+
+
+def _uses(file: Path, where: str, value) -> frozenset[str]:
+    if not isinstance(value, list) or not value or not set(value) <= set(VERB_USES):
+        raise RuleError(f"{file}: {where} 'uses' must be a non-empty list of {', '.join(VERB_USES)}, "
+                        f"not {value!r}.")
+    return frozenset(value)
+
+
+@lru_cache(maxsize=4)
+def reporting_verbs(path: str | None = None) -> tuple[tuple[Verb, ...], tuple[tuple[str, str, frozenset[str]], ...]]:
+    """The reporting-verb lexicon, validated: its verbs, and its patterns as
+    ``(name, regular expression, uses)``."""
+    file = Path(path) if path else RULES / "reporting_verbs.yaml"
+    data = _read(file)
+    if set(data) != {"verbs", "patterns"} or not isinstance(data["verbs"], dict):
+        raise RuleError(f"{file}: must hold a mapping 'verbs' (lemma -> entry) and a list 'patterns'.")
+    verbs, seen = [], {}
+    for lemma, entry in data["verbs"].items():
+        where = f"verb {lemma!r}:"
+        if not isinstance(entry, dict) or not set(entry) <= VERB_KEYS or "forms" not in entry:
+            raise RuleError(f"{file}: {where} needs 'forms' and 'uses', and may have 'register' and "
+                            "'noun_like'; nothing else.")
+        forms = entry["forms"]
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise RuleError(f"{file}: {where} 'forms' must be a non-empty list of words.")
+        for form in forms:
+            if form in seen and seen[form] != lemma:
+                raise RuleError(f"{file}: {where} the form {form!r} is already a form of {seen[form]!r}.")
+            seen[form] = lemma
+        uses = _uses(file, where, entry.get("uses"))
+        register = entry.get("register")
+        if register is not None and register not in REGISTERS:
+            raise RuleError(f"{file}: {where} 'register' must be one of {', '.join(REGISTERS)}, not {register!r}.")
+        if "framing" in uses and register is None:
+            raise RuleError(f"{file}: {where} a verb the framing table uses needs a 'register'.")
+        verbs.append(Verb(str(lemma), tuple(forms), uses, register, bool(entry.get("noun_like", False))))
+    patterns = []
+    if not isinstance(data["patterns"], list):
+        raise RuleError(f"{file}: 'patterns' must be a list of {{name, pattern, uses}} entries.")
+    for i, entry in enumerate(data["patterns"]):
+        if not isinstance(entry, dict) or set(entry) != {"name", "pattern", "uses"}:
+            raise RuleError(f"{file}: 'patterns' entry {i + 1} must have exactly a name, a pattern and uses.")
+        where = f"'patterns' entry {i + 1} ({entry['name']})"
+        patterns.append((str(entry["name"]), _pattern(file, where, entry["pattern"]), _uses(file, where, entry["uses"])))
+    return tuple(verbs), tuple(patterns)
+
+
+def verb_alternatives(use: str, path: str | None = None) -> str:
+    """The forms and patterns of every verb ``use`` takes, as one regular-expression
+    alternation (longest forms first, then the patterns), for the extractor to anchor.
+
+    Quotes find a verb by its form alone, so a noun-like verb's base form ("a call", "the
+    report") is left out of theirs; framing tells the noun from the verb by the words before
+    it (:mod:`kursk_analysis.extract.framing`), and figures look for a verb only right after
+    a claimant ("analysts estimate")."""
+    if use not in VERB_USES:
+        raise ValueError(f"unknown use {use!r}; known: {', '.join(VERB_USES)}")
+    verbs, patterns = reporting_verbs(path)
+    forms = {form for verb in verbs if use in verb.uses for form in verb.forms
+             if use != "quotes" or not (verb.noun_like and form == verb.lemma)}
+    words_ = [re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=lambda f: (-len(f), f))]
+    return "|".join(words_ + [pattern for _, pattern, uses in patterns if use in uses])
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
+from kursk_analysis import lexicon
 from kursk_analysis.corpus import cache
 from kursk_analysis.extract.timex import article_texts, paused_gc, sentence_index, time_expressions
 
@@ -271,12 +272,8 @@ _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|because|while|alt
 _NOW = re.compile(r"\b(?:now|currently|today|still|remaining|as of now)\b")
 
 # Attribution inside a sentence (on folded text; both quote styles are straight here).
-_SAY = (r"said|says|say|claimed|claims|claim|told|estimated|estimates|estimate|reported|reports|"
-        r"report|stated|states|wrote|writes|noted|notes|concluded|concludes|assessed|assesses|"
-        r"believes|believe|added|announced|announces|put the figure at|put the figure|insisted|insists|asserted|"
-        r"asserts|acknowledged|acknowledges|admitted|admits|boasted|boasts|put it at|puts it at|"
-        r"put (?:the|its|their) (?:[\w-]+ ){1,5}?at|puts (?:the|its|their) (?:[\w-]+ ){1,5}?at|"
-        r"showed|show|shows|suggested|suggest|suggests")
+# Verbs that attribute a figure to its claimant: rules/reporting_verbs.yaml, uses figures.
+_SAY = lexicon.verb_alternatives("figures")
 _ACCORDING = re.compile(
     r"\b(?i:according to) (?P<who>.+?)(?=\s*[,;:(]|\s*\.?\"?\s*$|\s+(?:who|which|that|as|in|on|at|"
     r"since|after|because|while)\b)")

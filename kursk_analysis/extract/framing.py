@@ -31,81 +31,18 @@ import re
 
 import pandas as pd
 
+from kursk_analysis import lexicon
 from kursk_analysis.corpus.text import fold
 
 REGISTERS = pd.CategoricalDtype(["neutral", "descriptive", "loaded"], ordered=True)
 
-# lemma -> (register, surface forms). Forms are listed rather than generated because the
-# irregular ones (said, told, wrote) are the most frequent.
+# lemma -> (register, surface forms), from the one reporting-verb lexicon
+# (rules/reporting_verbs.yaml, the verbs whose uses include framing).
 VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
-    # neutral
-    "say": ("neutral", ("say", "says", "said", "saying")),
-    "tell": ("neutral", ("tell", "tells", "told", "telling")),
-    "state": ("neutral", ("stated", "states", "stating")),
-    "write": ("neutral", ("write", "writes", "wrote", "written", "writing")),
-    "add": ("neutral", ("added", "adds", "adding")),
-    "ask": ("neutral", ("ask", "asks", "asked", "asking")),
-    "report": ("neutral", ("report", "reports", "reported", "reporting")),
-    "note": ("neutral", ("note", "notes", "noted", "noting")),
-    "inform": ("neutral", ("inform", "informs", "informed", "informing")),
-    "relay": ("neutral", ("relay", "relays", "relayed", "relaying")),
-    "reiterate": ("neutral", ("reiterate", "reiterates", "reiterated", "reiterating")),
-    "announce": ("neutral", ("announce", "announces", "announced", "announcing")),
-    "explain": ("neutral", ("explain", "explains", "explained", "explaining")),
-    "specify": ("neutral", ("specify", "specifies", "specified", "specifying")),
-    "according to": ("neutral", ("according to",)),
-    # descriptive
-    "confirm": ("descriptive", ("confirm", "confirms", "confirmed", "confirming")),
-    "deny": ("descriptive", ("deny", "denies", "denied", "denying")),
-    "acknowledge": ("descriptive", ("acknowledge", "acknowledges", "acknowledged", "acknowledging")),
-    "accuse": ("descriptive", ("accuse", "accuses", "accused", "accusing")),
-    "caution": ("descriptive", ("caution", "cautions", "cautioned", "cautioning")),
-    "warn": ("descriptive", ("warn", "warns", "warned")),
-    "conclude": ("descriptive", ("conclude", "concludes", "concluded", "concluding")),
-    "indicate": ("descriptive", ("indicate", "indicates", "indicated", "indicating")),
-    "suggest": ("descriptive", ("suggest", "suggests", "suggested", "suggesting")),
-    "believe": ("descriptive", ("believe", "believes", "believed")),
-    "urge": ("descriptive", ("urge", "urges", "urged", "urging")),
-    "express": ("descriptive", ("expressed", "expresses", "expressing")),
-    "highlight": ("descriptive", ("highlighted", "highlights", "highlighting")),
-    "advocate": ("descriptive", ("advocate", "advocates", "advocated", "advocating")),
-    "estimate": ("descriptive", ("estimate", "estimates", "estimated")),
-    "argue": ("descriptive", ("argue", "argues", "argued", "arguing")),
-    "describe": ("descriptive", ("describe", "describes", "described", "describing")),
-    "call": ("descriptive", ("call", "calls", "called", "calling")),
-    "demand": ("descriptive", ("demand", "demands", "demanded", "demanding")),
-    "predict": ("descriptive", ("predict", "predicts", "predicted", "predicting")),
-    "vow": ("descriptive", ("vow", "vows", "vowed", "vowing")),
-    "praise": ("descriptive", ("praise", "praises", "praised", "praising")),
-    "criticize": ("descriptive", ("criticize", "criticizes", "criticized", "criticizing",
-                                  "criticise", "criticises", "criticised", "criticising")),
-    "dismiss": ("descriptive", ("dismissed", "dismisses", "dismissing")),
-    # loaded
-    "claim": ("loaded", ("claim", "claims", "claimed", "claiming")),
-    "tout": ("loaded", ("tout", "touts", "touted", "touting")),
-    "slam": ("loaded", ("slam", "slams", "slammed", "slamming")),
-    "hail": ("loaded", ("hail", "hails", "hailed", "hailing")),
-    "admit": ("loaded", ("admit", "admits", "admitted", "admitting")),
-    "insist": ("loaded", ("insist", "insists", "insisted", "insisting")),
-    "concede": ("loaded", ("concede", "concedes", "conceded", "conceding")),
-    "boast": ("loaded", ("boast", "boasts", "boasted", "boasting")),
-    "brag": ("loaded", ("brag", "brags", "bragged", "bragging")),
-    "allege": ("loaded", ("allege", "alleges", "alleged", "alleging")),
-    "refute": ("loaded", ("refute", "refutes", "refuted", "refuting")),
-    "assert": ("loaded", ("assert", "asserts", "asserted", "asserting")),
-    "float": ("loaded", ("floated", "floating")),
-    "blast": ("loaded", ("blasted", "blasting")),
-    "decry": ("loaded", ("decry", "decries", "decried", "decrying")),
-    "lament": ("loaded", ("lament", "laments", "lamented", "lamenting")),
-    "trumpet": ("loaded", ("trumpeted", "trumpeting")),
+    verb.lemma: (verb.register, verb.forms) for verb in lexicon.reporting_verbs()[0] if "framing" in verb.uses
 }
-
-# Base and -s forms of these lemmas are as often nouns ("a claim", "intelligence reports").
-NOUN_LIKE = frozenset(
-    {"report", "claim", "state", "note", "call", "estimate", "demand", "praise", "hail",
-     "slam", "tout", "caution", "vow", "boast", "brag", "lament", "advocate", "relay",
-     "float", "blast", "highlight", "express", "dismiss", "trumpet", "ask"}
-)
+# Lemmas whose base and -s forms are as often nouns ("a claim", "intelligence reports").
+NOUN_LIKE = frozenset(verb.lemma for verb in lexicon.reporting_verbs()[0] if verb.noun_like)
 _VERBAL_BEFORE = frozenset(
     "to will would can could may might must shall should do does did not n't never also "
     "i you we they he she it who which that officials".split()

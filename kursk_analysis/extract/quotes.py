@@ -50,6 +50,7 @@ from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, 
     NOT_NAMES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_table
 from kursk_analysis.corpus.text import fold
+from kursk_analysis import lexicon
 
 QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
                  "speaker_text", "kind", "attribution", "speaker_in_gazetteer"]
@@ -58,30 +59,9 @@ FRAME_COLUMNS = ["article_id", "sentence_id", "start", "end", "verb", "subject_s
 SCARE_MAX_WORDS = 3
 
 # Reporting verbs: speech, writing, and the assessment verbs the coverage attributes
-# claims with ("concluded", "refuted", "denied"). "called" and "asked" count: "called on
-# the soldiers to “surrender or die”".
-VERBS = (
-    r"said|says|say|told|tells|wrote|writes|added|adds|asked|asks|stated|states|declared|"
-    r"declares|claimed|claims|claim|claiming|insisted|insists|noted|notes|warned|warns|"
-    r"explained|continued|posted|tweeted|replied|responded|argued|argues|acknowledged|"
-    r"admitted|concluded|concludes|accused|accuses|called|calls|described|urged|urges|"
-    r"remarked|commented|announced|announces|reported|reports|predicted|cautioned|"
-    r"emphasi[sz]ed|stressed|suggested|suggests|suggest|recalled|vowed|boasted|conceded|"
-    r"confirmed|confirms|denied|denies|deny|observed|alleged|alleges|dismissed|dismisses|"
-    r"refuted|refutes|rejected|rejects|slammed|countered|maintained|maintains|believes?|"
-    r"believed|indicated|indicates|indicate|assessed|assesses|assess|found|estimated|"
-    r"estimates|touted|hailed|reiterated|reiterates|reiterate|repeated|repeats|"
-    r"cast doubt|casts doubt|questioned|disputed|disputes|dispute|tell|spoke|speaks|"
-    r"asserted|asserts|assert|asserting|echoed|echoes|echo|echoing|amplified|amplifies|"
-    r"parroted|parrots|endorsed|endorses|debunked|debunks|countered|counters|"
-    r"brushed aside|brushed off|swatted away|waved away|shot down|pushed back on|"
-    r"saying|stating|noting|adding|insisting|writing|arguing|explaining|warning|"
-    r"pointed out|points out|informed|informs|specified|specifying|reads|"
-    r"Source:|citing|quoting|"
-    r"made(?: (?:a|an|the|similar|such|same|false|baseless|unfounded))* (?:claims?|statements?|"
-    r"remarks|assertions?|allegations?)|"
-    r"according to|According to"
-)
+# claims with ("concluded", "refuted", "denied"), from the one lexicon
+# (rules/reporting_verbs.yaml, the verbs whose uses include quotes).
+VERBS = lexicon.verb_alternatives("quotes")
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
 # Verbs that do not introduce the following words as the subject's own speech when the
 # subject comes after them ("said in a statement").
