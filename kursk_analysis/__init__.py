@@ -16,8 +16,8 @@ Every extractor takes a :class:`Corpus` and returns a tidy DataFrame whose rows 
 """
 from kursk_analysis.extract.actors import actors, gazetteer
 from kursk_analysis.corpus.model import Corpus, CorpusWarning, load_corpus
-from kursk_analysis.errors import (CorpusError, GazetteerError, KurskError, ParameterError,
-                     ReferenceDataError, RuleError, RunError)
+from kursk_analysis.errors import (CorpusError, CorrectionError, GazetteerError, KurskError, ParameterError,
+                                   ReferenceDataError, RuleError, RunError)
 from kursk_analysis.lexicon import Claim, load_claim
 from kursk_analysis.workbook.batch import read_extract
 from kursk_analysis.extract.figures import areas_from_percent, quantities, territory_figures
@@ -29,7 +29,7 @@ from kursk_analysis.extract.stance import stances
 from kursk_analysis.extract.timex import time_expressions
 
 __all__ = [
-    "Claim", "Corpus", "CorpusError", "CorpusWarning", "GazetteerError", "KurskError",
+    "Claim", "Corpus", "CorpusError", "CorpusWarning", "CorrectionError", "GazetteerError", "KurskError",
     "ParameterError", "ReferenceDataError", "RuleError", "RunError", "load_claim", "actors", "areas_from_percent",
     "attribution_counts", "attribution_verbs", "gazetteer", "leads", "load_corpus",
     "quantities", "quotes", "read_extract", "reference_figures", "reuse_matrix", "reuse_square",

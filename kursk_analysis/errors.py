@@ -23,6 +23,10 @@ class RuleError(KurskError):
     """A rule file that cannot be used: the file and the entry, and what is wrong."""
 
 
+class CorrectionError(KurskError):
+    """A corrections file that cannot be used, or a correction that no longer matches a row."""
+
+
 class ParameterError(KurskError):
     """A notebook parameter is unusable; the message is one sentence naming it."""
 

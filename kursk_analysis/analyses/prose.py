@@ -80,7 +80,23 @@ def describe_corpus(corpus, params=None) -> str:
                   f"{'kept' if params.undated == 'keep' else 'left out'} (`undated` = \"{params.undated}\")")
         who = params.actors_text()
         lines.append(f"Parameters: {period}; {who}.")
+    lines.append(describe_corrections(corpus))
     return " ".join(lines)
+
+
+def describe_corrections(corpus) -> str:
+    """One sentence: the corrections by hand in use (:mod:`kursk_analysis.corpus.corrections`)."""
+    fixes = getattr(corpus, "corrections", ())
+    if not fixes:
+        return "No corrections by hand are applied (there is no corrections.csv beside the manifest)."
+    per_table: dict[str, int] = {}
+    for fix in fixes:
+        per_table[fix.table] = per_table.get(fix.table, 0) + 1
+    counts = ", ".join(f"{n} to {table}" for table, n in sorted(per_table.items()))
+    verb = "is" if len(fixes) == 1 else "are"
+    return (f"{_count(len(fixes), 'correction')} by hand from {corpus.corrections_file.name} {verb} applied "
+            f"({counts}); the rows they change are marked in the tables (`corrected`, with who, when "
+            "and why in `correction`).")
 
 
 # --------------------------------------------------------------------------- 01 sources

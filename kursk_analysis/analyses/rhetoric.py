@@ -33,7 +33,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from kursk_analysis.corpus import cache
+from kursk_analysis.corpus import cache, corrections
 from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, gazetteer, study_table
 from kursk_analysis.extract.quotes import VERB
 from kursk_analysis.analyses.selection import for_actors, in_period, undated_note
@@ -154,7 +154,7 @@ def chronology(stance_rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     first = first.assign(days_after_first_assertion=days.astype("Int64"),
                          order=np.arange(1, len(first) + 1))
     first["stance"] = first["stance"].astype(str)
-    return first[CHRONOLOGY_COLUMNS].reset_index(drop=True)
+    return first[CHRONOLOGY_COLUMNS + corrections.marked(first)].reset_index(drop=True)
 
 
 def repetitions(stance_rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -278,7 +278,7 @@ def quote_table(quote_rows: pd.DataFrame, articles: pd.DataFrame, kind: str | No
                        quote=rows["quote"].str.strip().str.rstrip(",;:"))
     rows = rows.sort_values(["actor", "published", "article_id", "start"], na_position="last",
                             kind="stable")
-    return rows[QUOTE_TABLE_COLUMNS].reset_index(drop=True)
+    return rows[QUOTE_TABLE_COLUMNS + corrections.marked(rows)].reset_index(drop=True)
 
 
 def reported_speech(corpus) -> pd.DataFrame:

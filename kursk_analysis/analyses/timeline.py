@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kursk_analysis.corpus import corrections
 from kursk_analysis.extract.actors import find_mentions, gazetteer, matcher, study_table
 from kursk_analysis.extract.figures import km2_factors
 from kursk_analysis.analyses.selection import for_actors, in_period, undated_note
@@ -174,7 +175,7 @@ def figure_table(corpus, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     out["claimant_source"] = pd.Series([g[2] for g in looked_up], index=out.index, dtype="str")
     out["published"] = pd.to_datetime(out["published"]).astype("datetime64[ns]")
     out = out.sort_values(["as_of", "article_id", "start"], na_position="last", kind="stable")
-    return out[FIGURE_COLUMNS].reset_index(drop=True)
+    return out[FIGURE_COLUMNS + corrections.marked(out)].reset_index(drop=True)
 
 
 def select_figures(table: pd.DataFrame, params) -> pd.DataFrame:

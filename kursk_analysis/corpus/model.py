@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import dataclasses
 import difflib
 import hashlib
 import io
@@ -79,6 +80,10 @@ class Corpus:
     # The study's actor gazetteer (None: the bundled data/actors.csv): every extractor and
     # analysis of this corpus names, sides and resolves actors through it.
     gazetteer: Path | None = None
+    # A reviewer's corrections (kursk_analysis.corpus.corrections), applied to the stance,
+    # quote and territory tables after extraction; ``corrections_file`` is where they came from.
+    corrections: tuple = ()
+    corrections_file: Path | None = None
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, article_id: str) -> str:
@@ -412,7 +417,7 @@ _REMOVED_COLUMNS = ["article_id", "paragraph_id", "start", "end", "text", "reaso
 
 
 def load_corpus(manifest: str | Path | None = None, root: str | Path | None = None,
-                gazetteer: str | Path | None = None) -> Corpus:
+                gazetteer: str | Path | None = None, corrections: str | Path | None = None) -> Corpus:
     """Load the articles a manifest lists (the bundled ``data/articles.csv`` by default).
 
     ``file`` paths are relative to the manifest's folder and may not lead out of ``root``
@@ -423,11 +428,22 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     ``published_first``/``published_last`` (the span it may be) and ``published_text``. Raises :class:`CorpusError` for bad input; warns (:class:`CorpusWarning`) for an
     article with no publication date. Nothing is written next to the data; sentence boundaries
     are kept in the cache folder (:mod:`kursk_analysis.corpus.cache`) for the next load of the same texts.
+
+    ``corrections`` is a corrections file (:mod:`kursk_analysis.corpus.corrections`); by
+    default ``corrections.csv`` beside the manifest is used when there is one, and ``""``
+    uses none. It is read and checked now, and its lines must match rows of the tables.
     """
+    from kursk_analysis.corpus import corrections as fixes
+
     manifest = Path(manifest) if manifest else paths.MANIFEST
     frame, lines = read_manifest(manifest)
     _check_ids(frame, lines, manifest)
-    return load_rows(manifest, frame, lines, root, gazetteer)
+    corpus = load_rows(manifest, frame, lines, root, gazetteer)
+    file = fixes.find(manifest) if corrections is None else (Path(corrections) if str(corrections) else None)
+    if file is None:
+        return corpus
+    file = file.expanduser().resolve()
+    return dataclasses.replace(corpus, corrections=fixes.read(file), corrections_file=file)
 
 
 def load_rows(manifest: str | Path, frame: pd.DataFrame, lines: list[int],

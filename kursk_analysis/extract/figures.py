@@ -77,6 +77,7 @@ import numpy as np
 import pandas as pd
 
 from kursk_analysis import lexicon
+from kursk_analysis.corpus import corrections
 from kursk_analysis.corpus import cache
 from kursk_analysis.extract.timex import article_texts, paused_gc, sentence_index, time_expressions
 
@@ -838,7 +839,7 @@ def _as_of(figure_spans, cues, published, peak, directions, text):
 
 # ----------------------------------------------------------------------------- public API
 
-def territory_figures(corpus, peak: date | str | None = INCURSION_PEAK) -> pd.DataFrame:
+def territory_figures(corpus, peak: date | str | None = INCURSION_PEAK, corrected: bool = True) -> pd.DataFrame:
     """Every figure for territory in the corpus (one row per figure, see module docs).
 
     Columns: ``article_id``, ``sentence_id``, ``start``, ``end``, ``text`` (the figure with
@@ -853,7 +854,11 @@ def territory_figures(corpus, peak: date | str | None = INCURSION_PEAK) -> pd.Da
         with paused_gc():
             return _territory(corpus, peak)
 
-    return corpus.memo(f"kursk_analysis.extract.figures/territory/{peak}", build)
+    key = f"kursk_analysis.extract.figures/territory/{peak}"
+    table = corpus.memo(key, build)
+    if not (corrected and corpus.corrections):
+        return table
+    return corrections.corrected(corpus, "territory_figures", key, table)
 
 
 def _timex_by_article(corpus) -> dict[str, list]:
@@ -908,7 +913,7 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     from kursk_analysis.extract.quotes import METONYMS, quotes, speech_frames
 
-    spoken = quotes(corpus)
+    spoken = quotes(corpus, corrected=False)
     spoken = spoken[spoken["speaker"].notna() & spoken["kind"].eq("quote")]
     quote_rows: dict[str, list] = {}
     for row in zip(spoken["article_id"], spoken["start"], spoken["end"], spoken["speaker"],
@@ -1228,7 +1233,7 @@ def quantities(corpus) -> pd.DataFrame:
 
 def _quantities(corpus) -> pd.DataFrame:
     timex = _timex_by_article(corpus)
-    territory = territory_figures(corpus)
+    territory = territory_figures(corpus, corrected=False)
     taken: dict[str, list] = {}
     for aid, s, e in zip(territory["article_id"].tolist(), territory["start"].tolist(),
                          territory["end"].tolist()):

@@ -51,6 +51,7 @@ from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, 
     strip_title, study_table
 from kursk_analysis.corpus.text import fold
 from kursk_analysis import lexicon
+from kursk_analysis.corpus import corrections
 
 QUOTE_COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "speaker",
                  "speaker_text", "kind", "attribution", "speaker_in_gazetteer"]
@@ -164,7 +165,7 @@ GAP_LIST = re.compile(r"\s*,\s*")  # "X, Y and Z": a comma only inside a list th
 # --------------------------------------------------------------------------- public API
 
 
-def quotes(corpus) -> pd.DataFrame:
+def quotes(corpus, corrected: bool = True) -> pd.DataFrame:
     """Every direct quotation, one row each, sorted by article and start.
 
     Columns: article_id, sentence_id (where the quotation opens), start, end (offsets of
@@ -174,7 +175,8 @@ def quotes(corpus) -> pd.DataFrame:
     attribution (which rule found the speaker: tail, head, possessive, sentence,
     continued, previous, none).
     """
-    return _extract(corpus)[0]
+    table = _extract(corpus)[0]
+    return corrections.corrected(corpus, "quotes", "quotes", table) if corrected and corpus.corrections else table
 
 
 def speech_frames(corpus) -> pd.DataFrame:

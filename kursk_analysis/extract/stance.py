@@ -52,6 +52,7 @@ import pandas as pd
 from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
 from kursk_analysis.extract.quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
 from kursk_analysis.lexicon import Claim, load_claim, stance_cues, words
+from kursk_analysis.corpus import corrections
 from kursk_analysis.corpus.text import fold
 
 STANCE_COLUMNS = ["article_id", "actor", "in_gazetteer", "side", "stance", "role", "rule",
@@ -122,7 +123,7 @@ HEDGE_WINDOW = 40
 NEGATION_WINDOW = 30
 
 
-def stances(corpus, claim: "str | Claim" = DEFAULT_CLAIM) -> pd.DataFrame:
+def stances(corpus, claim: "str | Claim" = DEFAULT_CLAIM, corrected: bool = True) -> pd.DataFrame:
     """Stances on a claim, one row per actor and sentence.
 
     ``claim`` is a bundled claim's name (``"encirclement"``, ``"liberation"``), the path of
@@ -135,10 +136,16 @@ def stances(corpus, claim: "str | Claim" = DEFAULT_CLAIM) -> pd.DataFrame:
     who is quoted; ``agrees``), rule (which rule made the row), sentence_id, start, end (the
     sentence's span in the raw text), evidence (the sentence), date (when the stance was
     taken), date_basis (the time expression used, or ``publication date``, or ``no date``).
-    Sorted by article_id, start, actor.
+    Sorted by article_id, start, actor. When the corpus has corrections
+    (:mod:`kursk_analysis.corpus.corrections`) they are applied unless ``corrected`` is False,
+    and the table gains ``corrected`` and ``correction`` (who, when, why).
     """
     claim = load_claim(claim)
-    return corpus.memo(f"stances:{claim.name}:{claim.digest}", lambda: _compute(corpus, claim))
+    key = f"stances:{claim.name}:{claim.digest}"
+    table = corpus.memo(key, lambda: _compute(corpus, claim))
+    if not (corrected and corpus.corrections):
+        return table
+    return corrections.corrected(corpus, corrections.table_name("stances", claim.name), key, table)
 
 
 def summary(stance_rows: pd.DataFrame) -> pd.DataFrame:
@@ -287,7 +294,7 @@ def _compute(corpus, claim: Claim) -> pd.DataFrame:
     info = study_table(corpus).set_index("actor")["side"].to_dict()
     sentences = corpus.sentences
     frames = speech_frames(corpus)
-    qs = quotes(corpus)
+    qs = quotes(corpus, corrected=False)
     mentions = actors(corpus)
     times = _day_expressions(corpus)
     published = dict(zip(corpus.articles["id"], corpus.articles["published"]))

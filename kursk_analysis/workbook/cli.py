@@ -19,14 +19,14 @@ from pathlib import Path
 SUMMARY_COLUMNS = ["id", "outlet", "published", "published_text", "n_paragraphs", "n_sentences", "n_removed", "n_words", "headline"]
 
 
-def load_with_summary(manifest, root, verbose: bool):
+def load_with_summary(manifest, root, verbose: bool, corrections=None):
     """Load the corpus, then print its warnings on stderr: one summary line, or every one
     with ``verbose``. Returns the corpus."""
     from kursk_analysis.corpus.model import CorpusWarning, load_corpus
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
-        corpus = load_corpus(manifest, root=root)
+        corpus = load_corpus(manifest, root=root, corrections=corrections)
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     for warning in caught:
         if not issubclass(warning.category, CorpusWarning):
@@ -69,6 +69,25 @@ def _corpus(args: argparse.Namespace) -> int:
         f"{int(corpus.articles['n_words'].sum())} words; {len(corpus.removed)} boilerplate "
         f"paragraphs set aside (manifest: {corpus.manifest})"
     ))
+    return 0
+
+
+def _corrections(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from kursk_analysis.corpus import corrections
+
+    corpus = load_with_summary(args.manifest, args.root, False, args.corrections)
+    if corpus.corrections_file is None:
+        print(printable(f"No corrections file (none given, and no {corrections.FILE_NAME} beside {corpus.manifest})."))
+        return 0
+    table = corrections.check(corpus)
+    for column in table.columns:
+        table[column] = table[column].astype(str).map(printable)
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+        print(table.to_string(index=False))
+    print(printable(f"\n{len(table)} corrections in {corpus.corrections_file}, every one matching "
+                    f"{int(table['rows'].astype(int).sum())} rows in all."))
     return 0
 
 
@@ -171,6 +190,19 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--root", help="folder the article files may live in (default: the manifest's folder)")
     corpus.add_argument("-v", "--verbose", action="store_true", help="list every corpus warning")
     corpus.set_defaults(handler=_corpus)
+
+    fixes = commands.add_parser(
+        "corrections", help="check a corpus's corrections file: what each line changes, or which no longer applies",
+        description="Load the corpus, extract its stance, quote and territory tables and list what each line of "
+        "its corrections file (corrections.csv beside the manifest, or --corrections) changes: the rows it "
+        "matches, the values before and after, who, when and why. Exits with 2, naming the line, if one "
+        "matches no row.",
+    )
+    fixes.add_argument("action", choices=["check"], help="check: list what applies")
+    fixes.add_argument("--manifest", help="manifest CSV (default: the bundled data/articles.csv)")
+    fixes.add_argument("--corrections", help="corrections CSV (default: corrections.csv beside the manifest)")
+    fixes.add_argument("--root", help="folder the article files may live in (default: the manifest's folder)")
+    fixes.set_defaults(handler=_corrections)
 
     extract = commands.add_parser(
         "extract", help="extract every per-article table of a manifest into Parquet files, on Dask",

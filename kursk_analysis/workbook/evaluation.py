@@ -231,9 +231,10 @@ def evaluate(corpus, gold: dict, gazetteer: pd.DataFrame | None = None,
 
     gazetteer = bundled_gazetteer() if gazetteer is None else gazetteer
     aliases = alias_index(gazetteer)
-    quotes = extract_quotes(corpus) if quotes is None else quotes
-    figures = territory_figures(corpus) if figures is None else figures
-    stances = extract_stances(corpus) if stances is None else stances
+    # The rules are scored as they extract: a reviewer's corrections would hide their errors.
+    quotes = extract_quotes(corpus, corrected=False) if quotes is None else quotes
+    figures = territory_figures(corpus, corrected=False) if figures is None else figures
+    stances = extract_stances(corpus, corrected=False) if stances is None else stances
     ids = [aid for aid in corpus.articles["id"] if aid in gold]
     misses: list[dict] = []
     measures = (_score_quotes(quotes, gold, ids, aliases, misses)
