@@ -185,6 +185,12 @@ def test_own_corpus_end_to_end(tmp_path, capsys):
     assert cli.main(["manifest", str(texts), "--metadata", str(metadata), "-o", str(from_folder)]) == 0
     from_export = tmp_path / "b" / "articles.csv"
     assert cli.main(["manifest", str(write_jsonl(tmp_path / "export.jsonl")), "-o", str(from_export)]) == 0
+    # A reviewer's corrections beside the second manifest: a stance flipped, a speaker named.
+    (from_export.parent / "corrections.csv").write_text(
+        "table,article_id,sentence_id,key,field,value,who,when,why\n"
+        "stances,dd-0320,dd-0320.p02.s01,Ukrainian General Staff,stance,asserts,R. Checker,2026-11-30,Flip for the test.\n"
+        "quotes,hw-0314,hw-0314.p02.s01,102,speaker,Western officials,R. Checker,2026-11-30,Named two lines up.\n",
+        encoding="utf-8")
     capsys.readouterr()
 
     open_run = tmp_path / "open"
@@ -217,6 +223,12 @@ def test_own_corpus_end_to_end(tmp_path, capsys):
     assert "The largest area any article says Ukraine held or seized is **1,100 km²**" in prose_text(open_run)
     assert "29,997" in open_text and "the size of a region" in open_text
     bounded_text = reports_text(bounded)
+    assert "2 corrections by hand from corrections.csv are applied (1 to quotes, 1 to stances)" in bounded_text
+    assert "No corrections by hand are applied" in open_text
+    rhetoric_page = html.unescape((bounded / "03_actor_rhetoric.html").read_text(encoding="utf-8"))
+    assert "R. Checker, 2026-11-30: Flip for the test." in rhetoric_page  # the chronology row
+    assert "R. Checker, 2026-11-30: Named two lines up." in rhetoric_page  # the quote row
+    assert "Ukrainian General Staff" in rhetoric_page
     # The month-dated and the undated article cannot be placed within 10-31 March: left out, and said so.
     assert "2 articles have no date that places them within 2025-03-10 to 2025-03-31" in bounded_text
     assert "left out (parameter `undated` is \"drop\")" in bounded_text

@@ -74,6 +74,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "start": ("offset of the first character in the article's raw text", "characters"),
     "end": ("offset after the last character in the article's raw text", "characters"),
     "evidence": ("the sentence (or passage) that shows the row", ""),
+    "corrected": ("True where a correction by hand (corrections.csv) changed the row", ""),
+    "correction": ("who corrected the row, when and why (\"who, YYYY-MM-DD: why\"), joined by \"; \" when several did", ""),
     "n_words": ("words in the analysed text", "words"),
     "quotes": ("direct quotations", "count"),
     "scare_quotes": ("scare quotes (short quoted fragments)", "count"),
