@@ -14,3 +14,4 @@ DATA = ROOT / "data"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 MANIFEST = DATA / "articles.csv"
+BUNDLED_GOLD = DATA / "gold" / "seeds.json"  # hand-made gold of the bundled articles, keyed by id and text digest

@@ -117,7 +117,25 @@ def test_trust_note_reads_the_recorded_figures():
                            {"name": "speaker", "hits": 4, "total": 5}]}
     text, table = evaluation.trust_note(["stance precision"], record)
     assert "3 real articles" in text and "python x.py" in text
-    assert list(table["measure"]) == ["stance precision"] and table["value"].iloc[0] == 0.9
+    assert list(table["measure"]) == ["stance precision"] and table["out of sample"].iloc[0] == 0.9
+    assert table["out of sample: hits / total"].iloc[0] == "9 / 10" and "in sample" not in table
     committed = evaluation.read_results()
     assert committed is not None  # benchmarks/real_coverage.json is part of the repository
     assert set(evaluation.trust_note(["speaker"])[1]["measure"]) == {"speaker"}
+
+
+def test_in_sample_figures_are_computed_on_the_articles_the_bundled_gold_covers(tmp_path):
+    import kursk_analysis as ka
+    from extraction_gold import mini_corpus
+
+    bundled = ka.load_corpus()
+    text, table = evaluation.trust_note(["stance precision", "speaker"], corpus=bundled)
+    assert "computed now on the 5 of this corpus's 5 articles" in text
+    scores = evaluation.evaluate(bundled, evaluation.load_gold(evaluation.paths.BUNDLED_GOLD)).table()
+    expected = scores.set_index("measure").loc["stance precision"]
+    assert table.loc[0, "in sample"] == expected["value"]
+    assert table.loc[0, "in sample: hits / total"] == f"{int(expected['hits'])} / {int(expected['total'])}"
+    # another corpus, even with the same ids, has no in-sample figures: the texts differ
+    other = mini_corpus(tmp_path, {"000": "Vladimir Putin said the troops were surrounded.\n"})
+    text, table = evaluation.trust_note(["stance precision"], corpus=other)
+    assert "none of this corpus's 1 article is in the bundled gold" in text and "in sample" not in table

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kursk_analysis import paths
 from kursk_analysis.corpus.text import fold
 
 QUOTE_MIN_WORDS = 4
@@ -414,20 +415,72 @@ def write_readme_table(readme: str | Path, record: dict) -> bool:
     return True
 
 
-def trust_note(measures: list[str], record: dict | None = None) -> tuple[str, pd.DataFrame]:
-    """What a notebook says about how far to trust the extractors it relies on: a sentence
-    naming the recorded real-coverage set, and the table of the ``measures`` named (value,
-    hits, total). The figures come from the committed results file (``read_results``),
-    never typed; without one the sentence says so and the table is empty."""
+IN_SAMPLE, OUT_OF_SAMPLE, HITS = "in sample", "out of sample", ": hits / total"
+
+
+def in_sample(corpus, path: str | Path | None = None) -> tuple[list[str], dict]:
+    """The corpus's articles that the bundled gold covers (same id and same text, by
+    SHA-256), and that gold: what the in-sample figures can be computed on."""
+    import hashlib
+
+    from kursk_analysis import paths
+
+    gold = load_gold(path or paths.BUNDLED_GOLD)
+    with open(path or paths.BUNDLED_GOLD, encoding="utf-8") as handle:
+        digests = {aid: entry.get("sha256") for aid, entry in json.load(handle).items()}
+    ids = [aid for aid in corpus.articles["id"]
+           if aid in gold and digests[aid] == hashlib.sha256(corpus.texts[aid].encode("utf-8")).hexdigest()]
+    return ids, {aid: gold[aid] for aid in ids}
+
+
+def _subset(corpus, ids: list[str]):
+    """The corpus narrowed to ``ids`` (its own texts and sentences; no new load)."""
+    import dataclasses
+
+    keep = lambda frame, column="article_id": frame[frame[column].isin(ids)].reset_index(drop=True)  # noqa: E731
+    return dataclasses.replace(corpus, articles=keep(corpus.articles, "id"), paragraphs=keep(corpus.paragraphs),
+                               sentences=keep(corpus.sentences), removed=keep(corpus.removed),
+                               texts={aid: corpus.texts[aid] for aid in ids}, corrections=(), _memo={})
+
+
+def trust_note(measures: list[str], record: dict | None = None, corpus=None) -> tuple[str, pd.DataFrame]:
+    """What a notebook says about how far to trust the extractors it relies on: sentences
+    naming where the figures come from, and one row per measure named with (a) its value
+    in sample, computed now on the corpus's articles that the bundled gold covers, and (b)
+    its value out of sample, read from the committed real-coverage results file
+    (``read_results``), never typed. A figure that cannot be had is empty, and said so."""
     record = read_results() if record is None else record
+    out = pd.DataFrame({"measure": measures})
+    said = []
+    if corpus is not None:
+        ids, gold = in_sample(corpus)
+        if ids:
+            scores = evaluate(_subset(corpus, ids), gold).table().set_index("measure")
+            out[IN_SAMPLE] = out["measure"].map(scores["value"])
+            out[IN_SAMPLE + HITS] = out["measure"].map(lambda m: _of(scores, m))
+            said.append(f"In sample: computed now on the {len(ids)} of this corpus's {len(corpus.articles)} "
+                        "articles that the bundled gold covers (data/gold/seeds.json, the same texts); "
+                        "the rules were written on these articles, so these are the best case.")
+        else:
+            n = len(corpus.articles)
+            said.append(f"In sample: none of this corpus's {n} article{'s' if n != 1 else ''} is in the "
+                        "bundled gold (data/gold/seeds.json), so no in-sample figure can be computed here.")
     if record is None:
-        return ("No real-coverage figures are recorded yet (run benchmarks/real_coverage.py "
-                "--write).", pd.DataFrame(columns=["measure", "value", "hits", "total"]))
-    table = results_table(record)
-    table = table[table["measure"].isin(measures)].reset_index(drop=True)
-    text = (f"Measured on {record['articles']} real articles from other outlets (the "
-            f"development set `{record['set']}`, {record['date']}, `{record['command']}`), "
-            "with hand-made gold. The rules were improved while reading that set, so an "
-            "unseen outlet may score lower; a flipped stance is one whose polarity is the "
-            "opposite of the gold's.")
-    return text, table
+        said.append("Out of sample: no real-coverage figures are recorded yet (run "
+                    "benchmarks/real_coverage.py --write).")
+    else:
+        recorded = results_table(record).set_index("measure")
+        out[OUT_OF_SAMPLE] = out["measure"].map(recorded["value"])
+        out[OUT_OF_SAMPLE + HITS] = out["measure"].map(lambda m: _of(recorded, m))
+        said.append(f"Out of sample: measured on {record['articles']} real articles from other outlets "
+                    f"(the development set `{record['set']}`, {record['date']}, `{record['command']}`), "
+                    "with hand-made gold. The rules were improved while reading that set, so an "
+                    "unseen outlet may score lower; a flipped stance is one whose polarity is the "
+                    "opposite of the gold's.")
+    return " ".join(said), out
+
+
+def _of(scores: pd.DataFrame, measure: str) -> str | None:
+    if measure not in scores.index:
+        return None
+    return f"{int(scores.at[measure, 'hits'])} / {int(scores.at[measure, 'total'])}"
