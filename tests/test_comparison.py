@@ -211,8 +211,9 @@ def test_aligned_passages_for_one_pair_in_either_order(corpus):
 
 def test_explorer_redraws_when_an_article_changes(corpus):
     explorer = comparison.reuse_explorer(corpus)
-    pick_a, pick_b = explorer.children[0].children
-    shown = explorer.children[1]
+    label, controls, shown = explorer.children
+    assert "Live in JupyterLab" in label.value and "snapshot of" in label.value
+    pick_a, pick_b = controls.children
     assert (pick_a.value, pick_b.value) == ("000", "001")
     before = shown.value
     assert "Office of the Director of National Intelligence" in before

@@ -160,7 +160,8 @@ def test_explorer_escapes_article_text_and_updates(corpus, stance_rows, quote_ro
     assert "<script>" not in card and "<img" not in card
     assert html.escape("<script>alert(1)</script>") in card
     box = rhetoric.actor_explorer(stance_rows, table)
-    dropdown, view = box.children
+    label, dropdown, view = box.children
+    assert "Live in JupyterLab" in label.value
     assert dropdown.options[0] == "CIA"
     dropdown.value = "Donald Trump"
     assert "completely surrounded" in view.value and "2025-03-14" in view.value

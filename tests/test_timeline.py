@@ -287,7 +287,8 @@ def test_plot_draws_ranges_as_bars_not_midpoints(held, baseline, corpus):
 
 def test_explorer_redraws_on_unit_and_baseline_change(table, baseline):
     box = timeline.timeline_explorer(table, baseline, "sq_mi")
-    controls, summary, shown = box.children
+    label, controls, summary, shown = box.children
+    assert "Live in JupyterLab" in label.value and "km²" in label.value
     unit_buttons, slider = controls.children
     before = (summary.value, shown.outputs[0]["data"]["image/png"])
     assert "500 sq mi" in summary.value

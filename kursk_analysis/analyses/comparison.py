@@ -776,6 +776,8 @@ def reuse_explorer(corpus):
     every change. Starts on the pair sharing the most text."""
     import ipywidgets as widgets
 
+    from kursk_analysis.workbook import display
+
     names = labels(corpus)
     options = [(name, article_id) for article_id, name in names.items()]
     shown = widgets.HTML()
@@ -798,7 +800,8 @@ def reuse_explorer(corpus):
     pick_a.observe(redraw, names="value")
     pick_b.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([widgets.HBox([pick_a, pick_b]), shown])
+    label = display.snapshot_label(f"{names[pick_a.value]} beside {names[pick_b.value]}")
+    return widgets.VBox([label, widgets.HBox([pick_a, pick_b]), shown])
 
 
 # --------------------------------------------------------------------------- framing

@@ -764,6 +764,8 @@ def actor_explorer(stance_rows: pd.DataFrame, quote_table_rows: pd.DataFrame):
     """
     import ipywidgets as widgets
 
+    from kursk_analysis.workbook import display
+
     names = explorer_actors(stance_rows, quote_table_rows)
     if not names:
         return widgets.HTML("<p>No actor with a stance or a quotation in this selection.</p>")
@@ -775,4 +777,4 @@ def actor_explorer(stance_rows: pd.DataFrame, quote_table_rows: pd.DataFrame):
         view.value = actor_card(change["new"], stance_rows, quote_table_rows)
 
     choice.observe(show, names="value")
-    return widgets.VBox([choice, view])
+    return widgets.VBox([display.snapshot_label(f"the first actor, {names[0]}"), choice, view])

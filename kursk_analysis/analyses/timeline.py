@@ -1056,6 +1056,8 @@ def timeline_explorer(table: pd.DataFrame, baseline: Baseline, unit: str,
     import matplotlib.pyplot as plt
     from IPython.display import Image
 
+    from kursk_analysis.workbook import display
+
     start_km2 = baseline.km2 if baseline.km2 is not None else REFERENCE_BASELINES[0][1]
     unit_choice = widgets.ToggleButtons(options=[("sq mi", "sq_mi"), ("km²", "km2")], value=unit,
                                         description="Unit")
@@ -1091,4 +1093,6 @@ def timeline_explorer(table: pd.DataFrame, baseline: Baseline, unit: str,
     unit_choice.observe(redraw, names="value")
     base_choice.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([widgets.HBox([unit_choice, base_choice]), summary, shown])
+    label = display.snapshot_label(f"the unit {unit_choice.value.replace('_', ' ')} and a baseline of "
+                                   f"{base_choice.value:,.0f} km²")
+    return widgets.VBox([label, widgets.HBox([unit_choice, base_choice]), summary, shown])

@@ -47,3 +47,16 @@ def table(frame: pd.DataFrame, caption: str, uuid: str, wide: tuple[str, ...] = 
         styler = styler.set_properties(subset=present, **{"text-align": "left", "min-width": "18em",
                                                           "max-width": TEXT_WIDTH, "white-space": "normal"})
     return styler
+
+
+def snapshot_label(shown: str):
+    """A line above an ipywidgets explorer: it is live in JupyterLab, and in a static HTML
+    report it is a snapshot of ``shown`` (the choice it opens on), not a control that works."""
+    import html
+
+    import ipywidgets as widgets
+
+    return widgets.HTML(
+        f'<p style="margin:0 0 0.4em 0; font-size:0.9em; color:#555"><b>Live in JupyterLab.</b> '
+        f"In a static HTML report this explorer is a snapshot of {html.escape(shown)}; its controls "
+        "do nothing there.</p>")
