@@ -54,5 +54,24 @@ def test_readable_table_html():
     assert "<caption>Areas by outlet</caption>" in html
     assert "row_heading" not in html and "blank level0" not in html  # no index column
     assert html.count(display.MISSING) == 3 and "nan" not in html.lower().replace("nan-", "")
-    assert "1,234.500" in html and "overflow:auto" in html and 'id="T_t01"' in html
-    assert "1234.500" in display.table(frame, "x", "t02", thousands=False).to_html()
+    assert "1,234.5<" in html and "overflow:auto" in html and 'id="T_t01"' in html
+    assert "1234.5<" in display.table(frame, "x", "t02", thousands=False).to_html()
+    assert ">2025-03-12<" in html  # a day, not a midnight timestamp
+
+
+def test_every_shown_frame_is_captioned_bounded_and_keeps_its_row_labels():
+    from kursk_analysis.workbook.params import check_parameters
+
+    params = check_parameters()
+    shown = params.write_table(pd.DataFrame({"actor": ["Vladimir Putin"], "stance": ["asserts"]}), "chronology")
+    html = display.frame_html(shown)
+    assert "<caption>chronology: one row per actor and stance" in html
+    long = pd.DataFrame({"n": range(display.MAX_ROWS + 5)})
+    long.attrs = {"table": "stances", "caption": "stances"}
+    html = display.frame_html(long)
+    assert f"the first {display.MAX_ROWS:,} of {display.MAX_ROWS + 5:,} rows; stances.csv" in html
+    assert html.count("<tr>") == display.MAX_ROWS + 1
+    labelled = pd.DataFrame({"share": [0.5]}, index=pd.Index(["Reuters (000)"], name="article"))
+    assert "Reuters (000)" in display.frame_html(labelled)  # the index became a column, not dropped
+    first, second = display.frame_html(labelled), display.frame_html(labelled)
+    assert first != second  # the same table shown twice gets two ids, in order

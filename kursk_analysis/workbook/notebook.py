@@ -39,6 +39,9 @@ def setup(**parameters) -> Parameters:
         shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc(INPUT_ERRORS, _show_sentence)
+        from kursk_analysis.workbook import display
+
+        display.install(shell)  # every table readable: no index, wrapped text, em dash, scroll
     warnings.formatwarning = _plain_corpus_warning
     plain_chart_text()
     return check_parameters(**parameters)

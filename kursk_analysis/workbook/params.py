@@ -63,8 +63,9 @@ class Parameters:
         """Write ``frame`` as ``<output_dir>/<name>.csv`` and ``.parquet`` (when an output
         folder was given), the one way every export is written (:mod:`kursk_analysis.workbook.exports`).
 
-        Returns the frame unchanged, so a cell can end with ``params.write_table(t, "x")``
-        and still show the table. Two runs give byte-identical files, and text a spreadsheet
+        Returns the frame, its ``attrs`` now holding the table's name and a caption from the
+        data dictionary, so a cell can end with ``params.write_table(t, "x")`` and still show
+        the table, captioned (:func:`kursk_analysis.workbook.display.frame_html`). Two runs give byte-identical files, and text a spreadsheet
         would run as a formula is quoted (:func:`kursk_analysis.workbook.spreadsheet.spreadsheet_safe`).
         """
         from kursk_analysis.workbook import exports
@@ -73,6 +74,8 @@ class Parameters:
             raise ValueError(f"Table name {name!r} must be a plain file name such as 'territory_figures'.")
         if self.output_dir is not None:
             exports.write_table(frame, self.output_dir, name)
+        meaning = exports.TABLES.get(name, (None,))[0]
+        frame.attrs.update(table=name, caption=f"{name}: {meaning}" if meaning else name)
         return frame
 
 
