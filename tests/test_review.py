@@ -66,8 +66,10 @@ def test_every_shown_frame_is_captioned_bounded_and_keeps_its_row_labels():
     shown = params.write_table(pd.DataFrame({"actor": ["Vladimir Putin"], "stance": ["asserts"]}), "chronology")
     html = display.frame_html(shown)
     assert "<caption>chronology: one row per actor and stance" in html
+    derived = shown[shown["stance"] == "asserts"]  # pandas copies attrs; the caption is not its
+    assert derived.attrs["caption"] and "<caption>" not in display.frame_html(derived)
     long = pd.DataFrame({"n": range(display.MAX_ROWS + 5)})
-    long.attrs = {"table": "stances", "caption": "stances"}
+    long.attrs = {"table": "stances", "caption": "stances", "shown_as": id(long)}
     html = display.frame_html(long)
     assert f"the first {display.MAX_ROWS:,} of {display.MAX_ROWS + 5:,} rows; stances.csv" in html
     assert html.count("<tr>") == display.MAX_ROWS + 1

@@ -94,10 +94,10 @@ class _Ids:
     def __init__(self):
         self.seen: dict[str, int] = {}
 
-    def __call__(self, frame: pd.DataFrame) -> str:
+    def __call__(self, frame: pd.DataFrame, caption: str) -> str:
         import hashlib
 
-        key = "\x1f".join([str(frame.attrs.get("caption", "")), *map(str, frame.columns), str(frame.shape)])
+        key = "\x1f".join([caption, *map(str, frame.columns), str(frame.shape)])
         self.seen[key] = self.seen.get(key, 0) + 1
         return "t" + hashlib.sha256(f"{key}\x1e{self.seen[key]}".encode()).hexdigest()[:12]
 
@@ -109,11 +109,12 @@ def frame_html(frame: pd.DataFrame) -> str:
     """Every DataFrame a notebook shows, as :func:`table` draws it: its caption is
     ``frame.attrs["caption"]`` (set by ``Parameters.write_table``); past :data:`MAX_ROWS` rows
     the first ones are drawn and the caption says where the rest are."""
-    caption = str(frame.attrs.get("caption", ""))
-    uuid = _ids(frame)
+    own = frame.attrs.get("shown_as", id(frame)) == id(frame)  # not attrs pandas copied from another
+    caption = str(frame.attrs.get("caption", "")) if own else ""
+    name = frame.attrs.get("table") if own else None
+    uuid = _ids(frame, caption)
     if len(frame) > MAX_ROWS:
         note = f"the first {MAX_ROWS:,} of {len(frame):,} rows"
-        name = frame.attrs.get("table")
         note += f"; {name}.csv in the report's tables holds them all" if name else ""
         caption = f"{caption} ({note})" if caption else note[0].upper() + note[1:]
         frame = frame.head(MAX_ROWS)

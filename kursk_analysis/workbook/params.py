@@ -75,7 +75,9 @@ class Parameters:
         if self.output_dir is not None:
             exports.write_table(frame, self.output_dir, name)
         meaning = exports.TABLES.get(name, (None,))[0]
-        frame.attrs.update(table=name, caption=f"{name}: {meaning}" if meaning else name)
+        # For this very frame only: pandas copies ``attrs`` onto frames derived from it, whose
+        # captions these would not be (display.frame_html checks the id).
+        frame.attrs.update(table=name, caption=f"{name}: {meaning}" if meaning else name, shown_as=id(frame))
         return frame
 
 
