@@ -77,3 +77,16 @@ def test_every_shown_frame_is_captioned_bounded_and_keeps_its_row_labels():
     assert "Reuters (000)" in display.frame_html(labelled)  # the index became a column, not dropped
     first, second = display.frame_html(labelled), display.frame_html(labelled)
     assert first != second  # the same table shown twice gets two ids, in order
+
+
+def test_markup_in_cells_column_labels_and_captions_is_shown_as_text():
+    # Outlet names become column labels in pivots; headlines and quotes are cells.
+    frame = pd.DataFrame({"<b>Outlet</b>": ["<script>alert(1)</script>"], "n": [1.5],
+                          "headline": ["<img src=x onerror=alert(2)>"]})
+    frame.attrs = {"caption": "<i>caption</i>", "shown_as": id(frame)}
+    html = display.frame_html(frame)
+    for markup in ("<script>", "<img", "<b>Outlet", "<i>caption"):
+        assert markup not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;Outlet&lt;/b&gt;" in html
+    duplicated = pd.DataFrame([[1, "<script>x</script>"]], columns=["a", "a"])  # the to_html path
+    assert "<script>" not in display.frame_html(duplicated)

@@ -29,8 +29,13 @@ def table(frame: pd.DataFrame, caption: str, uuid: str, wide: tuple[str, ...] = 
                and not pd.api.types.is_bool_dtype(frame[c])]
     text = [c for c in frame.columns if c not in numeric]
     dates = {c: _day_or_time(frame[c]) for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])}
-    styler = (frame.style.hide(axis="index").set_uuid(uuid).set_caption(caption)
-              .format(na_rep=MISSING, precision=3, thousands="," if thousands else None)
+    import html
+
+    # Cells, column labels and caption are data (headlines, outlet names as pivot columns):
+    # escaped, so markup in an article shows as text and never runs in a report.
+    styler = (frame.style.hide(axis="index").set_uuid(uuid).set_caption(html.escape(caption))
+              .format(na_rep=MISSING, precision=3, thousands="," if thousands else None, escape="html")
+              .format_index(escape="html", axis=1)
               .set_table_attributes(f'style="display:block; max-height:{HEIGHT}; overflow:auto; '
                                     'border-collapse:collapse"')
               .set_table_styles([
