@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -125,6 +126,17 @@ SLOW = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Slow"),
                                                           "language": "python"}})
 
 
+def _threads_taking(pid: int, signum: int) -> list[int]:
+    """The threads of ``pid`` that do not block ``signum`` (Linux: /proc/PID/task/TID/status)."""
+    taking = []
+    for task in sorted(Path(f"/proc/{pid}/task").iterdir(), key=lambda p: int(p.name)):
+        status = (task / "status").read_text()
+        blocked = int(re.search(r"^SigBlk:\s*([0-9a-f]+)", status, re.M).group(1), 16)
+        if not blocked & (1 << (signum - 1)):
+            taking.append(int(task.name))
+    return taking
+
+
 def _descendants(pid: int) -> list[psutil.Process]:
     try:
         return psutil.Process(pid).children(recursive=True)
@@ -154,6 +166,9 @@ def test_a_signal_ends_workers_and_kernels_and_keeps_the_previous_report(tmp_pat
             time.sleep(0.5)
         assert len(kernels) == 2, f"the kernels did not start: {process.stderr.read() if process.poll() is not None else ''}"
         everyone = _descendants(process.pid)
+        # Only the main thread takes the signals: one delivered to a pool thread waited
+        # until the notebooks ended (the runner's main thread blocks in future.result()).
+        assert _threads_taking(process.pid, signum) == [process.pid]
         # Meanwhile a second run into the same folder is refused at once.
         with pytest.raises(RunError, match="Another kursk-analysis run is writing to"):
             run([notebooks / "slow_a.ipynb"], output=output)

@@ -224,7 +224,14 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
     pool = ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("fork"),
                                initializer=_worker_signals)
     try:
-        futures = [pool.submit(_execute, job) for job in jobs]
+        # The pool's threads are started with the signals blocked, so a signal always reaches
+        # this (main) thread: delivered to a pool thread, Python's handler waited until
+        # future.result() below returned, hours later for a long notebook.
+        signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+        try:
+            futures = [pool.submit(_execute, job) for job in jobs]
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
         try:
             _prepare_rendering()
             for job, future in zip(jobs, futures):
@@ -272,10 +279,12 @@ def kernel_ports(kernels: int) -> list[dict[str, int]]:
 
 def _worker_signals() -> None:
     """In a worker: no handler of the runner's; Ctrl-C is the runner's to act on (it ends
-    the workers), and SIGTERM ends the worker at once."""
+    the workers), and SIGTERM ends the worker at once. (Forked while the runner blocked the
+    signals, the worker unblocks them.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
 
 
 @contextlib.contextmanager
