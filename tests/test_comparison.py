@@ -302,11 +302,11 @@ def test_charts_stay_readable_on_a_larger_corpus(tmp_path):
     assert square.shape == (comparison.PLOTTED, comparison.PLOTTED)
     assert comparison.figure_size(45)[1] == comparison.figure_size(comparison.PLOTTED)[1]
     fig, ax = plt.subplots()
-    assert "(first 40 of 45 articles)" in comparison.plot_sourcing(overview, ax).get_title()
+    assert f"(the {comparison.PLOTTED} of 45 articles with the most attributions" in comparison.plot_sourcing(overview, ax).get_title()
     plt.close(fig)
     fig, ax = plt.subplots()
     matrix = comparison.fact_matrix(comparison.fact_evidence(corpus), corpus)
-    assert "first 40 of 45 articles" in comparison.plot_fact_matrix(matrix, ax).get_title()
+    assert f"first {comparison.PLOTTED} of 45 articles" in comparison.plot_fact_matrix(matrix, ax).get_title()
     plt.close(fig)
     evidence = comparison.fact_evidence(corpus)
     text = comparison.headline_numbers(corpus, overview, evidence, comparison.reuse_pairs(corpus),

@@ -18,7 +18,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import kursk_analysis as ka  # noqa: E402
-from kursk_analysis.analyses import rhetoric
+from kursk_analysis.analyses import charts, rhetoric
 from kursk_analysis.extract import sourcing# noqa: E402
 from kursk_analysis.workbook.params import check_parameters  # noqa: E402
 
@@ -170,11 +170,15 @@ def test_explorer_escapes_article_text_and_updates(corpus, stance_rows, quote_ro
 
 
 def test_heatmap_rows_keep_room_for_two_line_labels_as_outlets_grow():
-    def counts(n):
-        return pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(n)], "actor": "Putin",
+    def counts(n, name="Outlet {i}"):
+        return pd.DataFrame({"outlet": [name.format(i=i) for i in range(n)], "actor": "Putin",
                              "quotes": 1, "attributions": 1})
 
     assert rhetoric.outlet_actor_size(counts(0)) == (11.0, 10.0)
+    long = "The Harbour Evening Chronicle and Weekly Observer {i}"  # wraps on two lines
     for n in (5, 20, 60):
-        width, height = rhetoric.outlet_actor_size(counts(n))
-        assert width == 11.0 and height / (2 * n) >= 0.4  # inches per outlet row, two panels
+        rows = min(n, charts.MAX_ROWS)  # past that the rest are one "others" row
+        for name, lines in (("Outlet {i}", 1), (long, 2)):
+            width, height = rhetoric.outlet_actor_size(counts(n, name))
+            assert width == 11.0 and height >= 2 * rows * lines * charts.PER_LINE  # two panels
+    assert len(rhetoric.outlet_actor_grid(counts(60))) == charts.MAX_ROWS

@@ -34,6 +34,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from kursk_analysis.analyses import charts
 from kursk_analysis.extract import sourcing
 from kursk_analysis.extract.actors import actors as actor_mentions
 from kursk_analysis.extract.figures import quantities, territory_figures
@@ -97,9 +98,9 @@ def labels(corpus) -> pd.Series:
     )
 
 
-def figure_size(n_rows: int, width: float = 9.0, per_row: float = 0.55, least: float = 3.0) -> tuple[float, float]:
-    """A figure size whose height grows with the number of bars or rows drawn, so labels
-    stay legible for 5 articles and for 50."""
+def figure_size(n_rows: int, width: float = 9.0, per_row: float = 0.4, least: float = 3.0) -> tuple[float, float]:
+    """A figure size whose height grows with the number of bars or rows drawn (at most
+    :data:`PLOTTED`), so labels stay legible for 5 articles and for 500."""
     return (width, max(least, 1.2 + per_row * min(n_rows, PLOTTED)))
 
 
@@ -108,14 +109,18 @@ def _wrap(label: str, width: int = 26) -> str:
 
 
 MANY = 8
-PLOTTED = 40  # articles drawn in one chart at most; the tables list them all
+PLOTTED = charts.MAX_ROWS  # articles drawn in one chart at most; the tables list them all
 
 
-def _first(frame: pd.DataFrame, title: str) -> tuple[pd.DataFrame, str]:
-    """At most :data:`PLOTTED` rows to draw, and the title saying when rows were left out."""
+def _first(frame: pd.DataFrame, title: str, by: list[str], what: str) -> tuple[pd.DataFrame, str]:
+    """At most :data:`PLOTTED` rows to draw: those with the largest sum of ``by`` (ties in
+    table order, drawn in table order), and the title saying when rows were left out."""
     if len(frame) <= PLOTTED:
         return frame, title
-    return frame.head(PLOTTED), f"{title} (first {PLOTTED} of {len(frame)} articles)"
+    total = frame[by].sum(axis=1).to_numpy()
+    keep = sorted(sorted(range(len(frame)), key=lambda i: (-total[i], i))[:PLOTTED])
+    return (frame.iloc[keep],
+            f"{title}\n(the {PLOTTED} of {len(frame)} articles with the most {what}; the table lists all)")
 LABEL_CHARS = 60  # longest outlet name drawn on a chart; longer ones end in "…"
 _LABEL = re.compile(r"^(.*) \(([^()]*)\)$", re.S)
 
@@ -145,7 +150,7 @@ def _short_label(name: str) -> str:
 def square_size(n: int) -> tuple[float, float]:
     """A figure size for an n × n heatmap whose labels stay legible."""
     n = min(n, PLOTTED)
-    return (max(8.0, 3.5 + 0.42 * n), max(6.5, 3.0 + 0.36 * n))
+    return (max(8.0, 3.5 + 0.28 * n), max(6.5, 3.0 + 0.25 * n))
 
 
 # --------------------------------------------------------------------------- selection
@@ -268,7 +273,8 @@ def plot_sourcing(overview: pd.DataFrame, ax, corpus=None):
     """Horizontal bars: attributions to named and to anonymous sources per article."""
     if overview.empty:
         return _no_rows(ax, "Named and anonymous sources per article")
-    overview, title = _first(overview, "Named and anonymous sources per article")
+    overview, title = _first(overview, "Named and anonymous sources per article",
+                             ["named_sources", "anonymous_sources"], "attributions")
     names, _ = _axis_labels([f"{o} ({i})" for o, i in zip(overview["outlet"], overview["article_id"])], 26)
     y = np.arange(len(overview))
     ax.barh(y - 0.2, overview["named_sources"], height=0.4, label="named", color="#4c72b0")
@@ -859,7 +865,8 @@ def plot_registers(attribution: pd.DataFrame, ax):
     """Stacked horizontal bars: verbs of attribution per article by register."""
     if attribution.empty:
         return _no_rows(ax, "Verbs of attribution by register")
-    attribution, title = _first(attribution, "Verbs of attribution per article, by register")
+    attribution, title = _first(attribution, "Verbs of attribution per article, by register",
+                                list(REGISTERS.categories), "verbs of attribution")
     names, _ = _axis_labels([f"{o} ({i})" for o, i in zip(attribution["outlet"], attribution["article_id"])], 26)
     y = np.arange(len(attribution))
     left = np.zeros(len(attribution))

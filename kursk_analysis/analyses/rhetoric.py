@@ -33,6 +33,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from kursk_analysis.analyses import charts
 from kursk_analysis.corpus import cache, corrections
 from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, gazetteer, study_table
 from kursk_analysis.extract.quotes import VERB
@@ -225,8 +226,12 @@ def plot_timeline(stance_rows: pd.DataFrame, ax, title: str = "Who asserted and 
     if points.empty:
         _no_data(ax, "No dated stance on the claim in this selection")
         return ax
-    order = stance_matrix(stance_rows)["actor"].tolist()
-    order = [a for a in order if a in set(points["actor"])]
+    order = _timeline_actors(stance_rows, points)
+    if len(order) > charts.MAX_ROWS:
+        ax.set_title(f"{title}\n(the first {charts.MAX_ROWS} of {len(order)} actors to take a stance; "
+                     "the chronology lists all)")
+        order = order[: charts.MAX_ROWS]
+        points = points[points["actor"].isin(order)]
     y = {actor: len(order) - i for i, actor in enumerate(order)}
     offset = {"asserts": -0.12, "denies": 0.12}
     for (stance, side), group in points.groupby(["stance", "side"], sort=True, observed=True):
@@ -249,6 +254,21 @@ def plot_timeline(stance_rows: pd.DataFrame, ax, title: str = "Who asserted and 
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               title="stance / side")
     return ax
+
+
+def _timeline_actors(stance_rows: pd.DataFrame, points: pd.DataFrame) -> list[str]:
+    """The actors :func:`plot_timeline` draws, first to speak first."""
+    present = set(points["actor"])
+    return [a for a in stance_matrix(stance_rows)["actor"].tolist() if a in present]
+
+
+def timeline_size(stance_rows: pd.DataFrame) -> tuple[float, float]:
+    """A figure size for :func:`plot_timeline`: taller with each actor drawn (at most
+    :data:`charts.MAX_ROWS`), at least 5.5 inches."""
+    points = stance_points(stance_rows)
+    points = points[points["date"].notna()]
+    actors = min(len(_timeline_actors(stance_rows, points)), charts.MAX_ROWS) if not points.empty else 0
+    return (11.0, charts.height(2 * actors, fixed=2.0, least=5.5))
 
 
 def _span_days(points) -> int:
@@ -539,36 +559,59 @@ def outlet_actor_counts(quote_rows: pd.DataFrame, source_rows: pd.DataFrame,
     return table.sort_values(["outlet", "actor"], kind="stable").reset_index(drop=True)
 
 
+def outlet_actor_grid(counts: pd.DataFrame, value: str = "quotes", max_actors: int = 20) -> pd.DataFrame:
+    """The outlet × actor grid of ``value`` one heatmap draws: actors most counted first (at
+    most ``max_actors``), outlets in name order; past :data:`charts.MAX_ROWS` outlets the
+    ones counting the most are kept and the rest summed into a "k other outlets" row."""
+    used = counts[counts[value] > 0]
+    if used.empty:
+        return pd.DataFrame()
+    totals = used.groupby("actor")[value].sum()
+    actor_order = sorted(totals.index, key=lambda a: (-totals[a], a))[:max_actors]
+    grid = used.pivot_table(index="outlet", columns="actor", values=value, aggfunc="sum",
+                            fill_value=0).reindex(columns=actor_order, fill_value=0).sort_index()
+    if len(grid) > charts.MAX_ROWS:
+        by_total = grid.sum(axis=1)
+        order = sorted(grid.index, key=lambda o: (-by_total[o], o))
+        kept = sorted(order[: charts.MAX_ROWS - 1])
+        rest = grid.drop(index=kept)
+        grid = pd.concat([grid.loc[kept], rest.sum().to_frame(f"{len(rest)} other outlets").T])
+    return grid
+
+
 def outlet_actor_size(counts: pd.DataFrame) -> tuple[float, float]:
-    """Size of a figure holding the two outlet-by-actor heatmaps one above the other: the
-    height grows with the number of outlets, so a label wrapped on two lines keeps its row."""
-    outlets = counts["outlet"].nunique() if "outlet" in counts else 0
-    return (11.0, max(10.0, 2 * (3.2 + 0.42 * outlets)))
+    """Size of a figure holding the two outlet-by-actor heatmaps one above the other: each
+    grows with the outlets it draws and the lines their labels take."""
+    if counts.empty:
+        return (11.0, 10.0)
+    each = [charts.height(charts.label_lines([charts.label(o) for o in outlet_actor_grid(counts, value).index]),
+                          fixed=3.4, least=4.5)
+            for value in ("quotes", "attributions")]
+    return (11.0, min(2 * charts.MAX_HEIGHT, sum(each)))
 
 
 def plot_outlet_actor(counts: pd.DataFrame, ax, value: str = "quotes", max_actors: int = 20,
                       title: str | None = None):
     """Heatmap of ``value`` (``quotes`` or ``attributions``) per outlet (rows) and actor
-    (columns, most quoted first, at most ``max_actors``), with the counts written in."""
+    (columns, most quoted first, at most ``max_actors``), with the counts written in; see
+    :func:`outlet_actor_grid` for what a corpus of many outlets draws."""
     title = title or f"Which outlet {'quotes' if value == 'quotes' else 'cites'} which actor ({value})"
-    ax.set_title(title)
-    used = counts[counts[value] > 0]
-    if used.empty:
+    grid = outlet_actor_grid(counts, value, max_actors)
+    if grid.empty:
+        ax.set_title(title)
         _no_data(ax, f"No {value} in this selection")
         return ax
-    totals = used.groupby("actor")[value].sum()
-    actor_order = sorted(totals.index, key=lambda a: (-totals[a], a))[:max_actors]
-    grid = used.pivot_table(index="outlet", columns="actor", values=value, aggfunc="sum",
-                            fill_value=0).reindex(columns=actor_order, fill_value=0).sort_index()
+    outlets = counts.loc[counts[value] > 0, "outlet"].nunique()
+    ax.set_title(title if len(grid) == outlets else f"{title}: {len(grid) - 1} of {outlets} outlets, the rest summed")
     image = ax.imshow(grid.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
     peak = grid.to_numpy().max()
     for (i, j), n in np.ndenumerate(grid.to_numpy()):
         if n:
             ax.text(j, i, str(n), ha="center", va="center", fontsize=9,
                     color="white" if n > peak / 2 else "black")
-    ax.set_xticks(range(len(grid.columns)), [textwrap.fill(shorten(a, LABEL_CHARS), 18) for a in grid.columns],
-                  rotation=60, ha="right", fontsize=9)
-    ax.set_yticks(range(len(grid.index)), [textwrap.fill(shorten(o, LABEL_CHARS), 28) for o in grid.index], fontsize=9)
+    # Actor names on one line, turned upright: slanted or wrapped, neighbours' boxes overlap.
+    ax.set_xticks(range(len(grid.columns)), [shorten(a, 28) for a in grid.columns], rotation=90, fontsize=9)
+    ax.set_yticks(range(len(grid.index)), [charts.label(o) for o in grid.index], fontsize=9)
     from matplotlib.ticker import MaxNLocator
 
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label=value)
@@ -593,24 +636,50 @@ def anonymous_reliance(summary: pd.DataFrame) -> pd.DataFrame:
     return table[columns].reset_index(drop=True)
 
 
+def reliance_bars(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows :func:`plot_anonymous_reliance` draws: :data:`charts.MAX_ROWS` - 1 outlets
+    in the table's order (most anonymous first) and the rest summed into one "k other
+    outlets" row with its own share; the table itself when it is that short."""
+    rows, folded = charts.top_with_others(table, "outlet", ["articles", "named", "anonymous"])
+    if folded:
+        total = rows["named"] + rows["anonymous"]
+        rows = rows.assign(share_anonymous=(rows["anonymous"] / total.where(total > 0)).round(2))
+    return rows
+
+
+def reliance_size(table: pd.DataFrame) -> tuple[float, float]:
+    """A figure size for :func:`plot_anonymous_reliance`: its height grows with the outlets
+    drawn and the lines their labels take."""
+    labels = [charts.label(o) for o in reliance_bars(table)["outlet"]] if not table.empty else []
+    return (10.0, charts.height(charts.label_lines(labels), fixed=1.4))
+
+
 def plot_anonymous_reliance(table: pd.DataFrame, ax,
                             title: str = "How much each outlet leans on anonymous sources"):
     """Horizontal stacked bars: attributions to named and to anonymous sources per outlet,
-    the anonymous share written at the end of each bar."""
-    ax.set_title(title)
+    the anonymous share written at the end of each bar; past :data:`charts.MAX_ROWS`
+    outlets the rest are one summed bar (the table lists every outlet)."""
     if table.empty or (table["named"] + table["anonymous"]).sum() == 0:
+        ax.set_title(title)
         _no_data(ax, "No attributed sources in this selection")
         return ax
-    rows = table.iloc[::-1]
-    labels = [textwrap.fill(shorten(o, LABEL_CHARS), 28) for o in rows["outlet"]]
-    ax.barh(labels, rows["named"], color="#7fb3d5", label="named")
-    ax.barh(labels, rows["anonymous"], left=rows["named"], color="#e59866", label="anonymous")
+    rows = reliance_bars(table)
+    if len(rows) < len(table):
+        title = f"{title}: {len(rows) - 1} of {len(table)} outlets, the rest summed"
+    ax.set_title(title, pad=24)
+    rows = rows.iloc[::-1]
+    y = np.arange(len(rows))
+    ax.barh(y, rows["named"], color="#7fb3d5", label="named")
+    ax.barh(y, rows["anonymous"], left=rows["named"], color="#e59866", label="anonymous")
+    ax.set_yticks(y, [charts.label(o) for o in rows["outlet"]])
+    ax.set_ylim(-0.6, len(rows) - 0.4)
     for i, (named, anon, share) in enumerate(zip(rows["named"], rows["anonymous"], rows["share_anonymous"])):
         text = "" if pd.isna(share) else f"{share:.0%} anonymous"
         ax.text(named + anon + 0.3, i, text, va="center", fontsize=9)
     ax.set_xlabel("attributions (\"X said\", \"according to X\")")
     ax.set_xlim(0, (rows["named"] + rows["anonymous"]).max() * 1.35 + 1)
-    ax.legend(loc="lower right", frameon=False)
+    # Above the bars, in one row: inside the axes it covered the longest bar's share.
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False, borderaxespad=0.2)
     return ax
 
 

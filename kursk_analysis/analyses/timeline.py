@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kursk_analysis.analyses import charts
 from kursk_analysis.corpus import corrections
 from kursk_analysis.extract.actors import find_mentions, gazetteer, matcher, study_table
 from kursk_analysis.extract.figures import km2_factors
@@ -830,6 +831,7 @@ GROUP_STYLE = {
 }
 
 
+OFF_SCALE_COLOUR = "#c0392b"  # a figure past the plausible range, drawn at the top edge
 COMFORTABLE_POINTS = 60  # figures one chart shows at full marker size
 
 
@@ -892,7 +894,12 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
             refs = refs[(refs["as_of"] >= lo) & (refs["as_of"] <= hi)]
     values = pd.concat([points[["held_low", "held_high"]]] +
                        ([refs[["held_low", "held_high"]]] if not refs.empty else []))
-    top = float(np.nanmax(values.to_numpy())) if values.notna().any().any() else 1.0
+    top, limit = charts.plausible_top(values.to_numpy())
+    # A figure past the plausible range (a misread or a different quantity) is drawn at the
+    # top edge with its value written, instead of stretching the axis over everything else.
+    off_scale = points[(points["held_low"] > limit) | (points["held_high"] > limit)]
+    points = _within(points, limit)
+    refs = refs if refs.empty else _within(refs, limit)
     arrow = 0.08 * top
     if points.empty and refs.empty:
         ax.text(0.5, 0.5, "No dated territory figure to draw", ha="center", va="center",
@@ -908,12 +915,13 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
                    facecolors="none", edgecolors="black", linewidths=0.9, zorder=4,
                    alpha=0.35 + 0.65 * crowding)
     labelled = dependent if len(dependent) <= 6 else dependent.iloc[0:0]
+    notes = []  # point labels; those that would overlap an earlier one are dropped at the end
     for row in labelled.itertuples(index=False):
         y = row.held_high if np.isfinite(row.held_high) else row.held_low
-        ax.annotate(f"{row.figure} {row.direction} (via baseline)", (row.as_of, y),
+        notes.append(ax.annotate(f"{row.figure} {row.direction} (via baseline)", (row.as_of, y),
                     xytext=(-6, 6), textcoords="offset points", fontsize=8, color="#333333",
                     ha="right", annotation_clip=True, clip_on=True,
-                    bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1})
+                    bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1}))
     if events is not None and not events.empty:
         shown = events
         if window is not None:
@@ -926,10 +934,13 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
                 ax.axvspan(row.date_start, row.date_end + pd.Timedelta(days=1), color="#999999",
                            alpha=0.15, linewidth=0)
             if window is not None:
-                # Zoomed in: each label on its own row in the headroom above the points.
+                # Zoomed in: each label on its own row in the headroom above the points,
+                # reading leftwards from events in the right half so it stays inside the axes.
+                right = row.date_start > lo + (hi - lo) / 2
                 ax.annotate(f"{row.number}. {row.label}", (row.date_start, 1.0),
-                            xycoords=("data", "axes fraction"), xytext=(3, -4 - 11 * level),
-                            textcoords="offset points", fontsize=8, color="#333333", va="top")
+                            xycoords=("data", "axes fraction"), xytext=(-3 if right else 3, -4 - 11 * level),
+                            textcoords="offset points", fontsize=8, color="#333333", va="top",
+                            ha="right" if right else "left")
                 level += 1
                 continue
             # Whole period: numbers only, staggered when events are a few days apart.
@@ -941,7 +952,7 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
                         color="#333333", va="top")
     if baseline is not None and baseline.km2 is not None:
         level_y = in_unit(baseline.km2, unit)
-        if window is None:  # a zoom on the last weeks keeps the scale of its own points
+        if window is None and level_y <= limit:  # a zoom keeps the scale of its own points
             top = max(top, level_y)
         if level_y <= top * 1.25:
             ax.axhline(level_y, color="#999999", linestyle="--", linewidth=0.8)
@@ -950,6 +961,13 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
                         textcoords="offset points", fontsize=8, color="#555555")
     rows = 0 if window is None or events is None or events.empty else len(shown)
     ax.set_ylim(0, top * (1.3 + 0.1 * rows))
+    edge = top * (1.3 + 0.1 * rows) * 0.97
+    for row in off_scale.itertuples(index=False):
+        value = row.held_high if np.isfinite(row.held_high) else row.held_low
+        ax.scatter([row.as_of], [edge], marker="^", s=60, color=OFF_SCALE_COLOUR, zorder=5)
+        notes.append(ax.annotate(f"{format_area(value, unit)} (off the scale)", (row.as_of, edge),
+                                 xytext=(6, -3), textcoords="offset points", fontsize=8, va="top",
+                                 color=OFF_SCALE_COLOUR))
     if window is not None:
         ax.set_xlim(lo, hi)
     locator = mdates.AutoDateLocator()
@@ -971,6 +989,9 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
     if not refs.empty:
         handles.append(Line2D([], [], color="black", marker="o", markerfacecolor="white",
                               linestyle="--", label="reference report (hollow, dashed range)"))
+    if not off_scale.empty:
+        handles.append(Line2D([], [], color=OFF_SCALE_COLOUR, marker="^", linestyle="",
+                              label=f"figure above {format_area(limit, unit)} (off the scale)"))
     # Legend and event key outside the axes, so they never hide a point or an event label.
     ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0),
               framealpha=0.9, title="Who claimed it", title_fontsize=8)
@@ -978,7 +999,15 @@ def plot_held_area(ax, held: pd.DataFrame, unit: str, events: pd.DataFrame | Non
         key = "\n".join(f"{row.number}. {row.label}\n    {_when(row)}" for row in events.itertuples(index=False))
         ax.text(1.01, 0.45, "Events (numbered lines)\n" + key, transform=ax.transAxes,
                 fontsize=8, va="top", ha="left", color="#333333", wrap=False)
+    charts.drop_overlapping(notes)
     return ax
+
+
+def _within(frame: pd.DataFrame, limit: float) -> pd.DataFrame:
+    """``frame`` with held values past ``limit`` blanked: a range reaching an outlier keeps
+    its plausible side (drawn as open), and a figure past it altogether is not drawn."""
+    return frame.assign(held_low=frame["held_low"].where(~(frame["held_low"] > limit)),
+                        held_high=frame["held_high"].where(~(frame["held_high"] > limit)))
 
 
 def _when(event) -> str:
