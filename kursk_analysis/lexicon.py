@@ -8,6 +8,9 @@ touching code:
   denials, strong denials, agreements), each a list of regular expressions;
 - ``rules/reporting_verbs.yaml``: the one reporting-verb lexicon (forms, framing register,
   and which extractors use each verb: quotes, framing, figures);
+- ``rules/facts.yaml``: the key facts notebook 01 looks for (read by
+  :mod:`kursk_analysis.analyses.facts`);
+- ``rules/events.yaml``: the key events notebook 02 dates from the articles (:func:`event_cues`);
 - ``rules/claims/<name>.yaml``: one claim each (``encirclement``, ``liberation``): its
   terms, weak terms that need troops (or, for another claim, its subject) nearby, terms
   that need them right after, the troop words, and optional ``extra_hedges`` /
@@ -45,6 +48,8 @@ def _read(path: Path) -> dict:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise RuleError(f"{path}: is not valid YAML ({str(error).splitlines()[0]}).") from None
+    except ValueError as error:  # a scalar YAML cannot build, such as the date 2025-02-30
+        raise RuleError(f"{path}: holds a value YAML cannot read ({error}).") from None
     if not isinstance(data, dict):
         raise RuleError(f"{path}: must hold a mapping of rule families, not {type(data).__name__}.")
     return data
@@ -260,3 +265,37 @@ def _load_claim(path: str, _mtime: int) -> Claim:
         strong_denial=words(cues["strong_denials"]),
         term_names=tuple((n, re.compile("(?i)" + p)) for n, p in everything),
     )
+
+
+@dataclass(frozen=True)
+class EventCue:
+    """A kind of event and the words that report it; ``cue`` is a regex on a sentence.
+
+    A named group ``at`` marks the word to measure the distance to a time expression from
+    (default: the whole match)."""
+
+    event: str
+    label: str
+    cue: str
+
+
+@lru_cache(maxsize=4)
+def event_cues(path: str | None = None) -> tuple[EventCue, ...]:
+    """The key events of ``rules/events.yaml`` (or ``path``), checked: name, label, cue."""
+    file = Path(path) if path else RULES / "events.yaml"
+    data = _read(file)
+    if set(data) != {"events"} or not isinstance(data["events"], list) or not data["events"]:
+        raise RuleError(f"{file}: must hold one non-empty list, 'events'.")
+    out, seen = [], set()
+    for i, entry in enumerate(data["events"], start=1):
+        if not isinstance(entry, dict) or set(entry) != {"name", "label", "cue"}:
+            raise RuleError(f"{file}: event {i} must have exactly a name, a label and a cue.")
+        name = str(entry["name"]).strip()
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or name in seen:
+            raise RuleError(f"{file}: event {i} needs a name of its own in lower_case_with_underscores (got {name!r}).")
+        seen.add(name)
+        label = entry["label"]
+        if not isinstance(label, str) or not label.strip():
+            raise RuleError(f"{file}: event {i} ({name}) needs a label.")
+        out.append(EventCue(name, label, _pattern(file, f"event {i} ({name}) cue", entry["cue"])))
+    return tuple(out)

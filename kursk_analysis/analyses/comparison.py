@@ -9,9 +9,10 @@ print, or a matplotlib Axes it drew on, so the notebook only calls, shows and pl
 - :func:`outlet_overview`, :func:`quoted_speakers`: the outlets side by side.
 - :data:`FACTS`, :func:`fact_evidence`, :func:`fact_matrix`, :func:`omissions`: which key
   facts each article reports. A fact is a named predicate over the extraction tables
-  (territory figures, quantities, quotes, stances, actor mentions, time expressions), not
-  a typed-in list, so it works on other articles of the same story; every hit keeps the
-  sentence it came from.
+  (territory figures, quantities, quotes, stances, actor mentions, time expressions),
+  written as data in ``rules/facts.yaml`` (:mod:`kursk_analysis.analyses.facts` reads it),
+  not a typed-in list, so it works on other articles of the same story; every hit keeps
+  the sentence it came from.
 - :func:`reuse_pairs`, :func:`aligned_passages`, :func:`plot_reuse_heatmap`,
   :func:`reuse_explorer`: text one article shares with another.
 - :func:`framing_table`, :func:`attribution_table`, :func:`verb_table`: headlines, leads
@@ -28,24 +29,21 @@ import dataclasses
 import html
 import re
 import textwrap
-from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
 
 from kursk_analysis.analyses import charts
+from kursk_analysis.analyses import facts as facts_rules
 from kursk_analysis.extract import sourcing
 from kursk_analysis.extract.actors import actors as actor_mentions
-from kursk_analysis.extract.figures import quantities, territory_figures
 from kursk_analysis.extract.framing import REGISTERS, attribution_verbs, leads
 from kursk_analysis.workbook.params import Parameters
 from kursk_analysis.extract.quotes import quotes
 from kursk_analysis.extract.reuse import reuse_matrix, reuse_square, shared_passages
 from kursk_analysis.analyses.selection import for_actors, in_period, undated_note
 from kursk_analysis.extract.stance import stances
-from kursk_analysis.corpus.text import fold, shorten
-from kursk_analysis.extract.timex import time_expressions
+from kursk_analysis.corpus.text import shorten
 
 CHECK = "✓"
 NO_ROWS = "No rows"
@@ -297,259 +295,15 @@ def _no_rows(ax, title: str):
 
 # --------------------------------------------------------------------------- key facts
 
-EVIDENCE_COLUMNS = ["fact", "article_id", "sentence_id", "start", "end", "evidence"]
-AREA_UNITS = ("sq_mi", "km2")
-TROOP_WORDS = re.compile(r"(?i)\b(?:troops|soldiers|forces|personnel|servicemen|service members|men)\b")
-CASUALTY_WORDS = re.compile(r"(?i)\b(?:killed|wounded|casualties|dead|injured)\b")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A key fact of the story as a predicate over the extraction tables.
-
-    ``find`` takes a corpus and returns the rows that report the fact (columns
-    :data:`EVIDENCE_COLUMNS` minus ``fact``): each row is an extracted item (a figure, a
-    quote, a stance, a time expression, a mention) with its sentence and span.
-    ``source`` names the tables the rule reads and ``rule`` states it in words.
-    """
-
-    name: str
-    label: str
-    source: str
-    rule: str
-    find: Callable
-
-
-def _evidence(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
-    out = frame[["article_id", "sentence_id", "start", "end"]].copy()
-    out["evidence"] = frame[text_column].astype("str").to_numpy()
-    return out.reset_index(drop=True)
+EVIDENCE_COLUMNS = ["fact", *facts_rules.EVIDENCE]
+# The key facts (rules/facts.yaml): a fact is a named finder over the extraction tables.
+Fact = facts_rules.Fact
+FACTS: tuple[Fact, ...] = facts_rules.load_facts()
 
 
 def _with_sentence(frame: pd.DataFrame, corpus) -> pd.DataFrame:
     sentences = corpus.sentences.set_index("sentence_id")["text"]
     return frame.assign(sentence=frame["sentence_id"].map(sentences).fillna("").astype("str"))
-
-
-def _sentence_matches(frame: pd.DataFrame, corpus, pattern: re.Pattern) -> pd.DataFrame:
-    """Rows of an extraction table whose sentence matches ``pattern`` (on folded text)."""
-    if frame.empty:
-        return frame
-    texts = _with_sentence(frame, corpus)["sentence"]
-    return frame[np.array([bool(pattern.search(fold(t))) for t in texts], dtype=bool)]
-
-
-def _areas(corpus) -> pd.DataFrame:
-    t = territory_figures(corpus)
-    return t[t["unit"].isin(AREA_UNITS) & t["km2_low"].notna() & t["km2_high"].notna()]
-
-
-def _shares(corpus, low: float, high: float) -> pd.DataFrame:
-    t = territory_figures(corpus)
-    t = t[(t["unit"] == "percent") & t["direction"].isin(["lost", "retaken"])]
-    value = t["value_low"].fillna(t["value_high"])
-    return t[(value >= low) & (value <= high)]
-
-
-def _peak_area(corpus) -> pd.DataFrame:
-    t = _areas(corpus)
-    t = t[t["direction"].isin(["held", "seized"])]
-    in_range = (t["km2_low"] >= 1150) & (t["km2_high"] <= 1450)
-    return _evidence(t[in_range | (t["as_of_basis"] == "peak")], "text")
-
-
-def _small_remainder(corpus) -> pd.DataFrame:
-    t = _areas(corpus)
-    t = t[(t["direction"] == "held") & (t["as_of_basis"] != "peak") & (t["km2_high"] <= 100)]
-    return _evidence(t, "text")
-
-
-def _most_retaken(corpus) -> pd.DataFrame:
-    return _evidence(_shares(corpus, 75, 100), "text")
-
-
-def _half_lost(corpus) -> pd.DataFrame:
-    return _evidence(_shares(corpus, 45, 55), "text")
-
-
-def _force_size(corpus) -> pd.DataFrame:
-    q = quantities(corpus)
-    q = q[(q["unit"] == "count") & q["what"].fillna("").str.contains(TROOP_WORDS)]
-    value = q["value_low"].fillna(q["value_high"])
-    return _evidence(q[(value >= 50_000) & (value <= 150_000)], "text")
-
-
-def _casualties(corpus) -> pd.DataFrame:
-    q = quantities(corpus)
-    return _evidence(q[(q["unit"] == "count") & q["what"].fillna("").str.contains(CASUALTY_WORDS)], "text")
-
-
-PRISONER = re.compile(r"(?i)\b(?:taken prisoner|prisoners?|captive|captured)\b")
-
-
-def _prisoners(corpus) -> pd.DataFrame:
-    q = quantities(corpus)
-    q = q[(q["unit"] == "count") & q["what"].fillna("").str.contains(TROOP_WORDS)]
-    return _evidence(_sentence_matches(q, corpus, PRISONER), "text")
-
-
-NORTH_KOREAN_TROOPS = re.compile(
-    r"(?i)\bNorth Korean\s+(?:troops|forces|soldiers|conscripts|units|fighters|servicemen)\b|\bNorth Koreans\b")
-
-
-def _north_korean(corpus) -> pd.DataFrame:
-    rows = []
-    for row in corpus.sentences[["article_id", "sentence_id", "start", "text"]].itertuples(index=False):
-        match = NORTH_KOREAN_TROOPS.search(fold(row.text))
-        if match:
-            rows.append((row.article_id, row.sentence_id, row.start + match.start(),
-                         row.start + match.end(), row.text[match.start():match.end()]))
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "evidence"]).astype(
-        {"article_id": "str", "sentence_id": "str", "start": "int64", "end": "int64", "evidence": "str"})
-
-
-def _quoted(pattern: str) -> Callable:
-    compiled = re.compile(pattern, re.I)
-
-    def find(corpus) -> pd.DataFrame:
-        q = quotes(corpus)
-        hits = q[np.array([bool(compiled.search(fold(text))) for text in q["quote"]], dtype=bool)]
-        return _evidence(hits.assign(shown=hits["quote"].astype(str) + " — " + hits["speaker"].fillna("(unknown)").astype(str)), "shown")
-
-    return find
-
-
-def _stance(stance: str, keep: Callable[[pd.DataFrame], pd.Series]) -> Callable:
-    def find(corpus) -> pd.DataFrame:
-        s = stances(corpus)
-        s = s[(s["stance"] == stance)]
-        s = s[keep(s)] if len(s) else s
-        return _evidence(s.assign(shown=s["actor"].astype(str) + " " + stance), "shown")
-
-    return find
-
-
-def _days_about(days: float, pattern: re.Pattern) -> Callable:
-    def find(corpus) -> pd.DataFrame:
-        q = quantities(corpus)
-        q = q[(q["unit"] == "day") & (q["value_low"] == days)]
-        return _evidence(_sentence_matches(q, corpus, pattern), "text")
-
-    return find
-
-
-ENERGY = re.compile(r"(?i)\benerg")
-CEASEFIRE = re.compile(r"(?i)\b(?:ceasefire|cease-fire|truce)\b")
-SUSPENSION = re.compile(r"(?i)\b(?:suspend|suspension|paus|halt|freez|froze|cut off)\w*")
-AID = re.compile(r"(?i)\b(?:aid|assistance|intelligence|weapons|military support)\b")
-INCURSION = re.compile(r"(?i)\b(?:incursion|invasion|invade|offensive|seiz|captur|occupied|launch|swept|mounted|foray)\w*")
-RETAKE = re.compile(r"(?i)\b(?:retak|retook|recaptur|taken back|took back|reclaim|captur|seiz|liberat|regain)\w*")
-SUDZHA = re.compile(r"(?i)\bSudzha\b")
-CALL = re.compile(r"(?i)\b(?:call|conversation|spoke|phone|talks? with)\b")
-SPARE = re.compile(r"(?i)\bspar(?:e|ed|ing)\b")
-
-
-def _suspension_march_3(corpus) -> pd.DataFrame:
-    t = time_expressions(corpus)
-    t = t[(t["granularity"] == "day") & (t["date_start"] >= pd.Timestamp("2025-03-03"))
-          & (t["date_start"] <= pd.Timestamp("2025-03-05"))]
-    t = _sentence_matches(t, corpus, SUSPENSION)
-    return _evidence(_sentence_matches(t, corpus, AID), "text")
-
-
-def _incursion_august(corpus) -> pd.DataFrame:
-    t = time_expressions(corpus)
-    # A month, a season or a range starting in summer 2024 ("August", "last summer",
-    # "since last August"); "earlier this year" starts in January and does not date it.
-    t = t[(t["date_start"] >= pd.Timestamp("2024-06-01")) & (t["date_start"] <= pd.Timestamp("2024-08-31"))]
-    return _evidence(_sentence_matches(t, corpus, INCURSION), "text")
-
-
-def _sudzha_retaken(corpus) -> pd.DataFrame:
-    rows = []
-    for row in corpus.sentences[["article_id", "sentence_id", "start", "text"]].itertuples(index=False):
-        folded = fold(row.text)
-        match = SUDZHA.search(folded)
-        if match and RETAKE.search(folded):
-            rows.append((row.article_id, row.sentence_id, row.start + match.start(),
-                         row.start + match.end(), row.text[match.start():match.end()]))
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "evidence"]).astype(
-        {"article_id": "str", "sentence_id": "str", "start": "int64", "end": "int64", "evidence": "str"})
-
-
-def _mentions_with(actor_names: tuple[str, ...], pattern: re.Pattern) -> Callable:
-    """Sentences mentioning every one of ``actor_names`` (actor mentions) and matching ``pattern``."""
-
-    def find(corpus) -> pd.DataFrame:
-        m = actor_mentions(corpus)
-        m = m[m["actor"].isin(actor_names)]
-        having = m.groupby("sentence_id")["actor"].nunique()
-        sentences = set(having[having == len(actor_names)].index)
-        m = m[m["sentence_id"].isin(sentences)].drop_duplicates("sentence_id")
-        m = _sentence_matches(m, corpus, pattern)
-        return _evidence(m.assign(shown=" + ".join(actor_names)), "shown")
-
-    return find
-
-
-FACTS: tuple[Fact, ...] = (
-    Fact("peak_area", "Peak area held ≈ 500 sq mi (≈1,300 km²)", "territory_figures",
-         "an area held or seized, dated to the peak or within 1,150-1,450 km² (≈450-550 sq mi); "
-         "vague figures ('hundreds of') do not count", _peak_area),
-    Fact("small_remainder", "Only 20-30 sq mi left (≤ 100 km² still held)", "territory_figures",
-         "an area held at publication (not the peak) of at most 100 km² (≈39 sq mi)", _small_remainder),
-    Fact("most_retaken", "Most of the area retaken (≥ 75%, e.g. 86%)", "territory_figures",
-         "a share of the territory lost or retaken of 75% or more", _most_retaken),
-    Fact("about_half_lost", "About half the seized area lost", "territory_figures",
-         "a share of the territory lost or retaken between 45% and 55%", _half_lost),
-    Fact("north_korean_troops", "North Korean troops fight for Russia", "sentences",
-         "a sentence naming North Korean troops, forces, soldiers or conscripts (no actor "
-         "in the gazetteer stands for them)", _north_korean),
-    Fact("force_size", "Force around Kursk counted (50,000-150,000, e.g. 78,000 troops)", "quantities",
-         "a count of troops/soldiers/forces between 50,000 and 150,000", _force_size),
-    Fact("casualties", "Casualty figures", "quantities",
-         "a count of killed, wounded or casualties", _casualties),
-    Fact("prisoners", "Ukrainian soldiers taken prisoner (a count)", "quantities + sentence",
-         "a count of soldiers/troops in a sentence about prisoners or capture", _prisoners),
-    Fact("trump_asserts", "Trump says the troops are surrounded", "stances",
-         "Donald Trump asserts the encirclement claim", _stance("asserts", lambda s: s["actor"] == "Donald Trump")),
-    Fact("putin_asserts", "Putin says the troops are surrounded", "stances",
-         "Vladimir Putin asserts the encirclement claim", _stance("asserts", lambda s: s["actor"] == "Vladimir Putin")),
-    Fact("russian_military_asserts", "Another Russian voice asserts it", "stances",
-         "a Russian actor other than Putin asserts the encirclement claim",
-         _stance("asserts", lambda s: (s["side"].astype(str) == "Russia") & (s["actor"] != "Vladimir Putin"))),
-    Fact("surrender_or_die", "\"Surrender or die\" quoted", "quotes",
-         "a quote or scare quote containing 'surrender or die'", _quoted(r"surrender or die")),
-    Fact("completely_surrounded", "\"Completely surrounded\" quoted", "quotes",
-         "a quote or scare quote containing 'completely surrounded/encircled'",
-         _quoted(r"completely (?:surrounded|encircled)")),
-    Fact("ukraine_denies", "Ukraine denies the encirclement", "stances",
-         "a Ukrainian actor denies the encirclement claim",
-         _stance("denies", lambda s: s["side"].astype(str) == "Ukraine")),
-    Fact("western_officials_deny", "US/European officials or intelligence deny it", "stances",
-         "a U.S. or European actor denies the encirclement claim",
-         _stance("denies", lambda s: s["side"].astype(str).isin(["United States", "Europe"]))),
-    Fact("isw_no_evidence", "ISW: no (geolocated) evidence of encirclement", "stances",
-         "the Institute for the Study of War denies the encirclement claim",
-         _stance("denies", lambda s: s["actor"] == "Institute for the Study of War")),
-    Fact("trump_asked_spare", "Trump asked Putin to spare the troops", "actors + sentence",
-         "a sentence mentioning Putin and the word 'spare'", _mentions_with(("Vladimir Putin",), SPARE)),
-    Fact("trump_putin_call", "Trump-Putin call", "actors + sentence",
-         "a sentence mentioning Trump and Putin with 'call', 'conversation' or 'spoke'",
-         _mentions_with(("Donald Trump", "Vladimir Putin"), CALL)),
-    Fact("energy_pause", "30-day pause on strikes on energy infrastructure", "quantities + sentence",
-         "a 30-day period in a sentence about energy", _days_about(30, ENERGY)),
-    Fact("ceasefire_30_days", "30-day ceasefire proposal", "quantities + sentence",
-         "a 30-day period in a sentence about a ceasefire or truce", _days_about(30, CEASEFIRE)),
-    Fact("sudzha_retaken", "Sudzha retaken by Russia", "sentences",
-         "a sentence naming Sudzha with a retaking verb (retake, recapture, taken back, ...)", _sudzha_retaken),
-    Fact("aid_suspended_march_3", "US aid suspended on March 3", "time_expressions + sentence",
-         "a day in 3-5 March 2025 in a sentence about suspending or pausing aid, assistance or intelligence",
-         _suspension_march_3),
-    Fact("incursion_august_2024", "Incursion dated to August 2024", "time_expressions + sentence",
-         "a date starting in June-August 2024 in a sentence about the incursion or seizing land",
-         _incursion_august),
-)
 
 
 def fact_definitions(facts: tuple[Fact, ...] = FACTS) -> pd.DataFrame:

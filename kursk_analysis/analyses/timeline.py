@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kursk_analysis import lexicon
 from kursk_analysis.analyses import charts
 from kursk_analysis.corpus import corrections
 from kursk_analysis.extract.actors import find_mentions, gazetteer, matcher, study_table
@@ -437,33 +438,9 @@ def unplaced_summary(held: pd.DataFrame) -> str:
 # ----------------------------------------------------------------------------- 4. events
 
 
-@dataclass(frozen=True)
-class EventCue:
-    """A kind of event and the words that report it; ``cue`` is a regex on a sentence.
-
-    A named group ``at`` marks the word to measure the distance to a time expression from
-    (default: the whole match).
-    """
-
-    event: str
-    label: str
-    cue: str
-
-
-_RETAKE = r"(?:retak\w*|retook|recaptur\w*|taken back|took back|regain\w*|liberat\w*)"
-EVENT_CATALOGUE = (
-    EventCue("incursion", "Ukraine's incursion into Kursk",
-             r"(?P<at>\bincursion\b|\bcounter[- ]?invasion\b|\bground invasion\b|"
-             r"\binvasion of russia\b|\bcross-border (?:offensive|attack)\b)"),
-    EventCue("aid_pause", "US pauses military aid and intelligence",
-             r"(?P<at>\b(?:suspend\w*|paus\w*|halt\w*|freez\w*|froze)\b)[^.;]{0,60}"
-             r"\b(?:aid|assistance|intelligence[- ]sharing|weapons deliveries|military support)\b"),
-    EventCue("sudzha_retaken", "Sudzha retaken (Russian claim)",
-             rf"\b{_RETAKE}\b[^.;]{{0,80}}(?P<at>\bsudzha\b)|(?P<at2>\bsudzha\b)[^.;]{{0,120}}\b{_RETAKE}\b"),
-    EventCue("putin_trump_call", "Putin–Trump call",
-             r"\A(?=.*\btrump\b)(?=.*\bputin\b).*?(?P<at>\b(?:call|phone call|conversation|"
-             r"spoke by phone|talked by phone)\b)"),
-)
+# The events and their cues are data: rules/events.yaml (read by lexicon.event_cues).
+EventCue = lexicon.EventCue
+EVENT_CATALOGUE = lexicon.event_cues()
 # Granularities precise enough to date an event; ranges ("since August") and vague spans
 # ("in recent days") are not.
 _DATING = {"day", "weekend", "week", "month", "season", "year"}
