@@ -33,6 +33,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis.analyses import charts
 from kursk_analysis.corpus import cache, corrections
 from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, gazetteer, study_table
@@ -312,7 +313,7 @@ def reported_speech(corpus) -> pd.DataFrame:
     """
     from kursk_analysis.extract.quotes import quotes, speech_frames
 
-    return corpus.memo("rhetoric.reported_speech",
+    return pipeline.memo(corpus, "reported_speech",
                        lambda: _reported_speech(corpus, speech_frames(corpus), quotes(corpus)))
 
 

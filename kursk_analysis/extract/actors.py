@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis.errors import GazetteerError
 from kursk_analysis import paths
 from kursk_analysis.corpus.text import fold
@@ -247,7 +248,7 @@ def actors(corpus, path: str | Path | None = None) -> pd.DataFrame:
     """
     path = path or getattr(corpus, "gazetteer", None)
     key = f"actors:{path or ''}"
-    return corpus.memo(key, lambda: _actors(corpus, path))
+    return pipeline.memo(corpus, "actors", lambda: _actors(corpus, path), variant=str(path or ""))
 
 
 def _actors(corpus, path) -> pd.DataFrame:

@@ -76,6 +76,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis import lexicon
 from kursk_analysis.corpus import corrections
 from kursk_analysis.corpus import cache
@@ -648,7 +649,7 @@ def _known_actors(corpus):
             entry[2].append(name)
         return _LazyActors(spans, info, factory), resolver
 
-    return corpus.memo("kursk_analysis.extract.figures/known_actors", build)
+    return pipeline.memo(corpus, "known_actors", build)
 
 
 def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speaker):
@@ -855,7 +856,7 @@ def territory_figures(corpus, peak: date | str | None = INCURSION_PEAK, correcte
             return _territory(corpus, peak)
 
     key = f"kursk_analysis.extract.figures/territory/{peak}"
-    table = corpus.memo(key, build)
+    table = pipeline.memo(corpus, "territory_figures", build, variant=str(peak or ""))
     if not (corrected and corpus.corrections):
         return table
     return corrections.corrected(corpus, "territory_figures", key, table)
@@ -873,7 +874,7 @@ def _timex_by_article(corpus) -> dict[str, list]:
             out.setdefault(aid, []).append((s, e, (lo, hi), g))
         return out
 
-    return corpus.memo("kursk_analysis.extract.figures/timex_by_article", build)
+    return pipeline.memo(corpus, "timex_by_article", build)
 
 
 def _territory(corpus, peak: date) -> pd.DataFrame:
@@ -1228,7 +1229,7 @@ def quantities(corpus) -> pd.DataFrame:
         with paused_gc():
             return _quantities(corpus)
 
-    return corpus.memo("kursk_analysis.extract.figures/quantities", build)
+    return pipeline.memo(corpus, "quantities", build)
 
 
 def _quantities(corpus) -> pd.DataFrame:

@@ -31,6 +31,7 @@ import re
 
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis import lexicon
 from kursk_analysis.corpus.text import fold
 
@@ -134,7 +135,7 @@ def attribution_verbs(corpus) -> pd.DataFrame:
     ``sentence_id``, ``start``/``end`` (offsets into the raw text), ``verb`` (as written),
     ``lemma`` (from :data:`VERBS`) and ``register`` (neutral < descriptive < loaded).
     Rows are in corpus order."""
-    return corpus.memo("framing.attribution_verbs", lambda: _attribution_verbs(corpus))
+    return pipeline.memo(corpus, "attribution_verbs", lambda: _attribution_verbs(corpus))
 
 
 def _matches(text: str) -> list[tuple[int, int, str, str]]:
@@ -204,7 +205,7 @@ def attribution_counts(corpus) -> pd.DataFrame:
         frame["n"] = frame["n"].astype("int64")
         return frame
 
-    return corpus.memo("framing.attribution_counts", compute)
+    return pipeline.memo(corpus, "attribution_counts", compute)
 
 
 LEAD_COLUMNS = [
@@ -219,7 +220,7 @@ def leads(corpus) -> pd.DataFrame:
     analysed sentence (``lead``, ``lead_sentence_id``, ``lead_start``/``lead_end``) and
     the paragraph holding it (``lead_paragraph`` ...), offsets into the raw text. An
     article with no analysed sentence gets empty text and offsets -1."""
-    return corpus.memo("framing.leads", lambda: _leads(corpus))
+    return pipeline.memo(corpus, "leads", lambda: _leads(corpus))
 
 
 def _leads(corpus) -> pd.DataFrame:

@@ -46,6 +46,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
     NOT_NAMES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_table
@@ -191,7 +192,7 @@ def speech_frames(corpus) -> pd.DataFrame:
 
 
 def _extract(corpus):
-    return corpus.memo("quotes+frames", lambda: _compute(corpus))
+    return pipeline.memo(corpus, "quotes", lambda: _compute(corpus))
 
 
 # --------------------------------------------------------------------------- quotation marks

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis.corpus.text import fold
 
 # Letters/digits, with inner apostrophes, dots and hyphens kept ("russia's", "u.s", "re-take").
@@ -144,7 +145,7 @@ def duplicate_articles(corpus) -> pd.DataFrame:
         frame = pd.DataFrame(rows, columns=["article_id", "duplicate_of", "n_words"])
         return frame.astype({"article_id": "str", "duplicate_of": "str", "n_words": "int64"})
 
-    return corpus.memo("reuse.duplicate_articles", compute)
+    return pipeline.memo(corpus, "duplicate_articles", compute)
 
 
 def _texts(corpus) -> dict[str, _Text]:
@@ -161,7 +162,7 @@ def _texts(corpus) -> dict[str, _Text]:
             if article_id in by_article
         }
 
-    return corpus.memo("reuse._texts", compute)
+    return pipeline.memo(corpus, "reuse_texts", compute)
 
 
 # --------------------------------------------------------------------------- verbatim runs
@@ -348,12 +349,13 @@ def shared_passages(
         f"reuse.shared_passages:{min_words}:{min_similarity}:{min_common_words}:"
         f"{shingle_words}:{max_df}:{max_partners}"
     )
-    return corpus.memo(
-        key,
+    return pipeline.memo(
+        corpus, "shared_passages",
         lambda: _shared_passages(
             corpus, min_words, min_similarity, min_common_words, shingle_words, max_df,
             max_partners,
         ),
+        variant=key,
     )
 
 
@@ -508,7 +510,7 @@ def reuse_matrix(corpus, **options) -> pd.DataFrame:
     :func:`shared_passages`.
     """
     key = "reuse.reuse_matrix:" + repr(sorted(options.items()))
-    return corpus.memo(key, lambda: _reuse_matrix(corpus, options))
+    return pipeline.memo(corpus, "reuse_matrix", lambda: _reuse_matrix(corpus, options), variant=key)
 
 
 def _reuse_matrix(corpus, options) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import study_table
 from kursk_analysis.extract.quotes import speech_frames
 
@@ -19,7 +20,7 @@ SOURCING_FRAMES = ("verb", "inverted", "coordinated", "aside", "passive")
 
 def sources(corpus) -> pd.DataFrame:
     """One row per attribution to a resolved source, with its kind, side and anonymity."""
-    return corpus.memo("sourcing.sources", lambda: _sources(corpus))
+    return pipeline.memo(corpus, "sources", lambda: _sources(corpus))
 
 
 def _sources(corpus) -> pd.DataFrame:

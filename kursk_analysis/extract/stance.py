@@ -49,6 +49,7 @@ import re
 
 import pandas as pd
 
+from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
 from kursk_analysis.extract.quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
 from kursk_analysis.lexicon import Claim, load_claim, stance_cues, words
@@ -142,7 +143,7 @@ def stances(corpus, claim: "str | Claim" = DEFAULT_CLAIM, corrected: bool = True
     """
     claim = load_claim(claim)
     key = f"stances:{claim.name}:{claim.digest}"
-    table = corpus.memo(key, lambda: _compute(corpus, claim))
+    table = pipeline.memo(corpus, "stances", lambda: _compute(corpus, claim), variant=key)
     if not (corrected and corpus.corrections):
         return table
     return corrections.corrected(corpus, corrections.table_name("stances", claim.name), key, table)

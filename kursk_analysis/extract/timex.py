@@ -65,6 +65,7 @@ import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
+from kursk_analysis import pipeline
 from kursk_analysis.corpus.text import fold
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "date_start", "date_end",
@@ -144,7 +145,7 @@ def article_texts(corpus) -> list[ArticleText]:
         with paused_gc():
             return build()
 
-    return corpus.memo("kursk_analysis.extract.timex/article_texts", build_paused)
+    return pipeline.memo(corpus, "timex_texts", build_paused)
 
 
 def sentence_index(art: ArticleText, start: int, end: int) -> int:
@@ -844,7 +845,7 @@ def time_expressions(corpus) -> pd.DataFrame:
     weekend, week, month, season, year, range, vague), ``anchor`` (absolute, publication,
     unresolved). Rows are ordered by article (manifest order) and start offset.
     """
-    return corpus.memo("kursk_analysis.extract.timex/time_expressions", lambda: _extract(corpus))
+    return pipeline.memo(corpus, "time_expressions", lambda: _extract(corpus))
 
 
 def _extract(corpus) -> pd.DataFrame:
