@@ -299,3 +299,27 @@ def event_cues(path: str | None = None) -> tuple[EventCue, ...]:
             raise RuleError(f"{file}: event {i} ({name}) needs a label.")
         out.append(EventCue(name, label, _pattern(file, f"event {i} ({name}) cue", entry["cue"])))
     return tuple(out)
+
+
+GROUP_FAMILIES = ("officials_by_word", "officials_by_side", "soldiers_by_word")
+
+
+@lru_cache(maxsize=4)
+def groups(path: str | None = None) -> dict[str, dict[str, str]]:
+    """The unnamed groups of ``rules/groups.yaml`` (or ``path``): family -> word or side ->
+    the group actor's name, checked."""
+    file = Path(path) if path else RULES / "groups.yaml"
+    data = _read(file)
+    if set(data) != set(GROUP_FAMILIES):
+        raise RuleError(f"{file}: must hold exactly the families {', '.join(GROUP_FAMILIES)} "
+                        f"(found {', '.join(sorted(map(str, data)))}).")
+    out = {}
+    for family in GROUP_FAMILIES:
+        entries = data[family]
+        if not isinstance(entries, dict) or not entries:
+            raise RuleError(f"{file}: '{family}' must map words to group names.")
+        for word, name in entries.items():
+            if not isinstance(word, str) or not word.strip() or not isinstance(name, str) or not name.strip():
+                raise RuleError(f"{file}: '{family}' entry {word!r}: {name!r} must be a word and a group name.")
+        out[family] = dict(entries)
+    return out

@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kursk_analysis import pipeline
+from kursk_analysis import lexicon, pipeline
 from kursk_analysis.errors import GazetteerError
 from kursk_analysis import paths
 from kursk_analysis.corpus.text import fold
@@ -368,11 +368,8 @@ MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander",
 LEADER_WORDS = ("leader", "president", "prime minister", "head of state")
 INDEFINITE = re.compile(r"(?i)^(?:an?|one|two|three|some|several)\s")
 # Side of the nearest nationality word, for an unnamed soldier ("a company commander").
-NATIONALITY = re.compile(r"(?<!\w)(Ukrainian|Ukraine's|Russian|Russia's)(?!\w)")
-SOLDIER_GROUPS = {"Ukrainian": "Ukrainian soldiers", "Ukraine's": "Ukrainian soldiers",
-                  "Russian": "Russian soldiers", "Russia's": "Russian soldiers"}
-SIDE_OFFICIALS = {"Russia": "Russian officials", "Ukraine": "Ukrainian officials",
-                  "United States": "U.S. officials", "Europe": "European officials"}
+# (The words are those of rules/groups.yaml, soldiers_by_word.)
+NATIONALITY = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, lexicon.groups()["soldiers_by_word"])) + r")(?!\w)")
 # How far back (characters) a pronoun or description looks for its antecedent: the latest
 # speaker within SPEAKER_WINDOW, else the latest mention within MENTION_WINDOW; beyond
 # that the speaker is not knowable and None is returned rather than a far-away actor.
@@ -428,6 +425,16 @@ class ArticleActors:
     roles: dict = field(default_factory=dict)
     text: str | None = None  # the folded article, when known (side of unnamed soldiers)
     sides: dict | None = None  # actor -> side in the study's gazetteer (None: the bundled one)
+    groups: dict | None = None  # study_groups() of the study's gazetteer (None: the bundled one)
+
+    def group(self, family: str, word: str | None) -> str | None:
+        """The group actor ``rules/groups.yaml`` names for ``word`` (a nationality word or a
+        side) in ``family``, as the study's gazetteer names it; None when it has none."""
+        return (self.groups or _bundled_groups())[family].get(word)
+
+    def is_group(self, family: str, actor: str | None) -> bool:
+        """Whether ``actor`` is one of the groups of ``family``."""
+        return actor is not None and actor in set((self.groups or _bundled_groups())[family].values())
 
     @classmethod
     def from_mentions(cls, mentions: pd.DataFrame, table: pd.DataFrame | None = None) -> "ArticleActors":
@@ -648,7 +655,7 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
                                   "its": "it"}[determiner], before, known)
         side = known.sides.get(owner) if known.sides is not None and owner else known_side(owner)
         if stem in OFFICIAL_NOUNS | {"aide", "minister", "general", "diplomat"} and side:
-            return SIDE_OFFICIALS.get(side)
+            return known.group("officials_by_side", side)
         return None
     indefinite = bool(INDEFINITE.match(folded[description.start():])) and \
         not re.match(r"(?i)\w+ of the", folded[description.start():])
@@ -658,7 +665,7 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
             window = known.text[max(0, before - 400):before]
             nationality = list(NATIONALITY.finditer(window))
             if nationality:
-                return SOLDIER_GROUPS[nationality[-1].group(1)]
+                return known.group("soldiers_by_word", nationality[-1].group(1))
         return None
     if stem in OFFICIAL_NOUNS:
         # "the official", "one of the diplomats": the article's main anonymous source,
@@ -680,9 +687,29 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
     words = LEADER_WORDS if stem == "leader" else (stem,)
     fits = lambda a: any(w in known.describe(a) for w in words)  # noqa: E731
     if stem in MILITARY_NOUNS:
-        fits = lambda a: stem in known.describe(a) or a in SOLDIER_GROUPS.values()  # noqa: E731
+        fits = lambda a: stem in known.describe(a) or known.is_group("soldiers_by_word", a)  # noqa: E731
     return known.recent_speaker(before, fits, SPEAKER_WINDOW) or \
         known.recent(before, fits, MENTION_WINDOW)
+
+
+def study_groups(table: pd.DataFrame | None = None) -> dict[str, dict[str, str | None]]:
+    """:func:`kursk_analysis.lexicon.groups` with each group as the study's gazetteer
+    (``table``; default the bundled one) names it: the actor of that canonical name, else
+    the actor with that alias, else None (the rule then abstains)."""
+    table = gazetteer() if table is None else table
+    names: dict[str, str] = {}
+    for actor, aliases in zip(table["actor"], table["aliases"].fillna("").astype(str)):
+        for alias in aliases.split("|"):
+            if alias.strip():
+                names.setdefault(alias.strip().casefold(), actor)
+    names.update({actor.casefold(): actor for actor in table["actor"]})  # a canonical name wins
+    return {family: {word: names.get(name.casefold()) for word, name in entries.items()}
+            for family, entries in lexicon.groups().items()}
+
+
+@lru_cache(maxsize=1)
+def _bundled_groups() -> dict:
+    return study_groups()
 
 
 def known_side(actor: str | None) -> str | None:

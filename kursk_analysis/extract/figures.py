@@ -629,14 +629,15 @@ def _known_actors(corpus):
         try:
             # Named imports: the package re-exports the function ``actors``, which shadows
             # the submodule of the same name as an attribute of the package.
-            from kursk_analysis.extract.actors import ArticleActors, actor_info, actors, resolve_speaker, study_table
+            from kursk_analysis.extract.actors import (ArticleActors, actor_info, actors, resolve_speaker,
+                                                       study_groups, study_table)
         except ImportError:  # the actors module is optional for figures
             return None, None
         mentions = actors(corpus)
         table = study_table(corpus)
         info = actor_info(table)
         sides = dict(zip(table["actor"], table["side"]))
-        factory = functools.partial(ArticleActors, sides=sides)
+        factory = functools.partial(ArticleActors, sides=sides, groups=study_groups(table))
         resolver = resolve_speaker
         spans: dict[str, tuple[list, list, list]] = {}
         for aid, s, e, name in zip(mentions["article_id"].tolist(), mentions["start"].tolist(),

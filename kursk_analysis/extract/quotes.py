@@ -49,7 +49,7 @@ import pandas as pd
 from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
     NOT_NAMES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
-    strip_title, study_table
+    strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
 from kursk_analysis import lexicon
 from kursk_analysis.corpus import corrections
@@ -83,12 +83,10 @@ LEAD_SUBJECT = re.compile(r"(?:[\w'.-]+\s+){0,4}$")
 AND_BEFORE = re.compile(r"(?:,\s*)?\band\s+(?:(?:also|later|then)\s+)?$")
 GENERIC_DEFINITE = re.compile(r"(?i)(?<![\w'])the\s+(?:military\s+)?(?:expert|analyst|observer)(?![\w'])")
 # "Ukrainian and Western officials": each nationality is a group of its own.
-ADJECTIVE_GROUPS = {"Ukrainian": "Ukrainian officials", "Russian": "Russian officials",
-                    "U.S.": "U.S. officials", "US": "U.S. officials",
-                    "American": "U.S. officials", "European": "European officials",
-                    "Western": "Western officials", "western": "Western officials"}
-ADJECTIVE_AND = re.compile(r"(?<![\w.])(Ukrainian|Russian|U\.S\.|US|American|European|"
-                           r"Western|western)\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
+# (The adjectives and the groups they name are rules/groups.yaml, officials_by_word.)
+ADJECTIVES = tuple(lexicon.groups()["officials_by_word"])
+ADJECTIVE_AND = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, ADJECTIVES)) +
+                           r")\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
 APPOSED_NAME_AFTER = re.compile(r"\s*,\s*(?:(?:also|has|have|had|later)\s+)?")
 APPOSED_NAME_BEFORE = re.compile(r"[a-z)]\s*,\s*(?:(?:[A-Z][\w.'-]*)\s+){0,3}$")
 PARTICIPLE_BEFORE = re.compile(r",[\"']?\s*$")
@@ -392,8 +390,8 @@ def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str
     metonym = METONYMS.get(phrase)
     if metonym and not known.inside(s, e):
         return metonym
-    if phrase in ADJECTIVE_GROUPS and not known.inside(s, e):
-        return ADJECTIVE_GROUPS[phrase]
+    if phrase in ADJECTIVES and not known.inside(s, e):
+        return known.group("officials_by_word", phrase)
     return resolve_speaker(phrase, s, known, before=before)
 
 
@@ -442,7 +440,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             if len(out) == 1 and known.inside(s, e):
                 actor = known.actors[known.inside(s, e)[0]]
                 adjective = ADJECTIVE_AND.search(folded, max(region_start, s - 60), s)
-                if adjective and actor in ADJECTIVE_GROUPS.values():
+                if adjective and known.is_group("officials_by_word", actor):
                     out.append((adjective.start(1), adjective.end(1)))
             return out
     # "Mr Putin, wearing fatigues, visited a command post and said": the clause's subject.
@@ -772,6 +770,7 @@ def _compute(corpus):
     table = study_table(corpus)
     info = actor_info(table)
     sides = dict(zip(table["actor"], table["side"]))
+    groups = study_groups(table)
     mentions = actors(corpus)
     by_article = mentions.groupby("article_id", sort=False).indices
     m_start = mentions["start"].to_numpy().tolist()
@@ -798,7 +797,7 @@ def _compute(corpus):
         paras = [(p_cols[0][i], p_cols[1][i], p_cols[2][i]) for i in p_groups[article_id]]
         idx = by_article.get(article_id, np.zeros(0, dtype=np.int64))
         known = ArticleActors([m_start[i] for i in idx], [m_end[i] for i in idx],
-                              [m_actor[i] for i in idx], info, sides=sides)
+                              [m_actor[i] for i in idx], info, sides=sides, groups=groups)
         folded = fold(raw)
         sents = [(s_cols[0][i], s_cols[1][i], s_cols[2][i], s_cols[3][i]) for i in s_index]
         _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_rows)
