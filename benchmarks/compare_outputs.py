@@ -6,8 +6,8 @@ change nothing is checked with it (issue 8).
     .venv/bin/python benchmarks/compare_outputs.py compare /tmp/before
 
 Corpora: the bundled seeds, the test fixtures (extraction, figures, other outlets) and, when
-``--set`` names one, a development set read in place (``../shared/devset``). Tables: every
-public extractor. ``compare`` prints one line per corpus and table (same, or how many rows
+``--set`` names one, a development set read in place (``../shared/devset``). Tables: the
+corpus's paragraphs, sentences and removed boilerplate, and every public extractor. ``compare`` prints one line per corpus and table (same, or how many rows
 differ, with the first differing rows) and exits 1 when anything differs. Snapshots are
 pickles in the named folder, outside the repository.
 """
@@ -29,6 +29,7 @@ import kursk_analysis as ka  # noqa: E402
 
 TABLES = ("actors", "quotes", "speech_frames", "stances", "territory_figures", "quantities",
           "time_expressions", "attribution_verbs")
+CORPUS_TABLES = ("paragraphs", "sentences", "removed")  # what loading (segmentation, boilerplate) gives
 
 
 def corpora(dev_set: str | None) -> dict:
@@ -48,6 +49,8 @@ def corpora(dev_set: str | None) -> dict:
 def snapshot(dev_set: str | None) -> dict:
     tables = {}
     for name, corpus in corpora(dev_set).items():
+        for table in CORPUS_TABLES:
+            tables[(name, table)] = getattr(corpus, table).reset_index(drop=True)
         for table in TABLES:
             tables[(name, table)] = getattr(ka, table)(corpus).reset_index(drop=True)
     return tables

@@ -11,6 +11,9 @@ touching code:
 - ``rules/facts.yaml``: the key facts notebook 01 looks for (read by
   :mod:`kursk_analysis.analyses.facts`);
 - ``rules/events.yaml``: the key events notebook 02 dates from the articles (:func:`event_cues`);
+- ``rules/boilerplate.yaml``: the patterns that set a paragraph aside as not article text
+  (:func:`boilerplate_rules`);
+- ``rules/groups.yaml``: unnamed groups named from a nationality word or a side (:func:`groups`);
 - ``rules/claims/<name>.yaml``: one claim each (``encirclement``, ``liberation``): its
   terms, weak terms that need troops (or, for another claim, its subject) nearby, terms
   that need them right after, the troop words, and optional ``extra_hedges`` /
@@ -323,3 +326,17 @@ def groups(path: str | None = None) -> dict[str, dict[str, str]]:
                 raise RuleError(f"{file}: '{family}' entry {word!r}: {name!r} must be a word and a group name.")
         out[family] = dict(entries)
     return out
+
+
+@lru_cache(maxsize=4)
+def boilerplate_rules(path: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The boilerplate patterns of ``rules/boilerplate.yaml`` (or ``path``), in order: (name,
+    pattern) pairs, checked."""
+    file = Path(path) if path else RULES / "boilerplate.yaml"
+    data = _read(file)
+    if set(data) != {"rules"}:
+        raise RuleError(f"{file}: must hold one list, 'rules', of {{name, pattern}} entries.")
+    rules = _named(file, data, "rules")
+    if not rules:
+        raise RuleError(f"{file}: 'rules' is empty.")
+    return tuple(rules)

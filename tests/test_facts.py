@@ -89,20 +89,3 @@ def test_a_date_yaml_cannot_build_is_a_rule_error_not_a_traceback(tmp_path):
     with pytest.raises(RuleError, match=r"facts.yaml: holds a value YAML cannot read \(day is out of range"):
         _facts(tmp_path, GOOD.format(find="{kind: dates, from: 2025-02-30, to: 2025-03-01, sentence: [troops]}"))
 
-
-def test_the_bundled_events_load_and_a_malformed_event_is_named(tmp_path):
-    from kursk_analysis import lexicon
-
-    assert [e.event for e in lexicon.event_cues()] == ["incursion", "aid_pause", "sudzha_retaken", "putin_trump_call"]
-    bad = tmp_path / "events.yaml"
-    for body, message in (
-        ("events:\n  - {name: a, label: A, cue: '(open'}\n", r"event 1 \(a\) cue '\(open' is not a valid regular expression"),
-        ("events:\n  - {name: a, label: A}\n", "event 1 must have exactly a name, a label and a cue"),
-        ("events:\n  - {name: a, label: A, cue: x}\n  - {name: a, label: B, cue: y}\n", "event 2 needs a name of its own"),
-        ("happenings: []\n", "must hold one non-empty list, 'events'"),
-    ):
-        bad.write_text(body, encoding="utf-8")
-        lexicon.event_cues.cache_clear()
-        with pytest.raises(RuleError, match=message):
-            lexicon.event_cues(str(bad))
-    lexicon.event_cues.cache_clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kursk_analysis import lexicon
 from kursk_analysis.corpus.text import match_key
 
 
@@ -48,63 +49,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- boilerplate
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_RULES: tuple[tuple[str, re.Pattern], ...] = (
-    (
-        "page footer",
-        re.compile(
-            r"(?:(?:related(?: posts?| articles?| stories| coverage)?|read (?:also|more|next)|"
-            r"see also|share this(?: article| story)?)\s*:|forwarded this email\?|"
-            r"(?:leave a (?:reply|comment)|related (?:posts?|articles?|stories)|"
-            r"your email address will not be published|required fields are marked|"
-            r"post a comment|click to share|(?:sign up|subscribe) (?:for|to) (?:our|the))\b).*",
-            re.I,
-        ),
-    ),
-    (
-        "wire credit",
-        re.compile(
-            r"(?:with (?:post |staff |the )?wires?(?: services?)?|with wire services|"
-            r"\(?(?:additional )?reporting by\b.*|writing by\b.*|editing by\b.*|"
-            r"compiled by\b.*|contributing:.*|.{0,80}\bcontributed (?:to )?this report\.?\)?)",
-            re.I,
-        ),
-    ),
-    (
-        "update note",
-        re.compile(
-            r"(?:this (?:post|story|article|page) (?:was|has been) updated\b.*|"
-            r"editor'?s note:.*|correction:.*|"
-            # "Update: this story was updated …", "Updated: 14 March, 10:00"; not an update
-            # that reports news ("Update: General Staff spokesperson X told Y that …").
-            r"update(?:d)?:\s*(?:.*\b(?:this|earlier|previous) (?:post|story|article|page|"
-            r"report|version)\b.*|[^.!?]{0,80}))",
-            re.I,
-        ),
-    ),
-    ("dateline header", re.compile(rf"(?:updated\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b[^.!?]*", re.I)),
-    (
-        "photo caption",
-        re.compile(
-            r"(?:(?:photo|photograph|image|file photo|credit)\s*:.*|"
-            r".*(?:\bvia\s+|/\s*|\|\s*|\bphoto(?:graph)?:?\s+)"
-            r"(?:reuters|ap|afp|getty images|epa(?:-efe)?|anadolu(?: agency)?|sputnik|tass|"
-            r"bloomberg|nurphoto|shutterstock|ap photo|afp via getty images)|"
-            r".*(?:[.)]\s+|\()(?:ap|afp|reuters|epa|getty images)\s+photo\)?|"
-            r".*\((?:staff |file )?photo(?:graph)? by [^)]*\)|.*\bphotograph:\s.*)",
-            re.I | re.S,
-        ),
-    ),
-)
-# All rules in one pattern, tried in the order listed: one regex call per paragraph.
+# The patterns are data: rules/boilerplate.yaml, in the order they are tried. All of them
+# in one pattern, tried in that order: one regex call per paragraph.
+_RULES: tuple[tuple[str, str], ...] = lexicon.boilerplate_rules()
 _RULE_NAMES = {f"rule{i}": reason for i, (reason, _) in enumerate(_RULES)}
-_ANY_RULE = re.compile(
-    "|".join(f"(?P<rule{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(_RULES)),
-    re.I | re.S,
-)
+_ANY_RULE = re.compile("|".join(f"(?P<rule{i}>{pattern})" for i, (_, pattern) in enumerate(_RULES)), re.I | re.S)
 # "Source: Syrskyi on Telegram" above a quoted statement says whose it is: article text.
 _ATTRIBUTION_LINE = re.compile(r"Source:\s+\w")
 _TERMINAL = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*$")
@@ -118,7 +67,8 @@ def classify_paragraphs(chunks: list[str], headline: str) -> list[str | None]:
     """For each paragraph of one article, why it is not article text, or None if it is.
 
     A paragraph that repeats an earlier one (after folding typography and case) is set
-    aside and the first kept; the others are judged by the patterns in ``_RULES`` and,
+    aside and the first kept; the others are judged by the patterns of
+    ``rules/boilerplate.yaml`` and,
     for a line with no sentence-final punctuation, as a header or title line.
     """
     headline_key = match_key(headline) if headline else None

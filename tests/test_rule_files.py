@@ -1,0 +1,46 @@
+"""The smaller rule files (rules/events.yaml, rules/boilerplate.yaml): the bundled ones
+load, and a malformed entry is a RuleError naming the file and the entry."""
+from __future__ import annotations
+
+import pytest
+
+from kursk_analysis import lexicon
+from kursk_analysis.corpus.boilerplate import classify_paragraphs
+from kursk_analysis.errors import RuleError
+
+
+def test_the_bundled_events_load_and_a_malformed_event_is_named(tmp_path):
+    assert [e.event for e in lexicon.event_cues()] == ["incursion", "aid_pause", "sudzha_retaken", "putin_trump_call"]
+    bad = tmp_path / "events.yaml"
+    for body, message in (
+        ("events:\n  - {name: a, label: A, cue: '(open'}\n", r"event 1 \(a\) cue '\(open' is not a valid regular expression"),
+        ("events:\n  - {name: a, label: A}\n", "event 1 must have exactly a name, a label and a cue"),
+        ("events:\n  - {name: a, label: A, cue: x}\n  - {name: a, label: B, cue: y}\n", "event 2 needs a name of its own"),
+        ("happenings: []\n", "must hold one non-empty list, 'events'"),
+    ):
+        bad.write_text(body, encoding="utf-8")
+        lexicon.event_cues.cache_clear()
+        with pytest.raises(RuleError, match=message):
+            lexicon.event_cues(str(bad))
+    lexicon.event_cues.cache_clear()
+
+
+def test_the_bundled_boilerplate_rules_name_what_they_set_aside():
+    assert [name for name, _ in lexicon.boilerplate_rules()] == [
+        "page footer", "wire credit", "update note", "dateline header", "photo caption"]
+    chunks = ["The brigade withdrew to new positions on Friday, officers said.",
+              "Reporting by A. Writer; editing by B. Editor", "Photo: a street in the town"]
+    assert classify_paragraphs(chunks, "") == [None, "wire credit", "photo caption"]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("rules: []\n", "'rules' is empty"),
+    ("footers: []\n", "must hold one list, 'rules'"),
+    ("rules:\n  - {name: credit, pattern: '(by'}\n", r"'rules' entry 1 \(credit\) '\(by' is not a valid regular expression"),
+    ("rules:\n  - {name: credit}\n", "'rules' entry 1 must have exactly a name and a pattern"),
+])
+def test_a_malformed_boilerplate_file_is_named(tmp_path, body, message):
+    bad = tmp_path / "boilerplate.yaml"
+    bad.write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        lexicon.boilerplate_rules(str(bad))
