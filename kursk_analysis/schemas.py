@@ -67,7 +67,8 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "as_of": Column("datetime64[ns]", nullable=True),
         "as_of_basis": Column("category", _categories(AS_OF_BASES), nullable=True),
         "claimant": Column(object, nullable=True), "claimant_text": Column(object, nullable=True),
-        "km2_low": Column(float, nullable=True), "km2_high": Column(float, nullable=True)}),
+        "km2_low": Column(float, nullable=True), "km2_high": Column(float, nullable=True),
+        "rule": Column(str, Check.isin(["area", "area, unit carried", "percent share", "fraction share"]))}),
 }
 
 

@@ -83,7 +83,7 @@ def test_columns_dtypes_and_order(corpus):
     assert list(figures.columns) == ["article_id", "sentence_id", "start", "end", "text",
                                      "value_low", "value_high", "unit", "qualifier",
                                      "direction", "as_of", "as_of_basis", "claimant",
-                                     "claimant_text", "km2_low", "km2_high"]
+                                     "claimant_text", "km2_low", "km2_high", "rule"]
     assert figures["as_of"].dtype == "datetime64[ns]"
     assert list(figures["unit"].cat.categories) == ["sq_mi", "km2", "percent"]
     order = figures.assign(a=figures["article_id"].map(

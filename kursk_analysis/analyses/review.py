@@ -38,7 +38,7 @@ def _findings(corpus, name: str) -> pd.DataFrame:
         claimant = rows["claimant"].astype(object).where(rows["claimant"].notna(), "no claimant")
         direction = rows["direction"].astype(object).where(rows["direction"].notna(), "no direction")
         finding = rows["text"].astype(str) + " (" + direction.astype(str) + "; " + claimant.astype(str) + ")"
-        rule = "dated by " + rows["as_of_basis"].astype(str)
+        rule = rows["rule"].astype(str) + "; dated by " + rows["as_of_basis"].astype(str)
     else:
         raise ValueError(f"unknown table {name!r}; one of {', '.join(TABLES)}")
     out = pd.DataFrame({"table": name, "finding": finding.to_numpy(), "rule": rule.to_numpy(),

@@ -80,6 +80,7 @@ from kursk_analysis import pipeline
 from kursk_analysis import lexicon
 from kursk_analysis.corpus import corrections
 from kursk_analysis.corpus import cache
+from kursk_analysis.extract.spans import longest_first
 from kursk_analysis.extract.timex import article_texts, paused_gc, sentence_index, time_expressions
 
 
@@ -100,7 +101,7 @@ DIRECTIONS = ["held", "seized", "lost", "retaken"]
 AS_OF_BASES = ["publication", "text", "peak"]
 TERRITORY_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "value_low",
                      "value_high", "unit", "qualifier", "direction", "as_of", "as_of_basis",
-                     "claimant", "claimant_text", "km2_low", "km2_high"]
+                     "claimant", "claimant_text", "km2_low", "km2_high", "rule"]
 QUANTITY_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "value_low",
                     "value_high", "unit", "what", "per", "qualifier", "as_of", "as_of_basis",
                     "claimant", "claimant_text"]
@@ -357,8 +358,17 @@ def _values(qual: str | None, n1: str, sep: str | None, n2: str | None,
 
 
 def _scan_territory(folded: str) -> list[tuple]:
-    """Territory figures in one folded article: (start, end, low, high, unit, qualifier)."""
+    """Territory figures in one folded article: (start, end, low, high, unit, qualifier,
+    rule), ``rule`` naming the rule of :data:`TERRITORY_RULES` that found it; where figures
+    overlap the longest wins."""
     lower = _lower(folded)
+    return longest_first([hit for rule in TERRITORY_RULES for hit in rule(lower)])
+
+
+def _area_figures(lower: str) -> list[tuple]:
+    """Areas with a unit: "about 500 square miles", "1,100-1,300 km2", and a bare number
+    that borrows the unit just before it ("from 300 square km to less than 100"; rule
+    "area, unit carried")."""
     hits: list[tuple] = []
     for m in _AREA_UNIT.finditer(lower):
         us, ue = m.span()
@@ -387,7 +397,7 @@ def _scan_territory(folded: str) -> list[tuple]:
             if tail:
                 lo, qual, end = float("nan"), "or " + tail.group("tail"), tail.end()
                 start = pre.start("n1") if which == 1 else pre.start("n2")
-            hits.append((start, end, lo, hi, unit, qual))
+            hits.append((start, end, lo, hi, unit, qual, "area"))
         carried = _CARRIED.match(lower, ue)
         if carried and ("to" != carried.group("link").strip(" ,") or
                         pre.group("from") == "from" or
@@ -398,8 +408,15 @@ def _scan_territory(folded: str) -> list[tuple]:
             qual = carried.group("qual")
             lo = float("nan") if qual in _UPPER_BOUNDS else value
             start = carried.start("qual") if qual else carried.start("n")
-            hits.append((start, carried.end("n"), lo, value, unit, qual))
+            hits.append((start, carried.end("n"), lo, value, unit, qual, "area, unit carried"))
+    return hits
 
+
+def _percent_shares(lower: str) -> list[tuple]:
+    """Shares of the territory in percent: "86% of the territory", "retaken 86%", and a
+    share in a list continuing one just before it ("64 per cent of it; by 12 March, nearly
+    90 per cent")."""
+    hits: list[tuple] = []
     last_share = -1  # end of the last territorial share
     for m in _PERCENT.finditer(lower):
         ps, pe = m.span()
@@ -433,8 +450,13 @@ def _scan_territory(folded: str) -> list[tuple]:
                 start = pre.start("qual") if pre.group("qual") and qual else (
                     pre.start("from") if pre.group("from") == "between" else pre.start("n1"))
                 end = pe
-            hits.append((start, end, lo, hi, "percent", qual))
+            hits.append((start, end, lo, hi, "percent", qual, "percent share"))
+    return hits
 
+
+def _fraction_shares(lower: str) -> list[tuple]:
+    """Shares as fractions: "half of the territory", "two thirds of the land"."""
+    hits: list[tuple] = []
     for m in _FRACTION.finditer(lower):
         fs, fe = m.span()
         if fs > 0 and (lower[fs - 1].isalpha()):
@@ -458,16 +480,13 @@ def _scan_territory(folded: str) -> list[tuple]:
         start = pre.start("qual") if qual else (pre.start("count") if count_word else fs)
         value = round(_FRACTION_VALUES[key], 2)
         if qual in _UPPER_BOUNDS:
-            hits.append((start, fe, float("nan"), value, "percent", qual))
+            hits.append((start, fe, float("nan"), value, "percent", qual, "fraction share"))
         else:
-            hits.append((start, fe, value, value, "percent", qual))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept: list[tuple] = []
-    for hit in hits:
-        if kept and hit[0] < kept[-1][1]:
-            continue
-        kept.append(hit)
-    return kept
+            hits.append((start, fe, value, value, "percent", qual, "fraction share"))
+    return hits
+
+
+TERRITORY_RULES = (_area_figures, _percent_shares, _fraction_shares)
 
 
 def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0):
@@ -892,7 +911,7 @@ def _territory(corpus, peak: date) -> pd.DataFrame:
         raw = corpus.texts[art.article_id]
         rows.extend(_provenance(art, raw, found, timex.get(art.article_id, []), peak, known,
                                 resolve_speaker))
-    frame = pd.DataFrame(rows, columns=TERRITORY_COLUMNS[:-2])
+    frame = pd.DataFrame(rows, columns=[c for c in TERRITORY_COLUMNS if not c.startswith("km2_")])
     frame = _speakers_as_claimants(corpus, frame)
     frame = _typed(frame, territory=True)
     factors = km2_factors()
@@ -992,7 +1011,7 @@ def _locate_territory(art) -> list[tuple]:
     out = []
     previous = None  # (start, direction) of the figure before
     previous_end, previous_unit = -1, None
-    for start, end, lo, hi, unit, qual in _scan_territory(art.folded):
+    for start, end, lo, hi, unit, qual, rule in _scan_territory(art.folded):
         si = _sentence_of(art, start, end)
         if si < 0:
             continue
@@ -1018,7 +1037,7 @@ def _locate_territory(art) -> list[tuple]:
         previous = (start, direction)
         out.append((start, end, si, {"value_low": lo, "value_high": hi, "unit": unit,
                                      "qualifier": qual, "direction": direction,
-                                     "restates": restates}))
+                                     "restates": restates, "rule": rule}))
     return out
 
 
@@ -1119,6 +1138,8 @@ def _typed(frame: pd.DataFrame, territory: bool) -> pd.DataFrame:
     for column in ("qualifier", "claimant", "claimant_text", "what", "per"):
         if column in frame:
             frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
+    if "rule" in frame:
+        frame["rule"] = frame["rule"].astype("str")
     if territory:
         frame["unit"] = pd.Categorical(frame["unit"], categories=UNITS)
         frame["direction"] = pd.Categorical(frame["direction"], categories=DIRECTIONS)

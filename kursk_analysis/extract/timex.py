@@ -67,9 +67,10 @@ from dateutil.relativedelta import relativedelta
 
 from kursk_analysis import pipeline
 from kursk_analysis.corpus.text import fold
+from kursk_analysis.extract.spans import longest_first
 
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "date_start", "date_end",
-           "granularity", "anchor"]
+           "granularity", "anchor", "rule"]
 GRANULARITIES = ["day", "weekend", "week", "month", "season", "year", "range", "vague"]
 ANCHORS = ["absolute", "publication", "unresolved"]
 
@@ -539,22 +540,23 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
-    """All time expressions in one folded article: (start, end, spec, tense_hint).
+def _scan(folded: str) -> list[tuple[int, int, tuple, str, str]]:
+    """All time expressions in one folded article: (start, end, spec, tense_hint, rule).
 
     ``tense_hint`` is "since" (always past), "deadline" ("by"/"until": future if any
-    future cue precedes in the sentence) or "" (decided by the nearest cue).
+    future cue precedes in the sentence) or "" (decided by the nearest cue); ``rule`` is
+    the name in :data:`SCAN_RULES` of the rule that found it. Where expressions overlap
+    the longest wins ("March 14, 2025" over "March 14").
     """
     lower = folded.lower()
     if len(lower) != len(folded):  # a few Unicode letters change length when lowered
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    return longest_first([(*hit, name) for name, rule in SCAN_RULES for hit in rule(folded, lower)])
+
+
+def _month_first(folded: str, lower: str) -> list[tuple[int, int, tuple, str]]:
+    """Month-led dates: "March 12, 2025", "Jan. 20", "September 2022", "August last year"."""
     hits: list[tuple[int, int, tuple, str]] = []
-
-    def boundary_ok(s: int, e: int) -> bool:
-        return not (s > 0 and _is_word_char(folded[s - 1])) and not (
-            e < len(folded) and _is_word_char(folded[e]))
-
-    # Month-led dates: "March 12, 2025", "Jan. 20", "September 2022", "August last year".
     for m in _MONTH_FIRST.finditer(folded):
         s, e = m.span()
         if s > 0 and (folded[s - 1].isalnum()):
@@ -609,8 +611,12 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
             hits.append((s, e, ("since", spec), "since"))
         else:
             hits.append((s, e, spec, "deadline" if signal else ""))
+    return hits
 
-    # Day-first dates: "14 March 2025", "12th of March".
+
+def _day_first(folded: str, lower: str) -> list[tuple[int, int, tuple, str]]:
+    """Day-first dates: "14 March 2025", "12th of March", "13-16 March"."""
+    hits: list[tuple[int, int, tuple, str]] = []
     for m in _DAY_FIRST.finditer(folded):
         s, e = m.span()
         if s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in ",."):
@@ -637,14 +643,23 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
                          "since" if pre.group("signal") == "since" else "deadline"))
         else:
             hits.append((s, e, spec, ""))
+    return hits
 
+
+def _iso_date(folded: str, lower: str) -> list[tuple[int, int, tuple, str]]:
+    """ISO dates: "2025-03-14"."""
+    hits: list[tuple[int, int, tuple, str]] = []
     for m in _ISO.finditer(folded):
         s, e = m.span()
         if s > 0 and folded[s - 1].isalnum():
             continue
         hits.append((s, e, ("date", int(m["y"]), int(m["m"]), int(m["d"])), ""))
+    return hits
 
-    # A year alone, only after a preposition ("in 2022", "since 2014", "summer of 2024").
+
+def _year_alone(folded: str, lower: str) -> list[tuple[int, int, tuple, str]]:
+    """A year alone, only after a preposition ("in 2022", "since 2014", "summer of 2024")."""
+    hits: list[tuple[int, int, tuple, str]] = []
     for m in _YEAR.finditer(folded):
         s, e = m.span()
         if s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in ",.$-"):
@@ -661,8 +676,16 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
             hits.append((s - (len(window) - pre.start()), e, spec, "deadline"))
         else:
             hits.append((s, e, spec, ""))
+    return hits
 
-    # Weekdays: "Tuesday", "on Friday", "last Monday", "Tuesday night".
+
+def _weekday(folded: str, lower: str) -> list[tuple[int, int, tuple, str]]:
+    """Weekdays: "Tuesday", "on Friday", "last Monday", "Tuesday night"."""
+    hits: list[tuple[int, int, tuple, str]] = []
+    def boundary_ok(s: int, e: int) -> bool:
+        return not (s > 0 and _is_word_char(folded[s - 1])) and not (
+            e < len(folded) and _is_word_char(folded[e]))
+
     for m in _WEEKDAY.finditer(folded):
         s, e = m.span()
         if not boundary_ok(s, e) or m.group("plural"):
@@ -679,8 +702,12 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
             hits.append((s, e, ("since", spec), "since"))
         else:
             hits.append((s, e, spec, "deadline" if signal else ""))
+    return hits
 
-    # Relative expressions hinging on a unit word (lower-cased text).
+
+def _relative(folded: str, lower: str) -> list[tuple[int, int, tuple, str]]:
+    """Relative expressions hinging on a unit word: "last week", "two days ago", "this summer", "the next day"."""
+    hits: list[tuple[int, int, tuple, str]] = []
     for m in _UNIT.finditer(lower):
         s, e = m.span()
         if s > 0 and lower[s - 1].isalnum() or (s > 0 and lower[s - 1] == "-"):
@@ -816,15 +843,17 @@ def _scan(folded: str) -> list[tuple[int, int, tuple, str]]:
                 continue
         hits.append((s - (len(window) - lead_start), e, spec,
                      "deadline" if pre.group("signal") else ""))
+    return hits
 
-    # Longest first wins where expressions overlap ("March 14, 2025" over "March 14").
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept: list[tuple[int, int, tuple, str]] = []
-    for hit in hits:
-        if kept and hit[0] < kept[-1][1]:
-            continue
-        kept.append(hit)
-    return kept
+
+SCAN_RULES = (
+    ("month-first date", _month_first),
+    ("day-first date", _day_first),
+    ("ISO date", _iso_date),
+    ("year", _year_alone),
+    ("weekday", _weekday),
+    ("relative expression", _relative),
+)
 
 
 def _count(word: str) -> int | None:
@@ -843,7 +872,8 @@ def time_expressions(corpus) -> pd.DataFrame:
     text; ``corpus.texts[article_id][start:end] == text``), ``text``, ``date_start``,
     ``date_end`` (datetime64, inclusive; NaT when unresolved), ``granularity`` (day,
     weekend, week, month, season, year, range, vague), ``anchor`` (absolute, publication,
-    unresolved). Rows are ordered by article (manifest order) and start offset.
+    unresolved), ``rule`` (the scanning rule that found it, one of :data:`SCAN_RULES`).
+    Rows are ordered by article (manifest order) and start offset.
     """
     return pipeline.memo(corpus, "time_expressions", lambda: _extract(corpus))
 
@@ -861,10 +891,10 @@ def _extract_rows(corpus) -> pd.DataFrame:
         if found is None:
             found = scans[art.folded] = _locate(art)
         raw = corpus.texts[art.article_id]
-        for s, e, spec, future, si in found:
+        for s, e, spec, future, si, rule in found:
             lo, hi, gran, anchor = resolve_in(spec, art, future)
             rows.append((art.article_id, art.sentence_ids[si], s, e, raw[s:e], lo, hi, gran,
-                         anchor))
+                         anchor, rule))
     return _frame(rows)
 
 
@@ -872,7 +902,7 @@ def _locate(art: ArticleText) -> list[tuple]:
     """Hits of one article that fall inside its sentences, with the tense decided."""
     out = []
     lowered_sentences: dict[int, str] = {}
-    for s, e, spec, hint in _scan(art.folded):
+    for s, e, spec, hint, rule in _scan(art.folded):
         si = sentence_index(art, s, e)
         if si < 0:
             continue
@@ -888,7 +918,7 @@ def _locate(art: ArticleText) -> list[tuple]:
                     sentence, rs, re_)
             else:
                 future = _future(sentence, rs, re_)
-        out.append((s, e, spec, future, si))
+        out.append((s, e, spec, future, si, rule))
     return out
 
 
@@ -903,4 +933,5 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
         frame[column] = pd.to_datetime(frame[column].astype("object")).astype("datetime64[ns]")
     frame["granularity"] = pd.Categorical(frame["granularity"], categories=GRANULARITIES)
     frame["anchor"] = pd.Categorical(frame["anchor"], categories=ANCHORS)
+    frame["rule"] = frame["rule"].astype("str")
     return frame.reset_index(drop=True)

@@ -186,7 +186,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "sources": ("how the phrase was found", ""),
     "quote": ("the quotation", ""),
     "attribution": ("how the speaker was found", ""),
-    "rule": ("the rule that produced the row (see kursk_analysis/stance.py)", ""),
+    "rule": ("the rule that produced the row (named in the extractor's module: stance, figures, timex)", ""),
     "in_gazetteer": ("whether the actor is in the gazetteer (False: named from the text alone)", ""),
     "speaker_in_gazetteer": ("whether the speaker is in the gazetteer (empty: no speaker)", ""),
 }

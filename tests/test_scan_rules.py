@@ -1,0 +1,44 @@
+"""The scanning rules of the time-expression and territory extractors, one sentence each
+(sentences written for these tests), beside the gold tests: each rule finds its span and
+names itself in the row's ``rule`` column."""
+from __future__ import annotations
+
+import pytest
+
+from kursk_analysis.corpus.text import fold
+from kursk_analysis.extract import figures, timex
+from kursk_analysis.extract.spans import longest_first
+
+
+@pytest.mark.parametrize("sentence, text, rule", [
+    ("The brigade pulled back on March 12, 2025, officers said.", "March 12, 2025", "month-first date"),
+    ("The convoy left on 14 March 2025 at dawn.", "14 March 2025", "day-first date"),
+    ("A bulletin dated 2025-03-14 listed the villages.", "2025-03-14", "ISO date"),
+    ("The border has been tense since 2014, residents said.", "since 2014", "year"),
+    ("Officials met again last Monday in the capital.", "last Monday", "weekday"),
+    ("The ministry repeated the claim two days ago.", "two days ago", "relative expression"),
+])
+def test_each_time_rule_finds_its_expression(sentence, text, rule):
+    found = [(sentence[s:e], name) for s, e, _, _, name in timex._scan(fold(sentence))]
+    assert (text, rule) in found
+
+
+def test_every_time_rule_is_named_once():
+    names = [name for name, _ in timex.SCAN_RULES]
+    assert len(names) == len(set(names)) == 6
+
+
+@pytest.mark.parametrize("sentence, text, rule", [
+    ("Its forces still held about 300 square miles near the town.", "about 300 square miles", "area"),
+    ("The zone shrank from about 900 square kilometres to less than 100.", "less than 100", "area, unit carried"),
+    ("Moscow said it had retaken 86% of the territory.", "86%", "percent share"),
+    ("The ministry said half of the seized land was back under its control.", "half", "fraction share"),
+])
+def test_each_territory_rule_finds_its_figure(sentence, text, rule):
+    found = [(sentence[s:e], name) for s, e, *_, name in figures._scan_territory(fold(sentence))]
+    assert (text, rule) in found
+
+
+def test_longest_first_keeps_the_longer_of_overlapping_spans_and_the_first_of_equals():
+    hits = [(10, 18, "March 14"), (10, 24, "March 14, 2025"), (30, 34, "a"), (30, 34, "b"), (32, 40, "c")]
+    assert longest_first(hits) == [(10, 24, "March 14, 2025"), (30, 34, "a")]
