@@ -78,6 +78,15 @@ def memo(corpus, name: str, compute: Callable, variant: str = ""):
     return corpus.memo(f"{name}[{variant}]" if variant else name, run)
 
 
+def seed(corpus, name: str, value, variant: str = "") -> None:
+    """Give ``corpus`` step ``name``'s table (or tuple of tables) ready made, as
+    :func:`memo` would keep it, so it is never computed for this corpus: an extract read
+    from disk (:func:`kursk_analysis.workbook.batch.attach`). A table already there stays."""
+    if name not in BY_NAME:
+        raise KeyError(f"{name!r} is not a step of kursk_analysis.pipeline.STEPS.")
+    corpus._memo.setdefault(f"{name}[{variant}]" if variant else name, value)
+
+
 @contextmanager
 def trace():
     """Record, while the block runs, every (step, step it asked for) pair; yields the set."""

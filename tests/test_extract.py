@@ -210,3 +210,75 @@ def test_the_command_says_what_is_wrong_in_one_sentence(manifest, tmp_path, caps
     error = capsys.readouterr().err.strip()
     assert error.startswith("error: ") and error.endswith("is not an extract folder; give a new or empty folder.")
     assert "\n" not in error
+
+
+@pytest.fixture(scope="module")
+def shuffled(manifest, cluster, tmp_path_factory):
+    """The corpus with its rows reversed (ids no longer in sorted order, so tables sorted by
+    article id differ from manifest order), extracted on the module's cluster."""
+    rows = list(csv.DictReader(manifest.open(encoding="utf-8", newline="")))[::-1]
+    folder = manifest.parent.parent / "shuffled"
+    folder.mkdir()
+    for row in rows:
+        shutil.copyfile(manifest.parent / row["file"], folder / row["file"])
+    with (folder / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    out = tmp_path_factory.mktemp("shuffled-extract") / "out"
+    ex.extract(folder / "articles.csv", out, scheduler=cluster.scheduler_address, chunk_size=CHUNK)
+    return folder / "articles.csv", out
+
+
+def _load(manifest, **options):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ka.CorpusWarning)
+        return ka.load_corpus(manifest, **options)
+
+
+def test_an_attached_extract_gives_the_tables_the_extractors_compute_without_computing_them(shuffled, monkeypatch):
+    from kursk_analysis.extract import actors, figures, framing, quotes, stance, timex
+    from kursk_analysis.workbook import notebook
+    from kursk_analysis.workbook.params import check_parameters
+
+    manifest, out = shuffled
+    computed = _load(manifest)
+    expected = {name: function(computed) for name, function in ex._tables().items()}
+    assert list(expected["stances"]["article_id"]) != sorted(expected["stances"]["article_id"], key=list(
+        computed.articles["id"]).index)  # the in-process order is not manifest order here
+    for module, name in ((actors, "_actors"), (quotes, "_compute"), (stance, "_compute"),
+                         (figures, "_territory"), (timex, "_extract"), (framing, "_attribution_verbs"),
+                         (framing, "_leads")):
+        monkeypatch.setattr(module, name, lambda *a, **k: pytest.fail("an attached table was computed"))
+    corpus = notebook.load(check_parameters(manifest=str(manifest), extract=str(out)))
+    for name, function in ex._tables().items():
+        pd.testing.assert_frame_equal(function(corpus), expected[name], obj=name)
+
+
+def test_an_extract_of_another_corpus_or_gazetteer_is_refused(shuffled, manifest, finished, tmp_path):
+    from kursk_analysis.errors import ParameterError
+    from kursk_analysis.workbook.params import check_parameters
+
+    shuffled_manifest, out = shuffled
+    with pytest.raises(ex.ExtractError, match="was made from .*shuffled.*, not from .*corpus"):
+        ex.attach(_load(manifest), out)  # the same articles, in another order
+    own = tmp_path / "actors.csv"
+    shutil.copyfile(paths.DATA / "actors.csv", own)
+    with pytest.raises(ex.ExtractError, match="was made with the bundled gazetteer"):
+        ex.attach(_load(shuffled_manifest, gazetteer=own), out)
+    with pytest.raises(ParameterError, match="which is not an extract folder"):
+        check_parameters(extract=str(tmp_path))
+
+
+def test_the_reports_from_an_extract_equal_the_reports_computed(shuffled, tmp_path, monkeypatch):
+    from kursk_analysis.workbook.run import default_notebooks, run
+
+    manifest, out = shuffled
+    computed, read = tmp_path / "computed", tmp_path / "read"
+    run(default_notebooks(), output=computed, manifest=str(manifest))
+    monkeypatch.chdir(out.parent)  # -p extract is read relative to where the command runs
+    run(default_notebooks(), output=read, manifest=str(manifest), parameters={"extract": out.name})
+    tables = sorted(p.relative_to(computed) for p in computed.glob("*_tables/*.csv"))
+    assert len(tables) >= 25 and tables == sorted(p.relative_to(read) for p in read.glob("*_tables/*.csv"))
+    differ = [str(t) for t in tables if (computed / t).read_bytes() != (read / t).read_bytes()]
+    assert differ == []

@@ -124,6 +124,12 @@ HEDGE_WINDOW = 40
 NEGATION_WINDOW = 30
 
 
+def variant(claim) -> str:
+    """The pipeline variant the stances on ``claim`` (a name, path or Claim) are kept under."""
+    claim = load_claim(claim)
+    return f"stances:{claim.name}:{claim.digest}"
+
+
 def stances(corpus, claim: "str | Claim" = DEFAULT_CLAIM, corrected: bool = True) -> pd.DataFrame:
     """Stances on a claim, one row per actor and sentence.
 
@@ -142,7 +148,7 @@ def stances(corpus, claim: "str | Claim" = DEFAULT_CLAIM, corrected: bool = True
     and the table gains ``corrected`` and ``correction`` (who, when, why).
     """
     claim = load_claim(claim)
-    key = f"stances:{claim.name}:{claim.digest}"
+    key = variant(claim)
     table = pipeline.memo(corpus, "stances", lambda: _compute(corpus, claim), variant=key)
     if not (corrected and corpus.corrections):
         return table

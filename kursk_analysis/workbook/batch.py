@@ -378,6 +378,48 @@ def read_extract(folder: str | Path, tables: list[str] | tuple[str, ...] | None 
     return {name: _read_table(folder, name, metadata["chunks"]) for name in wanted}
 
 
+# The in-process order of the tables an extractor sorts by article id (not manifest order):
+# a stable sort on the same keys puts the chunks' rows back in it.
+IN_PROCESS_ORDER = {"actors": ["article_id", "start", "end"], "quotes": ["article_id", "start"],
+                    "speech_frames": ["article_id", "start"], "stances": ["article_id", "start", "actor"]}
+# Extract table -> (pipeline step, how its variant is named for the defaults extract uses).
+SEEDED_STEPS = {"actors": "actors", "territory_figures": "territory_figures", "quantities": "quantities",
+                "time_expressions": "time_expressions", "attribution_verbs": "attribution_verbs",
+                "attribution_counts": "attribution_counts", "leads": "leads"}
+
+
+def attach(corpus, folder: str | Path):
+    """Give ``corpus`` the tables of the extract in ``folder`` (made from the same manifest
+    by these rules), so its extractors return them instead of computing them again: the
+    notebooks' ``extract`` parameter. The tables equal what the extractors compute (rows in
+    the same order, same dtypes; tested). Returns the corpus.
+
+    An extract is made with the bundled gazetteer and the default claim: a corpus with a
+    gazetteer of its own is refused, and stances on another claim are computed as usual.
+    Text reuse and the notebooks' cross-article tables are computed from the loaded corpus.
+    """
+    from kursk_analysis import pipeline
+    from kursk_analysis.extract.stance import variant
+
+    folder = Path(folder).expanduser().resolve()
+    if corpus.gazetteer is not None:
+        raise ExtractError(
+            f"The extract in {folder} was made with the bundled gazetteer, and this corpus uses "
+            f"{corpus.gazetteer}; leave `extract` empty to compute the tables with it.")
+    metadata = _read_metadata(folder) or {}
+    if metadata.get("manifest_sha256") and _file_digest(corpus.manifest) != metadata["manifest_sha256"]:
+        raise ExtractError(f"The extract in {folder} was made from {metadata.get('manifest')}, not from "
+                           f"{corpus.manifest} as it is now; extract this manifest again.")
+    tables = read_extract(folder, manifest=corpus.manifest)
+    ordered = {name: (table.sort_values(IN_PROCESS_ORDER[name], kind="stable").reset_index(drop=True)
+                      if name in IN_PROCESS_ORDER else table) for name, table in tables.items()}
+    for name, step in SEEDED_STEPS.items():
+        pipeline.seed(corpus, step, ordered[name])
+    pipeline.seed(corpus, "quotes", (ordered["quotes"], ordered["speech_frames"]))
+    pipeline.seed(corpus, "stances", ordered["stances"], variant=variant("encirclement"))
+    return corpus
+
+
 def _read_table(folder: Path, name: str, chunks: int) -> pd.DataFrame:
     import pyarrow.parquet as pq
 

@@ -59,10 +59,15 @@ def plain_chart_text() -> None:
 
 
 def load(params: Parameters):
-    """Load the parameters' corpus; show its warnings as one styled note, return the corpus."""
+    """Load the parameters' corpus (with the tables of ``params.extract`` when given); show
+    its warnings as one styled note, return the corpus."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         corpus = load_corpus(params.manifest, root=params.root, gazetteer=params.gazetteer)
+    if params.extract is not None:
+        from kursk_analysis.workbook.batch import attach
+
+        attach(corpus, params.extract)  # the extract's tables, not computed again
     notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     for other in caught:
         if not issubclass(other.category, CorpusWarning):

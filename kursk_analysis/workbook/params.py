@@ -46,6 +46,7 @@ class Parameters:
     root: Path | None = None
     gazetteer: Path | None = None  # the study's actor gazetteer (None: data/actors.csv)
     claim: str = "encirclement"  # a bundled claim's name, or a claim file's path
+    extract: Path | None = None  # a `kursk-analysis extract` folder of this corpus (None: compute)
     # Each actor given by an alias, and the canonical name it was read as: (given, canonical).
     actor_aliases: tuple[tuple[str, str], ...] = ()
 
@@ -94,6 +95,7 @@ def check_parameters(
     root: str | Path | None = "",
     gazetteer: str | Path | None = "",
     claim: str = "encirclement",
+    extract: str | Path | None = "",
 ) -> Parameters:
     """Check the notebook parameters and return them typed, or raise :class:`ParameterError`.
 
@@ -117,7 +119,22 @@ def check_parameters(
         root=_root(root),
         gazetteer=gazetteer_path,
         claim=claim,
+        extract=_extract(extract),
     )
+
+
+def _extract(value) -> Path | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, (str, Path)):
+        raise ParameterError(f"Parameter `extract` must be the path of an extract folder or \"\", not {value!r}.")
+    from kursk_analysis.workbook.batch import METADATA
+
+    path = Path(value).expanduser().resolve()
+    if not (path / METADATA).is_file():
+        raise ParameterError(f"Parameter `extract` points to {str(value)!r}, which is not an extract folder "
+                             f"(it has no {METADATA}; make one with `kursk-analysis extract`).")
+    return path
 
 
 def _gazetteer(value) -> Path | None:

@@ -57,6 +57,9 @@ CELL_TIMEOUT = 1800
 KERNEL_LOG_LEVEL = "CRITICAL"
 OUTPUT_DIR_PARAMETER = "output_dir"
 MANIFEST_PARAMETER = "manifest"
+# Parameters that are paths, read relative to the folder the command runs in (a claim only
+# when it names a .yaml file, not a bundled claim).
+PATH_PARAMETERS = (MANIFEST_PARAMETER, "root", "gazetteer", "extract", "claim")
 # The runner's own file in every report folder it writes: it marks the folder as the
 # runner's (a non-empty folder without it is the user's, refused without --force), lists
 # the entries the last run put there, and is the lock a run holds (fcntl.flock) while it
@@ -165,9 +168,11 @@ def run(
         raise RunError("The manifest is given twice (--manifest and -p manifest); give it once.")
     if manifest:
         parameters[MANIFEST_PARAMETER] = manifest
-    if isinstance(parameters.get(MANIFEST_PARAMETER), (str, Path)) and parameters[MANIFEST_PARAMETER]:
-        # Relative to where the command runs, like --manifest (the notebooks run in their own folder).
-        parameters[MANIFEST_PARAMETER] = str(Path(parameters[MANIFEST_PARAMETER]).expanduser().resolve())
+    for name in PATH_PARAMETERS:
+        value = parameters.get(name)
+        if isinstance(value, (str, Path)) and value and (name != "claim" or Path(value).suffix in (".yaml", ".yml")):
+            # Relative to where the command runs, like --manifest (the notebooks run in their own folder).
+            parameters[name] = str(Path(value).expanduser().resolve())
     declared = {nb: set(papermill.inspect_notebook(str(nb))) for nb in notebooks}
     unknown = sorted(set(parameters) - set().union(*declared.values()))
     if unknown:
