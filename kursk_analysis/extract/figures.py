@@ -1144,7 +1144,10 @@ def _typed(frame: pd.DataFrame, territory: bool) -> pd.DataFrame:
         frame["unit"] = pd.Categorical(frame["unit"], categories=UNITS)
         frame["direction"] = pd.Categorical(frame["direction"], categories=DIRECTIONS)
     else:
-        frame["unit"] = frame["unit"].astype("category")
+        unknown = set(frame["unit"].dropna()) - set(QUANTITY_UNITS)
+        if unknown:  # a rule made a unit the table does not declare: a bug, never a silent NaN
+            raise ValueError(f"quantity units {sorted(unknown)} are not in QUANTITY_UNITS")
+        frame["unit"] = pd.Categorical(frame["unit"], categories=QUANTITY_UNITS)
     frame["as_of"] = pd.to_datetime(frame["as_of"].astype("object")).astype("datetime64[ns]")
     frame["as_of_basis"] = pd.Categorical(frame["as_of_basis"], categories=AS_OF_BASES)
     return frame
@@ -1220,6 +1223,9 @@ _MEASURES = {"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "k
              "kilometre": "km", "miles": "mile", "mile": "mile", "ton": "ton", "tons": "ton",
              "tonne": "ton", "tonnes": "ton", "meters": "m", "metres": "m", "meter": "m",
              "metre": "m"}
+# Every unit a quantity can have: a count, a share, dollars, a span of time, a measure (fixed categories, so
+# tables from two corpora or two chunks of one concatenate as they are).
+QUANTITY_UNITS = ["count", "percent", "usd", *sorted(set(_TIME_UNITS.values())), *sorted(set(_MEASURES.values()))]
 _MODIFIERS = {"more", "additional", "other", "extra", "new", "fresh", "of", "the", "its",
               "their", "russian", "ukrainian", "north", "korean", "american", "western",
               "european", "enemy", "civilian", "military", "active", "elite", "foreign",
