@@ -170,7 +170,7 @@ def build_distinct_corpus(size: int, folder: Path) -> tuple[Path, dict]:
 # --------------------------------------------------------------------------- one run
 
 
-def child(manifest: str, skip: set[str]) -> None:
+def child(manifest: str, skip: set[str], workers: int = 1) -> None:
     """Load and extract in this process, printing one JSON line per step as it ends (so a
     run that times out still reports how far it got)."""
 
@@ -187,6 +187,14 @@ def child(manifest: str, skip: set[str]) -> None:
         warnings.simplefilter("ignore")  # seeds without dates warn once per copy
         corpus = ka.load_corpus(manifest)
     report("load", started, cpu, rows=len(corpus.sentences))
+    if workers > 1:
+        # The per-article tables on a process pool (kursk_analysis.workbook.batch.precompute);
+        # the extractor steps below then return them.
+        from kursk_analysis.workbook.batch import precompute
+
+        started, cpu = time.perf_counter(), time.process_time()
+        precompute(corpus, workers=workers)
+        report(f"precompute ({workers} workers)", started, cpu)
     for module_name, name, options in EXTRACTORS:
         if name in skip:
             print(json.dumps({"step": name, "skipped": "--skip"}), flush=True)
@@ -210,11 +218,13 @@ def child(manifest: str, skip: set[str]) -> None:
         report(name, started, cpu, rows=len(result))
     # Linux reports ru_maxrss in KiB.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"step": "peak", "peak_mb": peak}), flush=True)
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"step": "peak", "peak_mb": peak, "worker_peak_mb": workers_peak}), flush=True)
 
 
-def run_once(manifest: Path, skip: set[str], timeout: float) -> list[dict]:
-    command = [sys.executable, __file__, "--child", str(manifest), "--skip", ",".join(sorted(skip))]
+def run_once(manifest: Path, skip: set[str], timeout: float, workers: int = 1) -> list[dict]:
+    command = [sys.executable, __file__, "--child", str(manifest), "--skip", ",".join(sorted(skip)),
+               "--workers", str(workers)]
     # The sentence cache off: every run splits every article, as a first load does.
     env = {**os.environ, "KURSK_ANALYSIS_CACHE": "off"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
@@ -283,6 +293,9 @@ def summarise(size: int, runs: list[list[dict]]) -> tuple[list[str], float | Non
         lines.append(f"  articles per second: {size / total:,.0f}")
     if peaks:
         lines.append(f"  peak memory: {statistics.median(peaks):,.0f} MB (max {max(peaks):,.0f} MB)")
+    worker_peaks = [s["worker_peak_mb"] for run in runs for s in run if s["step"] == "peak" and s.get("worker_peak_mb")]
+    if worker_peaks:
+        lines.append(f"  peak memory of the largest worker: {statistics.median(worker_peaks):,.0f} MB")
     lines += [f"  not run: {problem}" for problem in sorted(problems)]
     return lines, total
 
@@ -293,11 +306,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (median reported)")
     parser.add_argument("--skip", default="", help="comma-separated extractor names not to run")
     parser.add_argument("--timeout", type=float, default=900, help="seconds before a run is killed")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes for the per-article tables (batch.precompute); 1: in this process")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     skip = {name for name in args.skip.split(",") if name}
     if args.child:
-        child(args.child, skip)
+        child(args.child, skip, args.workers)
         return
     sizes = [int(size) for size in args.sizes.split(",")]
     print("\n".join(machine()), flush=True)
@@ -312,7 +327,7 @@ def main() -> None:
         # Interleave sizes so that a burst of load from other processes hits all sizes alike.
         for _ in range(args.repeat):
             for size in sizes:
-                runs[size].append(run_once(manifests[size], skip, args.timeout))
+                runs[size].append(run_once(manifests[size], skip, args.timeout, args.workers))
     totals = {}
     for size in sizes:
         lines, totals[size] = summarise(size, runs[size])

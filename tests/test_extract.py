@@ -282,3 +282,16 @@ def test_the_reports_from_an_extract_equal_the_reports_computed(shuffled, tmp_pa
     assert len(tables) >= 25 and tables == sorted(p.relative_to(read) for p in read.glob("*_tables/*.csv"))
     differ = [str(t) for t in tables if (computed / t).read_bytes() != (read / t).read_bytes()]
     assert differ == []
+
+
+def test_precompute_on_a_process_pool_gives_the_serial_tables(shuffled, monkeypatch):
+    from kursk_analysis.extract import quotes, stance
+
+    manifest, _ = shuffled
+    serial = _load(manifest)
+    expected = {name: function(serial) for name, function in ex._tables().items()}
+    corpus = ex.precompute(_load(manifest), workers=2, chunk_size=CHUNK)
+    monkeypatch.setattr(quotes, "_compute", lambda *a: pytest.fail("quotes computed again in the parent"))
+    monkeypatch.setattr(stance, "_compute", lambda *a: pytest.fail("stances computed again in the parent"))
+    for name, function in ex._tables().items():
+        pd.testing.assert_frame_equal(function(corpus), expected[name], obj=name)

@@ -90,6 +90,18 @@ class Corpus:
         """The raw text of one article."""
         return self.texts[article_id]
 
+    def subset(self, ids) -> "Corpus":
+        """The corpus narrowed to the articles ``ids`` (its own texts and sentences, in
+        manifest order; no new load, no corrections, nothing computed yet)."""
+        import dataclasses
+
+        wanted = set(ids)
+        keep = lambda frame, column="article_id": frame[frame[column].isin(wanted)].reset_index(drop=True)  # noqa: E731
+        return dataclasses.replace(self, articles=keep(self.articles, "id"), paragraphs=keep(self.paragraphs),
+                                   sentences=keep(self.sentences), removed=keep(self.removed),
+                                   texts={aid: text for aid, text in self.texts.items() if aid in wanted},
+                                   corrections=(), _memo={})
+
     def memo(self, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         """Compute a derived table once per corpus (the corpus itself never changes)."""
         if key not in self._memo:

@@ -433,16 +433,6 @@ def in_sample(corpus, path: str | Path | None = None) -> tuple[list[str], dict]:
     return ids, {aid: gold[aid] for aid in ids}
 
 
-def _subset(corpus, ids: list[str]):
-    """The corpus narrowed to ``ids`` (its own texts and sentences; no new load)."""
-    import dataclasses
-
-    keep = lambda frame, column="article_id": frame[frame[column].isin(ids)].reset_index(drop=True)  # noqa: E731
-    return dataclasses.replace(corpus, articles=keep(corpus.articles, "id"), paragraphs=keep(corpus.paragraphs),
-                               sentences=keep(corpus.sentences), removed=keep(corpus.removed),
-                               texts={aid: corpus.texts[aid] for aid in ids}, corrections=(), _memo={})
-
-
 def trust_note(measures: list[str], record: dict | None = None, corpus=None) -> tuple[str, pd.DataFrame]:
     """What a notebook says about how far to trust the extractors it relies on: sentences
     naming where the figures come from, and one row per measure named with (a) its value
@@ -455,7 +445,7 @@ def trust_note(measures: list[str], record: dict | None = None, corpus=None) -> 
     if corpus is not None:
         ids, gold = in_sample(corpus)
         if ids:
-            scores = evaluate(_subset(corpus, ids), gold).table().set_index("measure")
+            scores = evaluate(corpus.subset(ids), gold).table().set_index("measure")
             out[IN_SAMPLE] = out["measure"].map(scores["value"])
             out[IN_SAMPLE + HITS] = out["measure"].map(lambda m: _of(scores, m))
             said.append(f"In sample: computed now on the {len(ids)} of this corpus's {len(corpus.articles)} "
