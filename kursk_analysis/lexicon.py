@@ -11,6 +11,8 @@ touching code:
 - ``rules/facts.yaml``: the key facts notebook 01 looks for (read by
   :mod:`kursk_analysis.analyses.facts`);
 - ``rules/events.yaml``: the key events notebook 02 dates from the articles (:func:`event_cues`);
+- ``rules/date_words.yaml``: months, weekdays, seasons, number words and tense cues of the
+  time expressions (:func:`date_words`);
 - ``rules/boilerplate.yaml``: the patterns that set a paragraph aside as not article text
   (:func:`boilerplate_rules`);
 - ``rules/groups.yaml``: unnamed groups named from a nationality word or a side (:func:`groups`);
@@ -42,7 +44,8 @@ CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", 
               "extra_hedges", "extra_denials"}
 
 
-def _read(path: Path) -> dict:
+def read_rules(path: Path) -> dict:
+    """A rule file's YAML mapping, or a RuleError naming the file and what is wrong."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -58,7 +61,8 @@ def _read(path: Path) -> dict:
     return data
 
 
-def _pattern(path: Path, where: str, value) -> str:
+def checked_pattern(path: Path, where: str, value) -> str:
+    """``value`` if it is a valid regular expression, else a RuleError naming file and entry."""
     if not isinstance(value, str) or not value.strip():
         raise RuleError(f"{path}: {where} must be a non-empty regular expression, not {value!r}.")
     try:
@@ -74,7 +78,7 @@ def _patterns(path: Path, data: dict, key: str, required: bool = True) -> list[s
         raise RuleError(f"{path}: the list '{key}' is missing.")
     if not isinstance(value, list):
         raise RuleError(f"{path}: '{key}' must be a list of patterns.")
-    return [_pattern(path, f"'{key}' entry {i + 1}", v) for i, v in enumerate(value)]
+    return [checked_pattern(path, f"'{key}' entry {i + 1}", v) for i, v in enumerate(value)]
 
 
 def _named(path: Path, data: dict, key: str) -> list[tuple[str, str]]:
@@ -89,7 +93,7 @@ def _named(path: Path, data: dict, key: str) -> list[tuple[str, str]]:
         if not name or name in seen:
             raise RuleError(f"{path}: '{key}' entry {i + 1} needs a name of its own (got {name!r}).")
         seen.add(name)
-        out.append((name, _pattern(path, f"'{key}' entry {i + 1} ({name})", entry["pattern"])))
+        out.append((name, checked_pattern(path, f"'{key}' entry {i + 1} ({name})", entry["pattern"])))
     return out
 
 
@@ -102,7 +106,7 @@ def words(patterns: list[str]) -> re.Pattern:
 def stance_cues(path: str | None = None) -> dict[str, list[str]]:
     """The shared stance cue families, validated: family -> list of patterns."""
     file = Path(path) if path else RULES / "stance_cues.yaml"
-    data = _read(file)
+    data = read_rules(file)
     unknown = set(data) - set(CUE_FAMILIES)
     if unknown:
         raise RuleError(f"{file}: unknown cue families {', '.join(sorted(unknown))}; "
@@ -138,7 +142,7 @@ def reporting_verbs(path: str | None = None) -> tuple[tuple[Verb, ...], tuple[tu
     """The reporting-verb lexicon, validated: its verbs, and its patterns as
     ``(name, regular expression, uses)``."""
     file = Path(path) if path else RULES / "reporting_verbs.yaml"
-    data = _read(file)
+    data = read_rules(file)
     if set(data) != {"verbs", "patterns"} or not isinstance(data["verbs"], dict):
         raise RuleError(f"{file}: must hold a mapping 'verbs' (lemma -> entry) and a list 'patterns'.")
     verbs, seen = [], {}
@@ -168,7 +172,7 @@ def reporting_verbs(path: str | None = None) -> tuple[tuple[Verb, ...], tuple[tu
         if not isinstance(entry, dict) or set(entry) != {"name", "pattern", "uses"}:
             raise RuleError(f"{file}: 'patterns' entry {i + 1} must have exactly a name, a pattern and uses.")
         where = f"'patterns' entry {i + 1} ({entry['name']})"
-        patterns.append((str(entry["name"]), _pattern(file, where, entry["pattern"]), _uses(file, where, entry["uses"])))
+        patterns.append((str(entry["name"]), checked_pattern(file, where, entry["pattern"]), _uses(file, where, entry["uses"])))
     return tuple(verbs), tuple(patterns)
 
 
@@ -238,7 +242,7 @@ def load_claim(claim: "str | Path | Claim") -> Claim:
 @lru_cache(maxsize=16)
 def _load_claim(path: str, _mtime: int) -> Claim:
     file = Path(path)
-    data = _read(file)
+    data = read_rules(file)
     unknown = set(data) - CLAIM_KEYS
     if unknown:
         raise RuleError(f"{file}: unknown keys {', '.join(sorted(unknown))}; a claim file has "
@@ -286,7 +290,7 @@ class EventCue:
 def event_cues(path: str | None = None) -> tuple[EventCue, ...]:
     """The key events of ``rules/events.yaml`` (or ``path``), checked: name, label, cue."""
     file = Path(path) if path else RULES / "events.yaml"
-    data = _read(file)
+    data = read_rules(file)
     if set(data) != {"events"} or not isinstance(data["events"], list) or not data["events"]:
         raise RuleError(f"{file}: must hold one non-empty list, 'events'.")
     out, seen = [], set()
@@ -300,7 +304,7 @@ def event_cues(path: str | None = None) -> tuple[EventCue, ...]:
         label = entry["label"]
         if not isinstance(label, str) or not label.strip():
             raise RuleError(f"{file}: event {i} ({name}) needs a label.")
-        out.append(EventCue(name, label, _pattern(file, f"event {i} ({name}) cue", entry["cue"])))
+        out.append(EventCue(name, label, checked_pattern(file, f"event {i} ({name}) cue", entry["cue"])))
     return tuple(out)
 
 
@@ -312,7 +316,7 @@ def groups(path: str | None = None) -> dict[str, dict[str, str]]:
     """The unnamed groups of ``rules/groups.yaml`` (or ``path``): family -> word or side ->
     the group actor's name, checked."""
     file = Path(path) if path else RULES / "groups.yaml"
-    data = _read(file)
+    data = read_rules(file)
     if set(data) != set(GROUP_FAMILIES):
         raise RuleError(f"{file}: must hold exactly the families {', '.join(GROUP_FAMILIES)} "
                         f"(found {', '.join(sorted(map(str, data)))}).")
@@ -333,10 +337,47 @@ def boilerplate_rules(path: str | None = None) -> tuple[tuple[str, str], ...]:
     """The boilerplate patterns of ``rules/boilerplate.yaml`` (or ``path``), in order: (name,
     pattern) pairs, checked."""
     file = Path(path) if path else RULES / "boilerplate.yaml"
-    data = _read(file)
+    data = read_rules(file)
     if set(data) != {"rules"}:
         raise RuleError(f"{file}: must hold one list, 'rules', of {{name, pattern}} entries.")
     rules = _named(file, data, "rules")
     if not rules:
         raise RuleError(f"{file}: 'rules' is empty.")
     return tuple(rules)
+
+
+DATE_WORD_KEYS = ("months", "weekdays", "seasons", "number_words", "future_cues", "past_cues", "not_past")
+
+
+@lru_cache(maxsize=4)
+def date_words(path: str | None = None) -> dict:
+    """The date words of ``rules/date_words.yaml`` (or ``path``), checked: months (name ->
+    number and written forms), weekdays (Monday first), seasons (name -> first month),
+    number words, tense cues (patterns) and the -ed words that are no past cue."""
+    file = Path(path) if path else RULES / "date_words.yaml"
+    data = read_rules(file)
+    if set(data) != set(DATE_WORD_KEYS):
+        raise RuleError(f"{file}: must hold exactly {', '.join(DATE_WORD_KEYS)}.")
+    months = data["months"]
+    if not isinstance(months, dict) or sorted(
+            m.get("number") if isinstance(m, dict) else None for m in months.values()) != list(range(1, 13)):
+        raise RuleError(f"{file}: 'months' must give each month 1-12 once, as name: {{number, forms}}.")
+    for name, month in months.items():
+        forms = month.get("forms")
+        if set(month) != {"number", "forms"} or not isinstance(forms, list) or not forms or forms[0] != name \
+                or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise RuleError(f"{file}: month {name!r} needs a number and forms, its full name first.")
+    weekdays = data["weekdays"]
+    if not isinstance(weekdays, list) or len(weekdays) != 7 or len(set(weekdays)) != 7:
+        raise RuleError(f"{file}: 'weekdays' must list the seven days, Monday first.")
+    for key in ("seasons", "number_words"):
+        entries = data[key]
+        if not isinstance(entries, dict) or not entries or not all(
+                isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in entries.items()):
+            raise RuleError(f"{file}: '{key}' must map words to whole numbers.")
+    cues = {key: [checked_pattern(file, f"'{key}' entry {i + 1}", v) for i, v in enumerate(data[key] or [])]
+            for key in ("future_cues", "past_cues")}
+    if not isinstance(data["not_past"], list):
+        raise RuleError(f"{file}: 'not_past' must be a list of words.")
+    return {"months": months, "weekdays": list(weekdays), "seasons": dict(data["seasons"]),
+            "number_words": dict(data["number_words"]), **cues, "not_past": [str(w) for w in data["not_past"]]}

@@ -44,3 +44,27 @@ def test_a_malformed_boilerplate_file_is_named(tmp_path, body, message):
     bad.write_text(body, encoding="utf-8")
     with pytest.raises(RuleError, match=message):
         lexicon.boilerplate_rules(str(bad))
+
+
+def test_the_bundled_date_words_give_every_month_and_day():
+    words = lexicon.date_words()
+    assert [m["number"] for m in words["months"].values()] == list(range(1, 13))
+    assert words["weekdays"][0] == "Monday" and words["seasons"]["fall"] == 9
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["months"].pop("May"), "must give each month 1-12 once"),
+    (lambda d: d["months"]["March"].update(forms=["Mar.", "March"]), "month 'March' needs a number and forms, its full name first"),
+    (lambda d: d.update(weekdays=d["weekdays"][:6]), "must list the seven days"),
+    (lambda d: d["number_words"].update(two="2"), "'number_words' must map words to whole numbers"),
+    (lambda d: d["future_cues"].append("(will"), r"'future_cues' entry \d+ '\(will' is not a valid regular expression"),
+])
+def test_a_malformed_date_words_file_is_named(tmp_path, change, message):
+    import yaml
+
+    data = yaml.safe_load((lexicon.RULES / "date_words.yaml").read_text(encoding="utf-8"))
+    change(data)
+    bad = tmp_path / "date_words.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        lexicon.date_words(str(bad))

@@ -26,7 +26,7 @@ import pandas as pd
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.actors import SIDES
 from kursk_analysis.errors import RuleError
-from kursk_analysis.lexicon import RULES, _pattern, _read
+from kursk_analysis.lexicon import RULES, checked_pattern, read_rules
 
 FACTS_FILE = RULES / "facts.yaml"
 EVIDENCE = ["article_id", "sentence_id", "start", "end", "evidence"]
@@ -64,14 +64,14 @@ class Fact:
 def load_facts(path: str | Path | None = None) -> tuple[Fact, ...]:
     """The facts of ``path`` (default: the bundled ``rules/facts.yaml``), checked."""
     file = Path(path) if path else FACTS_FILE
-    data = _read(file)
+    data = read_rules(file)
     unknown = set(data) - {"words", "facts"}
     if unknown:
         raise RuleError(f"{file}: unknown sections {', '.join(sorted(unknown))}; known: words, facts.")
     words = data.get("words") or {}
     if not isinstance(words, dict):
         raise RuleError(f"{file}: 'words' must map names to patterns.")
-    patterns = {str(name): re.compile(_pattern(file, f"word '{name}'", value), re.I)
+    patterns = {str(name): re.compile(checked_pattern(file, f"word '{name}'", value), re.I)
                 for name, value in words.items()}
     entries = data.get("facts")
     if not isinstance(entries, list) or not entries:
@@ -139,7 +139,7 @@ class _Settings:
         return tuple(self.patterns[n] for n in names)
 
     def pattern(self, key: str) -> re.Pattern:
-        return re.compile(_pattern(self.file, f"{self.where} setting '{key}'", self.settings[key]), re.I)
+        return re.compile(checked_pattern(self.file, f"{self.where} setting '{key}'", self.settings[key]), re.I)
 
     def range(self, key: str) -> tuple[float | None, float | None]:
         value = self.settings.get(key)
@@ -359,7 +359,7 @@ def named_actors(facts: tuple[Fact, ...] | None = None, path: str | Path | None 
     """fact name -> the canonical actor names its finder relies on (to check against a
     gazetteer: a renamed actor would make a fact find nothing)."""
     file = Path(path) if path else FACTS_FILE
-    data = _read(file)
+    data = read_rules(file)
     out = {}
     for entry in data.get("facts", []):
         spec = entry.get("find", {})

@@ -65,7 +65,7 @@ import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from kursk_analysis import pipeline
+from kursk_analysis import lexicon, pipeline
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.spans import longest_first
 
@@ -159,22 +159,14 @@ def sentence_index(art: ArticleText, start: int, end: int) -> int:
 
 # ----------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "ninety": 90, "hundred": 100,
-}
+# The words are data: rules/date_words.yaml (lexicon.date_words).
+_WORDS = lexicon.date_words()
+_MONTHS = {form.rstrip(".").lower(): month["number"] for month in _WORDS["months"].values()
+           for form in month["forms"]}
+_FULL_MONTHS = tuple(name.lower() for name in _WORDS["months"])
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(_WORDS["weekdays"])}
+_SEASON_START = dict(_WORDS["seasons"])
+_NUMBER_WORDS = dict(_WORDS["number_words"])
 # Spans for vague expressions ("recent days", "the past few weeks"), per unit.
 _VAGUE_SPAN = {"day": relativedelta(days=7), "week": relativedelta(days=28),
                "month": relativedelta(months=6), "year": relativedelta(years=5)}
@@ -185,9 +177,9 @@ _UNIT_DELTA = {"day": relativedelta(days=1), "week": relativedelta(weeks=1),
 # Each scanning pattern starts with literal alternatives (no leading \b or look-behind),
 # which lets the regex engine skip quickly through text; word boundaries are checked after.
 
-_MONTH_ALT = (r"January|February|March|April|May|June|July|August|September|October|"
-              r"November|December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
-              r"Oct\.?|Nov\.?|Dec\.?")
+# Full names first, then the other forms, month by month (a form with a dot needs it).
+_MONTH_ALT = "|".join([re.escape(m["forms"][0]) for m in _WORDS["months"].values()] +
+                      [re.escape(f) for m in _WORDS["months"].values() for f in m["forms"][1:]])
 _MONTH_FIRST = re.compile(
     rf"(?P<mon>{_MONTH_ALT})"
     r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%])(?!\s*(?:percent|per cent)))?"
@@ -207,7 +199,7 @@ _DAY_RANGE_HEAD = re.compile(r"(?P<d1>[0-3]?\d)\s*[\u2013\u2014-]\s*$")
 _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d(?![\d%])")
 _WEEKDAY = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?"
+    "(?:" + "|".join(map(re.escape, _WORDS["weekdays"])) + r")(?P<plural>s)?"
     r"(?P<part>\s+(?:morning|afternoon|evening|night))?"
 )
 # On the lower-cased text: unit words that relative expressions hinge on.
@@ -230,29 +222,19 @@ _PRE_UNIT = re.compile(
     r"(?:\b(?P<the>the)\s+)?"
     r"(?:\b(?P<mod>(?:earlier|later|early|late)\s+(?:this|last|next)|this past|last|this|next|"
     r"past|previous|coming|recent|same|that same|that|early|late|mid-|mid)(?:\s+|(?<=-)))?"
-    r"(?:\b(?P<count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|ninety|hundred|few|several|couple of)\s+)?$"
+    r"(?:\b(?P<count>\d{1,3}|" + "|".join(map(re.escape, _NUMBER_WORDS)) + r"|few|several|couple of)\s+)?$"
 )
 _UNIT_TRIGGERS = frozenset(
     "last this next past previous coming recent same that early late mid mid- earlier later "
-    "few several of the in over during for within throughout since until till by a an one "
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty ninety hundred".split())
+    "few several of the in over during for within throughout since until till by".split()) | frozenset(_NUMBER_WORDS)
 _AGO = re.compile(r"\s+ago\b")
 _SEASON_YEAR = re.compile(r"(?:\s+of)?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 
 # Tense cues, nearest one wins (see _future).
-_FUTURE_CUE = (r"will|won't|shall|'ll|going to|due to|set to|scheduled|slated|expected|"
-               r"plans? to|planning to|intends? to|aims? to|is to|are to|could|may|might|would|"
-               r"upcoming|takes? office|begins?|starts?|ends?|expires?|takes? effect|"
-               r"is sworn in|is inaugurated|is due|are due")
-_PAST_CUE = (r"said|told|was|were|had|has|have|did|met|took|made|began|gave|went|came|saw|"
-             r"left|held|won|lost|fell|rose|spoke|sent|brought|fought|led|struck|wrote|got|"
-             r"became|knew|ran|stood|sat|[a-z]{2,}ed")
+_FUTURE_CUE = "|".join(_WORDS["future_cues"])
+_PAST_CUE = "|".join(_WORDS["past_cues"])
 _CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE_CUE})|(?P<past>{_PAST_CUE}))\b")
-_NOT_PAST = {"expected", "scheduled", "planned", "slated", "proposed", "based", "armed",
-             "need", "speed", "indeed", "red", "bed", "shed", "feed", "seed", "hundred"}
+_NOT_PAST = frozenset(_WORDS["not_past"])
 
 
 def _future(sentence: str, s: int, e: int) -> bool:
@@ -563,9 +545,7 @@ def _month_first(folded: str, lower: str) -> list[tuple[int, int, tuple, str]]:
             continue
         name = m.group("mon")
         key = name.rstrip(".").lower()
-        full = name[0].isupper() and key in ("january", "february", "march", "april", "may",
-                                             "june", "july", "august", "september",
-                                             "october", "november", "december")
+        full = name[0].isupper() and key in _FULL_MONTHS
         day, year, rely = m.group("day"), m.group("year"), m.group("rely")
         if not name.endswith(".") and e < len(folded) and folded[e - 1].isalpha() and \
                 _is_word_char(folded[e:e + 1] or " "):
