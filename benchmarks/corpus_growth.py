@@ -185,8 +185,8 @@ def child(manifest: str, skip: set[str], workers: int = 1) -> None:
     started, cpu = time.perf_counter(), time.process_time()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # seeds without dates warn once per copy
-        corpus = ka.load_corpus(manifest)
-    report("load", started, cpu, rows=len(corpus.sentences))
+        corpus = ka.load_corpus(manifest, workers=workers)
+    report("load" if workers == 1 else f"load ({workers} workers)", started, cpu, rows=len(corpus.sentences))
     if workers > 1:
         # The per-article tables on a process pool (kursk_analysis.workbook.batch.precompute);
         # the extractor steps below then return them.
@@ -307,7 +307,7 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated extractor names not to run")
     parser.add_argument("--timeout", type=float, default=900, help="seconds before a run is killed")
     parser.add_argument("--workers", type=int, default=1,
-                        help="processes for the per-article tables (batch.precompute); 1: in this process")
+                        help="processes for splitting sentences (load_corpus workers=) and for the per-article tables (batch.precompute); 1: in this process")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     skip = {name for name in args.skip.split(",") if name}

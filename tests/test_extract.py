@@ -295,3 +295,17 @@ def test_precompute_on_a_process_pool_gives_the_serial_tables(shuffled, monkeypa
     monkeypatch.setattr(stance, "_compute", lambda *a: pytest.fail("stances computed again in the parent"))
     for name, function in ex._tables().items():
         pd.testing.assert_frame_equal(function(corpus), expected[name], obj=name)
+
+
+def test_sentences_split_on_a_process_pool_are_the_serial_ones(shuffled, monkeypatch):
+    manifest, _ = shuffled
+    monkeypatch.setenv("KURSK_ANALYSIS_CACHE", "off")  # split every time, never read back
+    monkeypatch.setattr(corpus_module, "SEGMENT_CHUNK", 4)  # 26 articles: seven chunks
+    serial = _load(manifest)
+    pooled_calls, original = [], corpus_module._segment_on_pool
+    monkeypatch.setattr(corpus_module, "_segment_on_pool", lambda *a: pooled_calls.append(1) or original(*a))
+    pooled = _load(manifest, workers=2)
+    assert pooled_calls == [1]  # the pool did split them
+    for name in ("articles", "paragraphs", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(pooled, name), getattr(serial, name), obj=name)
+    assert pooled.texts == serial.texts

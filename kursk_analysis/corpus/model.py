@@ -429,7 +429,8 @@ _REMOVED_COLUMNS = ["article_id", "paragraph_id", "start", "end", "text", "reaso
 
 
 def load_corpus(manifest: str | Path | None = None, root: str | Path | None = None,
-                gazetteer: str | Path | None = None, corrections: str | Path | None = None) -> Corpus:
+                gazetteer: str | Path | None = None, corrections: str | Path | None = None,
+                workers: int = 1) -> Corpus:
     """Load the articles a manifest lists (the bundled ``data/articles.csv`` by default).
 
     ``file`` paths are relative to the manifest's folder and may not lead out of ``root``
@@ -444,13 +445,18 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
     ``corrections`` is a corrections file (:mod:`kursk_analysis.corpus.corrections`); by
     default ``corrections.csv`` beside the manifest is used when there is one, and ``""``
     uses none. It is read and checked now, and its lines must match rows of the tables.
+
+    ``workers`` above 1 splits the sentences of a large corpus (at least two chunks of
+    :data:`SEGMENT_CHUNK` articles not in the cache) on that many forked processes: the
+    same sentences, in the same order (tested). The per-article tables have their own pool:
+    :func:`kursk_analysis.workbook.batch.precompute`.
     """
     from kursk_analysis.corpus import corrections as fixes
 
     manifest = Path(manifest) if manifest else paths.MANIFEST
     frame, lines = read_manifest(manifest)
     _check_ids(frame, lines, manifest)
-    corpus = load_rows(manifest, frame, lines, root, gazetteer)
+    corpus = load_rows(manifest, frame, lines, root, gazetteer, workers=workers)
     file = fixes.find(manifest) if corrections is None else (Path(corrections) if str(corrections) else None)
     if file is None:
         return corpus
@@ -459,7 +465,8 @@ def load_corpus(manifest: str | Path | None = None, root: str | Path | None = No
 
 
 def load_rows(manifest: str | Path, frame: pd.DataFrame, lines: list[int],
-              root: str | Path | None = None, gazetteer: str | Path | None = None) -> Corpus:
+              root: str | Path | None = None, gazetteer: str | Path | None = None,
+              workers: int = 1) -> Corpus:
     """A :class:`Corpus` of some of a manifest's rows (``frame`` and its ``lines``, as
     :func:`read_manifest` or :func:`iter_manifest` give them, ids already checked): what
     :func:`load_corpus` loads, for one chunk of a manifest too large to load at once."""
@@ -491,7 +498,7 @@ def load_rows(manifest: str | Path, frame: pd.DataFrame, lines: list[int],
 
     sentences = []
     first_paragraph = 0
-    segmented = _segment([(texts[i], spans) for i, spans in zip(frame["id"], kept_spans)])
+    segmented = _segment([(texts[i], spans) for i, spans in zip(frame["id"], kept_spans)], workers)
     for article_id, spans, found in zip(frame["id"], kept_spans, segmented):
         number, previous = 0, None
         for index, start, end, n_words in found:
@@ -522,15 +529,21 @@ def study_gazetteer(path: str | Path | None) -> Path | None:
     return path
 
 
-def _segment(articles: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tuple[int, int, int, int]]]:
+SEGMENT_CHUNK = 500  # articles a segmenting worker takes at a time
+
+
+def _segment(articles: list[tuple[str, list[tuple[int, int]]]], workers: int = 1) -> list[list[tuple[int, int, int, int]]]:
     """:func:`nlp.segment` on every article, read from the cache when these texts and
-    paragraphs were split before by the same code (see :mod:`kursk_analysis.corpus.cache`)."""
+    paragraphs were split before by the same code (see :mod:`kursk_analysis.corpus.cache`);
+    with ``workers`` above 1 and at least two chunks, on forked processes."""
 
     def split() -> list:
         # Imported only now: spaCy takes over half a second to import, and a load whose
         # sentences are cached, or a command that never loads (kursk-analysis run), need not pay it.
         from kursk_analysis.corpus import segment as nlp
 
+        if workers > 1 and len(articles) >= 2 * SEGMENT_CHUNK:
+            return _segment_on_pool(nlp, articles, workers)
         return [list(article) for article in nlp.segment(articles)]
 
     def valid(found) -> bool:  # a list per article of [paragraph, start, end, n_words]
@@ -541,6 +554,34 @@ def _segment(articles: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tup
                     for article in found))
 
     return cache.remembered("sentences", _segmentation_key(articles), split, valid)
+
+
+_TO_SEGMENT: list = []  # the articles the segmenting workers read (set just before forking)
+
+
+def _segment_on_pool(nlp, articles: list, workers: int) -> list:
+    """Every article's sentences, chunk by chunk on ``workers`` forked processes, in order.
+    spaCy's tokenizer is built here first, so the workers share it instead of each
+    building its own; each chunk's result is what one process gives (the segmenter reads
+    each article alone)."""
+    import multiprocessing
+
+    global _TO_SEGMENT
+    nlp.pipeline()
+    bounds = [(i, min(i + SEGMENT_CHUNK, len(articles))) for i in range(0, len(articles), SEGMENT_CHUNK)]
+    _TO_SEGMENT = articles
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(bounds))) as pool:
+            parts = pool.map(_segment_chunk, bounds, chunksize=1)
+    finally:
+        _TO_SEGMENT = []
+    return [article for part in parts for article in part]
+
+
+def _segment_chunk(bounds: tuple[int, int]) -> list:
+    from kursk_analysis.corpus import segment as nlp
+
+    return [list(article) for article in nlp.segment(_TO_SEGMENT[bounds[0]:bounds[1]])]
 
 
 def _segmentation_key(articles: list[tuple[str, list[tuple[int, int]]]]) -> str:
