@@ -13,6 +13,8 @@ touching code:
 - ``rules/events.yaml``: the key events notebook 02 dates from the articles (:func:`event_cues`);
 - ``rules/date_words.yaml``: months, weekdays, seasons, number words and tense cues of the
   time expressions (:func:`date_words`);
+- ``rules/territory_cues.yaml``: direction verbs, territory nouns, share verbs, peak and
+  present cues of the territory figures (:func:`territory_cues`);
 - ``rules/boilerplate.yaml``: the patterns that set a paragraph aside as not article text
   (:func:`boilerplate_rules`);
 - ``rules/groups.yaml``: unnamed groups named from a nationality word or a side (:func:`groups`);
@@ -381,3 +383,33 @@ def date_words(path: str | None = None) -> dict:
         raise RuleError(f"{file}: 'not_past' must be a list of words.")
     return {"months": months, "weekdays": list(weekdays), "seasons": dict(data["seasons"]),
             "number_words": dict(data["number_words"]), **cues, "not_past": [str(w) for w in data["not_past"]]}
+
+
+DIRECTIONS_TRIED = ("retaken", "lost", "seized", "held")  # the order the direction cues are tried in
+TERRITORY_CUE_KEYS = ("directions", "held_adjective", "territory_nouns", "share_verbs", "peak", "now")
+
+
+@lru_cache(maxsize=4)
+def territory_cues(path: str | None = None) -> dict:
+    """The cues of ``rules/territory_cues.yaml`` (or ``path``), checked: the direction
+    families (retaken, lost, seized, held), the "-held area" adjective and its nouns, the
+    territory nouns and share verbs, the peak and present cues; every entry a pattern."""
+    file = Path(path) if path else RULES / "territory_cues.yaml"
+    data = read_rules(file)
+    if set(data) != set(TERRITORY_CUE_KEYS):
+        raise RuleError(f"{file}: must hold exactly {', '.join(TERRITORY_CUE_KEYS)}.")
+
+    def patterns(value, where: str) -> list[str]:
+        if not isinstance(value, list) or not value:
+            raise RuleError(f"{file}: {where} must be a non-empty list of patterns.")
+        return [checked_pattern(file, f"{where} entry {i + 1}", v) for i, v in enumerate(value)]
+
+    directions = data["directions"]
+    if not isinstance(directions, dict) or set(directions) != set(DIRECTIONS_TRIED):
+        raise RuleError(f"{file}: 'directions' must have exactly {', '.join(DIRECTIONS_TRIED)}.")
+    adjective = data["held_adjective"]
+    if not isinstance(adjective, dict) or set(adjective) != {"words", "nouns"}:
+        raise RuleError(f"{file}: 'held_adjective' must have words and nouns.")
+    return {"directions": {d: patterns(directions[d], f"'directions: {d}'") for d in DIRECTIONS_TRIED},
+            "held_adjective": {k: patterns(adjective[k], f"'held_adjective: {k}'") for k in ("words", "nouns")},
+            **{key: patterns(data[key], f"'{key}'") for key in ("territory_nouns", "share_verbs", "peak", "now")}}

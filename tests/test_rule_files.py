@@ -68,3 +68,26 @@ def test_a_malformed_date_words_file_is_named(tmp_path, change, message):
     bad.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(RuleError, match=message):
         lexicon.date_words(str(bad))
+
+
+def test_the_bundled_territory_cues_load_in_the_order_they_are_tried():
+    cues = lexicon.territory_cues()
+    assert list(cues["directions"]) == ["retaken", "lost", "seized", "held"]
+    assert "territor(?:y|ies)" in cues["territory_nouns"]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["directions"].pop("lost"), "'directions' must have exactly retaken, lost, seized, held"),
+    (lambda d: d.update(now=[]), "'now' must be a non-empty list of patterns"),
+    (lambda d: d["held_adjective"].pop("nouns"), "'held_adjective' must have words and nouns"),
+    (lambda d: d["directions"]["held"].append("hold(s"), r"'directions: held' entry \d+ 'hold\(s' is not a valid"),
+])
+def test_a_malformed_territory_cue_file_is_named(tmp_path, change, message):
+    import yaml
+
+    data = yaml.safe_load((lexicon.RULES / "territory_cues.yaml").read_text(encoding="utf-8"))
+    change(data)
+    bad = tmp_path / "territory_cues.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        lexicon.territory_cues(str(bad))

@@ -208,42 +208,25 @@ _FRACTION_VALUES = {("half", None): 50.0, ("third", 1): 100 / 3, ("third", 2): 2
                     ("fifth", 2): 40.0, ("fifth", 3): 60.0, ("fifth", 4): 80.0,
                     ("tenth", 1): 10.0, ("tenth", 9): 90.0}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, None: 1}
-_TERRITORY_NOUN = (r"territor(?:y|ies)|land|lands|area|areas|ground|region|oblast|province|"
-                   r"salient|foothold|terrain|swath|swathe|pocket|bridgehead|enclave|zone|holdings|"
-                   r"peak|gains")
+# The cues are data: rules/territory_cues.yaml (lexicon.territory_cues).
+_CUES = lexicon.territory_cues()
+_TERRITORY_NOUN = "|".join(_CUES["territory_nouns"])
 # What follows a share when it is a share of territory: "of the area", "the territory
 # seized", "of Ukraine's foothold", "of the Kursk region".
 _AFTER_SHARE = re.compile(
     r"\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
     r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b")
 _AFTER_SHARE_VERB = re.compile(
-    r"\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:now|already|been)\s+)*(?:retaken|"
-    r"recaptured|reclaimed|regained|liberated|returned|lost|taken back|won back)\b")
+    r"\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:now|already|been)\s+)*(?:"
+    + "|".join(_CUES["share_verbs"]) + r")\b")
 _AFTER_SHARE_OF = re.compile(r"\s*of\s+(?:the|its|their)?\s*[a-z]")
 
+# One named group per direction, tried in lexicon.DIRECTIONS_TRIED order, then "-held area".
 _DIRECTION_CUE = re.compile(
-    r"\b(?<!-)(?:(?P<retaken>(?:regain|retak|retook|recaptur|reclaim|restor|reassert)[a-z]*\s+"
-    r"(?:full\s+)?control(?:\s+of|\s+over)?|retak(?:e|es|en|ing)|retook|recaptur(?:e|es|ed|ing)|reclaim(?:s|ed|ing)?|"
-    r"regain(?:s|ed|ing)?|liberat(?:e|es|ed|ing)|(?:took|taken|take|takes|taking|won|win|"
-    r"clawed|claw|winning) back|recover(?:s|ed|ing)?|reconquer(?:s|ed|ing)?|clear(?:s|ed|ing)|"
-    r"return(?:s|ed|ing)(?: to russia| to russian control)?)"
-    r"|(?P<lost>(?:lost|lose|loses|losing|ceded|relinquished)\s+control(?:\s+of|\s+over)?|"
-    r"lost|lose|loses|losing|ced(?:e|es|ed|ing)|gave up|given up|give up|"
-    r"surrender(?:s|ed|ing)?|withdr(?:ew|awn) from|abandon(?:s|ed|ing)?|retreat(?:ed|s)? from|"
-    r"(?:forced|pushed|driven|expelled|ousted)(?: [a-z']+){0,3} (?:out of|from))"
-    r"|(?P<seized>(?:seiz|sei[sz]|tak|took|gain|grabb|expand|extend|establish)[a-z]*\s+"
-    r"(?:full\s+)?control(?:\s+of|\s+over|\s+to)?|"
-    r"claim(?:s|ed|ing)?(?!\s+(?:that|to|on|in|responsibility|credit)\b)|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|take|takes|taking|"
-    r"grabb(?:ed|ing)|grab|overr(?:an|un)|swept up|sweeping|swept|gain(?:s|ed|ing)?|"
-    r"advanced|carv(?:e|ed|ing) out|conquer(?:s|ed|ing)?|invaded|penetrated|occupied at)"
-    r"|(?P<held>held|hold|holds|holding|control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|"
-    r"retain(?:s|ed|ing)?|remain(?:s|ed|ing)?|left|keep|keeps|kept|still has|still have|"
-    r"(?:dropped|fallen|fell|reduced|down|dwindled|cut) to|shr(?:ank|unk|inks?|inking)|"
-    r"cling(?:s|ing)? to|clung to|now stands at|stands? at|amount(?:s|ed)? to|total(?:s|ed|led)|"
-    r"span(?:s|ned)?|cover(?:s|ed|ing)?|measur(?:es|ed)|reach(?:ed|es)?|peak(?:ed|s)? at|topped|"
-    r"put(?:s|ting)? (?:it|the figure|the area|the total|that) at|put at|estimated (?:\w+ ){0,3}at))\b"
-    r"|(?<=-)(?P<held_adjective>held|controlled|occupied)\s+(?:area|ground|territor(?:y|ies)|land|"
-    r"pocket|salient|foothold|enclave|zone|part)\b"
+    r"\b(?<!-)(?:" + "|".join(f"(?P<{direction}>" + "|".join(cues) + ")"
+                             for direction, cues in _CUES["directions"].items()) + r")\b"
+    r"|(?<=-)(?P<held_adjective>" + "|".join(_CUES["held_adjective"]["words"]) + r")\s+(?:"
+    + "|".join(_CUES["held_adjective"]["nouns"]) + r")\b"
 )
 _COPULA = re.compile(r"\b(?:is|was|were|are|been)\s+(?:now\s+|still\s+|then\s+)?$")
 _RESTATES = re.compile(
@@ -267,12 +250,9 @@ _RUSSIAN_SUBJECT = re.compile(
 _UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's)\b")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|, and\b|, while\b|, whereas\b|\bafter\b|\bsince\b")
 
-_PEAK = re.compile(
-    r"\bat (?:its|their|the) (?:peak|height|maximum|greatest extent|high point|zenith)\b|"
-    r"\bat (?:one point|first)\b|\bonce\b(?! again| more| and)|\binitially\b|\boriginally\b|\bat the (?:start|outset)\b|"
-    r"\bin the (?:first|early|opening) (?:days|weeks|phase|stage)\b|\bat its largest\b")
+_PEAK = re.compile("|".join(_CUES["peak"]))
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|because|while|although)\b")
-_NOW = re.compile(r"\b(?:now|currently|today|still|remaining|as of now)\b")
+_NOW = re.compile(r"\b(?:" + "|".join(_CUES["now"]) + r")\b")
 
 # Attribution inside a sentence (on folded text; both quote styles are straight here).
 # Verbs that attribute a figure to its claimant: rules/reporting_verbs.yaml, uses figures.
