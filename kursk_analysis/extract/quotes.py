@@ -486,11 +486,21 @@ def _subject_after(folded, raw, verb_end, limit, known):
 
 def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, known,
                         inside_quote, frames):
-    """Append the sentence's frames to ``frames``, resolving subjects as they come."""
-    region = folded[s_start:s_end]
-    found, possessive = [], []
-    # Possessives first: "Putin's March 13 claim", "the Russian president's claims"; their
-    # nouns are then not read as verbs.
+    """Append the sentence's frames to ``frames``, resolving subjects as they come: the
+    possessive rules of :data:`POSSESSIVE_RULES` first (their nouns are then not read as
+    verbs), then the verb frames; returns the sentence's frames in text order."""
+    args = (article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote)
+    possessive = [frame for rule in POSSESSIVE_RULES for frame in rule(*args)]
+    found = _verb_frames(*args, {f["start"] for f in possessive})
+    found.extend(possessive)
+    found.sort(key=lambda f: f["start"])
+    frames.extend(found)
+    return found
+
+
+def _name_possessives(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote) -> list[dict]:
+    """Possessives of a known actor: "Putin's March 13 claim", "the Russian president's claims"."""
+    possessive: list[dict] = []
     for i in known.inside(s_start, s_end):
         e = known.ends[i]
         m = POSSESSIVE.match(folded, e, s_end)
@@ -500,7 +510,13 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                                    subject_start=known.starts[i], subject_end=e,
                                    subject_text=raw[known.starts[i]:e], actor=known.actors[i],
                                    frame="possessive", also=[]))
-    # A capital's or country's claim is its government's: "Moscow's claim that …".
+    return possessive
+
+
+def _capital_possessives(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote) -> list[dict]:
+    """A capital's or country's claim is its government's: "Moscow's claim that ..."."""
+    region = folded[s_start:s_end]
+    possessive: list[dict] = []
     for m in METONYM_POSSESSIVE.finditer(region):
         c_start, c_end = s_start + m.start(1), s_start + m.end(1)
         p = POSSESSIVE.match(folded, c_end, s_end)
@@ -512,6 +528,13 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                                    subject_start=c_start, subject_end=c_end,
                                    subject_text=raw[c_start:c_end],
                                    actor=METONYMS[m.group(1)], frame="possessive", also=[]))
+    return possessive
+
+
+def _pronoun_possessives(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote) -> list[dict]:
+    """A possessive pronoun's claim: "his claim", "their statement", the pronoun resolved."""
+    region = folded[s_start:s_end]
+    possessive: list[dict] = []
     for m in PRONOUN_POSSESSIVE.finditer(region):
         p_start = s_start + m.start(1)
         if inside_quote(p_start):
@@ -529,6 +552,13 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                                    subject_end=s_start + m.end(1),
                                    subject_text=raw[p_start:s_start + m.end(1)], actor=actor,
                                    frame="possessive", also=[]))
+    return possessive
+
+
+def _by_noun_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote) -> list[dict]:
+    """A noun of saying with its speaker after "by"/"from" as the clause's subject: "Statements by senior Russian officials that ..."."""
+    region = folded[s_start:s_end]
+    possessive: list[dict] = []
     for m in BY_NOUN.finditer(region):
         n_start = s_start + m.start(1)
         # Only as the clause's subject ("Statements by senior Russian officials that …"):
@@ -548,7 +578,18 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                                    start=n_start, end=s_start + m.end(1), verb=m.group(1),
                                    subject_start=cs, subject_end=ce, subject_text=raw[cs:ce],
                                    actor=actor, frame="possessive", also=[]))
-    nouns = {f["start"] for f in possessive}
+    return possessive
+
+
+POSSESSIVE_RULES = (_name_possessives, _capital_possessives, _pronoun_possessives, _by_noun_frames)
+
+
+def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote, nouns) -> list[dict]:
+    """Frames on a reporting verb ("X said", "said X", "according to X", "claims rejected by
+    Kyiv", "..., adding that"), the possessive nouns at ``nouns`` skipped; each subject is
+    resolved and recorded as a speaker as it is found."""
+    region = folded[s_start:s_end]
+    found: list[dict] = []
     for m in VERB.finditer(region):
         v_start, v_end = s_start + m.start(), s_start + m.end()
         if inside_quote(v_start) or v_start in nouns:
@@ -639,9 +680,6 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
             # An unnamed speaker ("a company commander ... said"): a later "he" is this
             # person, not an earlier named actor.
             known.speakers.append((v_start, None, speaker_number(raw[s:e])))
-    found.extend(possessive)
-    found.sort(key=lambda f: f["start"])
-    frames.extend(found)
     return found
 
 
