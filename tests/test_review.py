@@ -90,3 +90,9 @@ def test_markup_in_cells_column_labels_and_captions_is_shown_as_text():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;Outlet&lt;/b&gt;" in html
     duplicated = pd.DataFrame([[1, "<script>x</script>"]], columns=["a", "a"])  # the to_html path
     assert "<script>" not in display.frame_html(duplicated)
+
+
+def test_offsets_are_never_grouped_but_amounts_are():
+    frame = pd.DataFrame({"start": [3753], "lead_end": [12000], "words": [29997]})
+    html = display.table(frame, "x", "t09").to_html()
+    assert ">3753<" in html and ">12000<" in html and ">29,997<" in html

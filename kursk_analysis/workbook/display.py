@@ -46,6 +46,10 @@ def table(frame: pd.DataFrame, caption: str, uuid: str, wide: tuple[str, ...] = 
                   {"selector": "td", "props": "padding: 0.25em 0.6em; vertical-align: top; "
                                               "border-top: 1px solid #e4e4e4"},
               ]))
+    # Offsets into a text are copied, not read as amounts: never grouped (3753, not 3,753).
+    offsets = [c for c in numeric if pd.api.types.is_integer_dtype(frame[c]) and _is_offset(c)]
+    if offsets and thousands:
+        styler = styler.format("{}", subset=offsets, na_rep=MISSING)
     floats = [c for c in numeric if pd.api.types.is_float_dtype(frame[c])]
     if floats:
         styler = styler.format(lambda v: _number(v, thousands), subset=floats, na_rep=MISSING)
@@ -77,6 +81,12 @@ def snapshot_label(shown: str):
         f'<p style="margin:0 0 0.4em 0; font-size:0.9em; color:#555"><b>Live in JupyterLab.</b> '
         f"In a static HTML report this explorer is a snapshot of {html.escape(shown)}; its controls "
         "do nothing there.</p>")
+
+
+def _is_offset(column) -> bool:
+    """A column of character offsets: start, end, start_a, lead_end, subject_start ..."""
+    name = str(column)
+    return name in ("start", "end") or name.startswith(("start_", "end_")) or name.endswith(("_start", "_end"))
 
 
 def _number(value, thousands: bool) -> str:
