@@ -83,11 +83,10 @@ def drop_overlapping(texts, pad: float = 4.0) -> list:
     them (boxes grown by ``pad`` pixels), so crowded annotations leave one readable label
     instead of a pile; returns the ones kept. Needs the figure at its final size."""
     texts = list(texts)
-    if not texts:
-        return []
-    fig = texts[0].figure
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    if len(texts) < 2:  # nothing to overlap
+        return texts
+    # The boxes come from the texts' transforms and the renderer; no full draw is needed.
+    renderer = texts[0].figure.canvas.get_renderer()
     kept, boxes = [], []
     for text in texts:
         box = text.get_window_extent(renderer).padded(pad)
