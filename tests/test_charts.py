@@ -64,13 +64,14 @@ def test_plausible_top_leaves_a_misread_figure_off_the_scale():
     assert charts.plausible_top([np.nan]) == (1.0, np.inf)
 
 
-def _load(folder, n):
-    """The n-outlet corpus; some of its articles are undated on purpose, as real ones are."""
+def _load(folder, n, seeds=False):
+    """The n-outlet corpus (with the bundled articles first when ``seeds``: the corpus the
+    browser test renders); some articles are undated on purpose, as real ones are."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
-        return ka.load_corpus(write_corpus(folder, n))
+        return ka.load_corpus(write_corpus(folder, n, seeds=seeds))
 
 
 def _figures(corpus):
@@ -115,10 +116,12 @@ def _figures(corpus):
     yield "held area", 0, fig
 
 
-@pytest.fixture(scope="module", params=[5, 30, 200], ids=lambda n: f"{n}-outlets")
+@pytest.fixture(scope="module", params=[(5, False), (30, False), (30, True), (200, False)],
+                ids=lambda p: f"{p[0]}-outlets{'-with-seeds' if p[1] else ''}")
 def drawn(request, tmp_path_factory):
-    corpus = _load(tmp_path_factory.mktemp(f"outlets{request.param}"), request.param)
-    assert corpus.articles["outlet"].nunique() == request.param
+    n, seeds = request.param
+    corpus = _load(tmp_path_factory.mktemp(f"outlets{n}"), n, seeds)
+    assert corpus.articles["outlet"].nunique() == n
     shown = []
     for name, rows, fig in _figures(corpus):
         fig.tight_layout()

@@ -3,7 +3,8 @@ every chart is drawn at a readable size (not scaled down by the page, bounded in
 each notebook's charts are screenshotted and are not blank, the trust section shows both
 kinds of figures, and on the 30-outlet corpus a corrections file visibly changes a stance
 and a speaker, with provenance. (That no two labels overlap is checked in matplotlib, on
-the same charts at 5, 30 and 200 outlets: tests/test_charts.py.)"""
+the same charts at 5, 30 and 200 outlets and on this very 30-outlet corpus:
+tests/test_charts.py.)"""
 from __future__ import annotations
 
 import html
