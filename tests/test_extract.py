@@ -255,7 +255,7 @@ def test_an_attached_extract_gives_the_tables_the_extractors_compute_without_com
         pd.testing.assert_frame_equal(function(corpus), expected[name], obj=name)
 
 
-def test_an_extract_of_another_corpus_or_gazetteer_is_refused(shuffled, manifest, finished, tmp_path):
+def test_an_extract_of_another_corpus_or_gazetteer_is_refused(shuffled, manifest, tmp_path):
     from kursk_analysis.errors import ParameterError
     from kursk_analysis.workbook.params import check_parameters
 

@@ -60,14 +60,20 @@ def test_the_bundled_date_words_give_every_month_and_day():
     (lambda d: d["future_cues"].append("(will"), r"'future_cues' entry \d+ '\(will' is not a valid regular expression"),
 ])
 def test_a_malformed_date_words_file_is_named(tmp_path, change, message):
+    with pytest.raises(RuleError, match=message):
+        lexicon.date_words(_changed_copy(tmp_path, "date_words.yaml", change))
+
+
+def _changed_copy(tmp_path, name: str, change) -> str:
+    """The bundled rule file ``name``, changed by ``change`` (on its parsed YAML), written
+    to ``tmp_path``; returns its path."""
     import yaml
 
-    data = yaml.safe_load((lexicon.RULES / "date_words.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((lexicon.RULES / name).read_text(encoding="utf-8"))
     change(data)
-    bad = tmp_path / "date_words.yaml"
-    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
-    with pytest.raises(RuleError, match=message):
-        lexicon.date_words(str(bad))
+    copy = tmp_path / name
+    copy.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return str(copy)
 
 
 def test_the_bundled_territory_cues_load_in_the_order_they_are_tried():
@@ -83,11 +89,5 @@ def test_the_bundled_territory_cues_load_in_the_order_they_are_tried():
     (lambda d: d["directions"]["held"].append("hold(s"), r"'directions: held' entry \d+ 'hold\(s' is not a valid"),
 ])
 def test_a_malformed_territory_cue_file_is_named(tmp_path, change, message):
-    import yaml
-
-    data = yaml.safe_load((lexicon.RULES / "territory_cues.yaml").read_text(encoding="utf-8"))
-    change(data)
-    bad = tmp_path / "territory_cues.yaml"
-    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(RuleError, match=message):
-        lexicon.territory_cues(str(bad))
+        lexicon.territory_cues(_changed_copy(tmp_path, "territory_cues.yaml", change))

@@ -355,7 +355,7 @@ _BUILD = {"area": _area, "share": _share, "count": _count, "days": _days, "dates
           "stance": _stance, "quote": _quote, "mentions": _mentions, "sentence": _sentence}
 
 
-def named_actors(facts: tuple[Fact, ...] | None = None, path: str | Path | None = None) -> dict[str, tuple[str, ...]]:
+def named_actors(path: str | Path | None = None) -> dict[str, tuple[str, ...]]:
     """fact name -> the canonical actor names its finder relies on (to check against a
     gazetteer: a renamed actor would make a fact find nothing)."""
     file = Path(path) if path else FACTS_FILE

@@ -556,32 +556,22 @@ def _segment(articles: list[tuple[str, list[tuple[int, int]]]], workers: int = 1
     return cache.remembered("sentences", _segmentation_key(articles), split, valid)
 
 
-_TO_SEGMENT: list = []  # the articles the segmenting workers read (set just before forking)
-
-
 def _segment_on_pool(nlp, articles: list, workers: int) -> list:
     """Every article's sentences, chunk by chunk on ``workers`` forked processes, in order.
     spaCy's tokenizer is built here first, so the workers share it instead of each
     building its own; each chunk's result is what one process gives (the segmenter reads
     each article alone)."""
-    import multiprocessing
+    from kursk_analysis.parallel import fork_map
 
-    global _TO_SEGMENT
     nlp.pipeline()
     bounds = [(i, min(i + SEGMENT_CHUNK, len(articles))) for i in range(0, len(articles), SEGMENT_CHUNK)]
-    _TO_SEGMENT = articles
-    try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(bounds))) as pool:
-            parts = pool.map(_segment_chunk, bounds, chunksize=1)
-    finally:
-        _TO_SEGMENT = []
-    return [article for part in parts for article in part]
+    return [article for part in fork_map(_segment_chunk, articles, bounds, workers) for article in part]
 
 
-def _segment_chunk(bounds: tuple[int, int]) -> list:
+def _segment_chunk(articles: list, bounds: tuple[int, int]) -> list:
     from kursk_analysis.corpus import segment as nlp
 
-    return [list(article) for article in nlp.segment(_TO_SEGMENT[bounds[0]:bounds[1]])]
+    return [list(article) for article in nlp.segment(articles[bounds[0]:bounds[1]])]
 
 
 def _segmentation_key(articles: list[tuple[str, list[tuple[int, int]]]]) -> str:

@@ -398,9 +398,6 @@ def attach(corpus, folder: str | Path):
     gazetteer of its own is refused, and stances on another claim are computed as usual.
     Text reuse and the notebooks' cross-article tables are computed from the loaded corpus.
     """
-    from kursk_analysis import pipeline
-    from kursk_analysis.extract.stance import variant
-
     folder = Path(folder).expanduser().resolve()
     if corpus.gazetteer is not None:
         raise ExtractError(
@@ -439,9 +436,8 @@ def precompute(corpus, workers: int | None = None, chunk_size: int = DEFAULT_CHU
     With one worker, or a corpus of one chunk, the tables are computed here. Returns the
     corpus. A corpus with its own gazetteer computes as usual (the gazetteer travels with
     the forked corpus)."""
-    import multiprocessing
-
     from kursk_analysis.corpus.model import Corpus
+    from kursk_analysis.parallel import fork_map
 
     if not isinstance(corpus, Corpus):
         raise TypeError("precompute takes a loaded Corpus")
@@ -452,22 +448,13 @@ def precompute(corpus, workers: int | None = None, chunk_size: int = DEFAULT_CHU
         for function in _tables().values():
             function(corpus)
         return corpus
-    global _FORKED
-    _FORKED = corpus
-    try:
-        with multiprocessing.get_context("fork").Pool(min(count, len(chunks))) as pool:
-            parts = pool.map(_chunk_tables, chunks, chunksize=1)
-    finally:
-        _FORKED = None
+    parts = fork_map(_chunk_tables, corpus, chunks, count)
     _seed(corpus, {name: _joined([part[name] for part in parts]) for name in TABLES})
     return corpus
 
 
-_FORKED = None  # the corpus precompute's workers read (set in the parent just before forking)
-
-
-def _chunk_tables(ids: list[str]) -> dict[str, pd.DataFrame]:
-    corpus = _FORKED.subset(ids)
+def _chunk_tables(corpus, ids: list[str]) -> dict[str, pd.DataFrame]:
+    corpus = corpus.subset(ids)
     return {name: function(corpus) for name, function in _tables().items()}
 
 

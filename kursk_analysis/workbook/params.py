@@ -123,14 +123,21 @@ def check_parameters(
     )
 
 
-def _extract(value) -> Path | None:
+def _given_path(name: str, value, what: str) -> Path | None:
+    """A path parameter as an absolute path, None when empty; ``what`` says what it must be."""
     if value is None or value == "":
         return None
     if not isinstance(value, (str, Path)):
-        raise ParameterError(f"Parameter `extract` must be the path of an extract folder or \"\", not {value!r}.")
+        raise ParameterError(f"Parameter `{name}` must be {what} or \"\", not {value!r}.")
+    return Path(value).expanduser().resolve()
+
+
+def _extract(value) -> Path | None:
+    path = _given_path("extract", value, "the path of an extract folder")
+    if path is None:
+        return None
     from kursk_analysis.workbook.batch import METADATA
 
-    path = Path(value).expanduser().resolve()
     if not (path / METADATA).is_file():
         raise ParameterError(f"Parameter `extract` points to {str(value)!r}, which is not an extract folder "
                              f"(it has no {METADATA}; make one with `kursk-analysis extract`).")
@@ -138,11 +145,9 @@ def _extract(value) -> Path | None:
 
 
 def _gazetteer(value) -> Path | None:
-    if value is None or value == "":
+    path = _given_path("gazetteer", value, "a CSV file path")
+    if path is None:
         return None
-    if not isinstance(value, (str, Path)):
-        raise ParameterError(f"Parameter `gazetteer` must be a CSV file path or \"\", not {value!r}.")
-    path = Path(value).expanduser().resolve()
     if not path.is_file():
         raise ParameterError(f"Parameter `gazetteer` points to {str(value)!r}, which is not a file.")
     from kursk_analysis.extract.actors import gazetteer
