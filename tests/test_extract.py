@@ -302,10 +302,50 @@ def test_sentences_split_on_a_process_pool_are_the_serial_ones(shuffled, monkeyp
     monkeypatch.setenv("KURSK_ANALYSIS_CACHE", "off")  # split every time, never read back
     monkeypatch.setattr(corpus_module, "SEGMENT_CHUNK", 4)  # 26 articles: seven chunks
     serial = _load(manifest)
-    pooled_calls, original = [], corpus_module._segment_on_pool
-    monkeypatch.setattr(corpus_module, "_segment_on_pool", lambda *a: pooled_calls.append(1) or original(*a))
+    pooled_calls = []
+    for step in ("_read_on_pool", "_segment_on_pool"):
+        original = getattr(corpus_module, step)
+        monkeypatch.setattr(corpus_module, step, lambda *a, step=step, original=original:
+                            pooled_calls.append(step) or original(*a))
     pooled = _load(manifest, workers=2)
-    assert pooled_calls == [1]  # the pool did split them
+    assert pooled_calls == ["_read_on_pool", "_segment_on_pool"]  # the pool read and split them
     for name in ("articles", "paragraphs", "sentences", "removed"):
         pd.testing.assert_frame_equal(getattr(pooled, name), getattr(serial, name), obj=name)
     assert pooled.texts == serial.texts
+
+
+def _said(manifest, **options):
+    """What loading says: its warnings in order, then its error (None if it loads)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            ka.load_corpus(manifest, corrections="", **options)
+            error = None
+        except ka.CorpusError as found:
+            error = str(found)
+    return [(w.category, str(w.message)) for w in caught], error
+
+
+def test_reading_on_a_process_pool_warns_and_fails_as_reading_here_does(shuffled, monkeypatch, tmp_path):
+    manifest, _ = shuffled
+    monkeypatch.setenv("KURSK_ANALYSIS_CACHE", "off")
+    monkeypatch.setattr(corpus_module, "SEGMENT_CHUNK", 4)
+    serial = _said(manifest)
+    assert len(serial[0]) >= 3 and serial[1] is None  # undated seeds: warnings to compare
+    assert _said(manifest, workers=2) == serial
+
+    # A file missing in the fifth chunk, after undated rows in earlier chunks: the same
+    # warnings before the same error.
+    rows = list(csv.DictReader(manifest.open(encoding="utf-8", newline="")))
+    rows[17]["file"] = "no-such-article.txt"
+    broken = tmp_path / "articles.csv"
+    with broken.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    for row in rows:
+        if row["file"] != "no-such-article.txt":
+            shutil.copyfile(manifest.parent / row["file"], tmp_path / row["file"])
+    serial = _said(broken)
+    assert "no-such-article.txt" in serial[1] and serial[0]
+    assert _said(broken, workers=2) == serial

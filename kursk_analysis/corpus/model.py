@@ -347,7 +347,7 @@ def parse_published(value: str, where: str) -> Published:
 
 
 def _warn(message: str) -> None:
-    warnings.warn(message, CorpusWarning, stacklevel=5)
+    warnings.warn(message, CorpusWarning, stacklevel=6)  # the caller of load_corpus, or load_corpus
 
 
 def corpus_root(manifest: Path) -> Path:
@@ -471,30 +471,13 @@ def load_rows(manifest: str | Path, frame: pd.DataFrame, lines: list[int],
     :func:`read_manifest` or :func:`iter_manifest` give them, ids already checked): what
     :func:`load_corpus` loads, for one chunk of a manifest too large to load at once."""
     manifest = Path(manifest)
-    folder = manifest.resolve().parent
-    root = Path(root).resolve() if root else corpus_root(manifest)
-
-    texts: dict[str, str] = {}
-    published: list[Published] = []
-    for row, line in zip(frame.to_dict("records"), lines):
-        where = _where(manifest, line, row["id"])
-        published.append(parse_published(row["published"], where))
-        texts[row["id"]] = _read_article(folder, root, row, where)
-
-    paragraphs, removed, kept_spans = [], [], []
-    for article_id, headline in zip(frame["id"], frame["headline"]):
-        text = texts[article_id]
-        spans = split_paragraphs(text)
-        reasons = classify_paragraphs([text[start:end] for start, end in spans], headline)
-        kept = []
-        for number, ((start, end), reason) in enumerate(zip(spans, reasons), start=1):
-            row = (article_id, f"{article_id}.p{number:02d}", start, end, text[start:end])
-            if reason:
-                removed.append((*row, reason))
-            else:
-                paragraphs.append(row)
-                kept.append((start, end))
-        kept_spans.append(kept)
+    rows = list(zip(frame.to_dict("records"), lines))
+    place = (manifest, manifest.resolve().parent, Path(root).resolve() if root else corpus_root(manifest))
+    if workers > 1 and len(rows) >= 2 * SEGMENT_CHUNK:
+        read = _read_on_pool(place, rows, workers)
+    else:
+        read = _read_rows(place, rows)
+    texts, published, paragraphs, removed, kept_spans = read
 
     sentences = []
     first_paragraph = 0
@@ -515,6 +498,68 @@ def load_rows(manifest: str | Path, frame: pd.DataFrame, lines: list[int],
     articles = _articles_table(frame, published, paragraphs_df, sentences_df, removed_df)
     return Corpus(manifest, articles, paragraphs_df, sentences_df, removed_df, texts,
                   gazetteer=study_gazetteer(gazetteer))
+
+
+def _read_rows(place: tuple[Path, Path, Path], rows: list[tuple[dict, int]]) -> tuple:
+    """Read, check and divide into paragraphs the articles of ``rows`` (manifest rows and
+    their line numbers), in order: their texts by id, publication dates, kept and removed
+    paragraph rows, and the kept paragraphs' spans per article."""
+    manifest, folder, root = place
+    texts: dict[str, str] = {}
+    published: list[Published] = []
+    paragraphs, removed, kept_spans = [], [], []
+    for row, line in rows:
+        article_id = row["id"]
+        where = _where(manifest, line, article_id)
+        published.append(parse_published(row["published"], where))
+        text = texts[article_id] = _read_article(folder, root, row, where)
+        spans = split_paragraphs(text)
+        reasons = classify_paragraphs([text[start:end] for start, end in spans], row["headline"])
+        kept = []
+        for number, ((start, end), reason) in enumerate(zip(spans, reasons), start=1):
+            paragraph = (article_id, f"{article_id}.p{number:02d}", start, end, text[start:end])
+            if reason:
+                removed.append((*paragraph, reason))
+            else:
+                paragraphs.append(paragraph)
+                kept.append((start, end))
+        kept_spans.append(kept)
+    return texts, published, paragraphs, removed, kept_spans
+
+
+def _read_on_pool(place: tuple[Path, Path, Path], rows: list[tuple[dict, int]], workers: int) -> tuple:
+    """:func:`_read_rows` chunk by chunk on ``workers`` forked processes, put together in
+    order. Each chunk's warnings are given again here, in order, and the first bad row's
+    error is raised here, after the warnings of the rows before it: what reading in this
+    process says, in the same order."""
+    from kursk_analysis.parallel import fork_map
+
+    bounds = [(i, min(i + SEGMENT_CHUNK, len(rows))) for i in range(0, len(rows), SEGMENT_CHUNK)]
+    texts: dict[str, str] = {}
+    published, paragraphs, removed, kept_spans = [], [], [], []
+    for part, said, error in fork_map(_read_chunk, (place, rows), bounds, workers):
+        for message, category in said:
+            warnings.warn(message, category, stacklevel=4)
+        if error is not None:
+            raise error
+        texts.update(part[0])
+        published += part[1]
+        paragraphs += part[2]
+        removed += part[3]
+        kept_spans += part[4]
+    return texts, published, paragraphs, removed, kept_spans
+
+
+def _read_chunk(shared: tuple, bounds: tuple[int, int]) -> tuple:
+    place, rows = shared
+    part = error = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            part = _read_rows(place, rows[bounds[0]:bounds[1]])
+        except CorpusError as found:
+            error = found
+    return part, [(str(w.message), w.category) for w in caught], error
 
 
 def study_gazetteer(path: str | Path | None) -> Path | None:
