@@ -119,6 +119,10 @@ SPEAKER_CASES = [
     ("Dmitry Medvedev, a former president, issued a harsher warning, saying soldiers who "
      "refuse would be \u201cdestroyed without mercy by our forces.\u201d", "destroyed without mercy",
      "Dmitry Medvedev"),
+    # A word in quotation marks inside the clause does not end it: "he" still opens it.
+    ("Andriy Kovalenko spoke to reporters on Monday. He praised the \u201cstamina\u201d of the "
+     "border units near Sudzha, insisting that they \u201chad held every road the enemy tried "
+     "to cut.\u201d", "had held every road", "Andriy Kovalenko"),
 ]
 
 
@@ -128,6 +132,17 @@ def test_speaker_rules(tmp_path, text, start_of_quote, speaker):
     row = table[table["quote"].str.startswith(start_of_quote)]
     assert len(row) == 1, table[["quote", "speaker"]]
     assert row.iloc[0]["speaker"] == speaker
+
+
+def test_a_quotation_the_clause_goes_on_from_keeps_its_subject(tmp_path):
+    # "... a “blatant provocation” and vowed": the closing mark inside the clause does not
+    # start a new one, so "vowed" is Putin's too.
+    from kursk_analysis.extract.quotes import speech_frames
+
+    corpus = mini_corpus(tmp_path, {"t1": "Vladimir Putin called the raid a \u201cblatant provocation "
+                                          "by the regime\u201d and vowed a harsh response."})
+    frames = speech_frames(corpus)
+    assert frames.loc[frames["verb"] == "vowed", "actor"].tolist() == ["Vladimir Putin"]
 
 
 def test_speakers_named_from_the_text_are_marked(tmp_path):

@@ -137,6 +137,8 @@ DASH_SOURCE = re.compile(r"\s*-{1,2}\s*")
 # A spoken quotation in a transcript: "the president wrote, quote, … , end quote".
 SPOKEN = re.compile(r"(?i)(?<!\w)quote,?\s+(?=\S)([^\"]{2,600}?)[,.]?\s+(?:end quote|unquote)(?!\w)")
 WORD = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
+# After a closing mark inside a phrase: a lowercase word goes on ("the “heroism” of").
+MID_PHRASE_AFTER = re.compile(r" +[a-z]")
 ONLY_PUNCT = re.compile(r"[\s,;:.!?\-]*")
 # Reporting words that are also nouns: after a determiner or possessive they name a claim,
 # not an act of saying ("despite claims by", "Putin's March 13 claim", "the reports").
@@ -584,6 +586,17 @@ def _by_noun_frames(article_id, sentence_id, s_start, s_end, folded, raw, known,
 POSSESSIVE_RULES = (_name_possessives, _capital_possessives, _pronoun_possessives, _by_noun_frames)
 
 
+def _last_clause_close(before: str) -> int:
+    """Where in ``before`` (a sentence's text up to a verb) the last double mark that can
+    end a clause stands, or -1: a mark inside a phrase, between two words ("the “heroism”
+    of North Korean forces, asserting …"), quotes a word of the clause and does not end it."""
+    close = before.rfind('"')
+    while close > 0 and before[close - 1].isalnum() and MID_PHRASE_AFTER.match(before, close + 1):
+        opening = before.rfind('"', 0, close)
+        close = before.rfind('"', 0, opening) if opening > 0 else -1
+    return close
+
+
 def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote, nouns) -> list[dict]:
     """Frames on a reporting verb ("X said", "said X", "according to X", "claims rejected by
     Kyiv", "..., adding that"), the possessive nouns at ``nouns`` skipped; each subject is
@@ -602,7 +615,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             continue
         # Where this verb's clause may start: the sentence start or a closing quote mark.
         before_text = folded[s_start:v_start]
-        last_close = max(before_text.rfind('"'), -1)
+        last_close = _last_clause_close(before_text)
         clause_start = s_start + last_close + 1 if last_close >= 0 and not inside_quote(
             s_start + last_close + 1) else s_start
         # A closing single mark ends a clause too (British style: 'It is …,' said X).
