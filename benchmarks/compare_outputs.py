@@ -28,7 +28,7 @@ import pandas as pd  # noqa: E402
 import kursk_analysis as ka  # noqa: E402
 
 TABLES = ("actors", "quotes", "speech_frames", "stances", "territory_figures", "quantities",
-          "time_expressions", "attribution_verbs")
+          "time_expressions", "attribution_verbs", "shared_passages", "reuse_matrix")
 CORPUS_TABLES = ("paragraphs", "sentences", "removed")  # what loading (segmentation, boilerplate) gives
 
 

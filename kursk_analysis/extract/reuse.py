@@ -38,9 +38,10 @@ On the bundled corpus none of the caps acts.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -286,29 +287,51 @@ def _sentence_words(text: _Text, index: int) -> list[str]:
 
 
 class _Scorer:
-    """Similarity of two sentences (see the module docstring), cached per pair."""
+    """Similarity of two sentences (see the module docstring); each sentence's words are read once."""
 
     def __init__(self, texts: list[_Text]):
         self.texts = texts
         self.sets, self.idf = _idf(texts)
+        self.idf_squared = {word: weight ** 2 for word, weight in self.idf.items()}
         self.norms = [
             [math.sqrt(sum(self.idf[w] ** 2 for w in s)) for s in sets] for sets in self.sets
         ]
         self.words: dict[tuple[int, int], list[str]] = {}
+        self.distinct_words: dict[tuple[int, int], frozenset[str]] = {}
 
     def sentence_words(self, t: int, s: int) -> list[str]:
         if (t, s) not in self.words:
             self.words[(t, s)] = _sentence_words(self.texts[t], s)
         return self.words[(t, s)]
 
-    def score(self, ta: int, sa: int, tb: int, sb: int) -> tuple[float, int]:
-        """(similarity, words shared in order) of sentence sa of text ta and sb of tb."""
+    def distinct(self, t: int, s: int) -> frozenset[str]:
+        if (t, s) not in self.distinct_words:
+            self.distinct_words[(t, s)] = frozenset(self.sentence_words(t, s))
+        return self.distinct_words[(t, s)]
+
+    def score(self, ta: int, sa: int, tb: int, sb: int, floor: float | None = None) -> tuple[float, int] | None:
+        """(similarity, words shared in order) of sentence sa of text ta and sb of tb; with
+        ``floor``, None for a pair whose similarity cannot reach it, known without difflib:
+        the words shared in order are at most the words the two share."""
         common = self.sets[ta][sa] & self.sets[tb][sb]
         denominator = self.norms[ta][sa] * self.norms[tb][sb]
-        cosine = sum(self.idf[w] ** 2 for w in common) / denominator if denominator else 0.0
+        cosine = sum(map(self.idf_squared.__getitem__, common)) / denominator if denominator else 0.0
         words_a, words_b = self.sentence_words(ta, sa), self.sentence_words(tb, sb)
-        matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
-        in_order = sum(block.size for block in matcher.get_matching_blocks())
+        if floor is not None and (words_a or words_b):
+            total = len(words_a) + len(words_b)
+            if (cosine + 2 * min(len(words_a), len(words_b)) / total) / 2 < floor:
+                return None
+            # At most the distinct words both hold, plus the repeats of the sentence with fewer.
+            distinct_a, distinct_b = self.distinct(ta, sa), self.distinct(tb, sb)
+            shared = len(distinct_a & distinct_b) + min(len(words_a) - len(distinct_a),
+                                                        len(words_b) - len(distinct_b))
+            if (cosine + 2 * shared / total) / 2 < floor:
+                return None
+        if words_a == words_b:  # a sentence copied word for word: all of it, in order
+            in_order = len(words_a)
+        else:
+            matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+            in_order = sum(block.size for block in matcher.get_matching_blocks())
         ratio = 2 * in_order / (len(words_a) + len(words_b)) if words_a or words_b else 0.0
         return (cosine + ratio) / 2, in_order
 
@@ -466,15 +489,12 @@ def _paraphrases(scorer: _Scorer, ta: int, tb: int, joined, min_similarity, min_
     for sa, words in enumerate(sets_a):
         if sa in taken_a:
             continue
-        counts: dict[int, int] = defaultdict(int)
-        for word in words:
-            for sb in holders.get(word, ()):
-                counts[sb] += 1
+        counts = Counter(itertools.chain.from_iterable(holders.get(word, ()) for word in words))
         for sb, count in counts.items():
             if count >= min_common_words and sb not in taken_b:
-                similarity, in_order = scorer.score(ta, sa, tb, sb)
-                if similarity >= min_similarity:
-                    scored.append((-similarity, sa, sb, in_order))
+                found = scorer.score(ta, sa, tb, sb, floor=min_similarity)
+                if found is not None and found[0] >= min_similarity:
+                    scored.append((-found[0], sa, sb, found[1]))
     rows = []
     text_a, text_b = scorer.texts[ta], scorer.texts[tb]
     for negative, sa, sb, in_order in sorted(scored):
