@@ -611,12 +611,15 @@ def compare_with_reference(held: pd.DataFrame, reference: pd.DataFrame) -> pd.Da
     articles = placed(held)
     refs = placed(reference.rename(columns={"date": "as_of"})).rename(columns={"as_of": "date"})
     rows = []
+    nearest_on: dict = {}  # as_of -> the nearest reference row: found once per day, not per figure
     for row in articles.itertuples(index=False):
         if refs.empty:
             break
-        days = (refs["date"] - row.as_of).dt.days
-        order = pd.DataFrame({"gap": days.abs(), "date": refs["date"], "line": refs["line"]})
-        nearest = refs.loc[order.sort_values(["gap", "date", "line"], kind="stable").index[0]]
+        if row.as_of not in nearest_on:
+            days = (refs["date"] - row.as_of).dt.days
+            order = pd.DataFrame({"gap": days.abs(), "date": refs["date"], "line": refs["line"]})
+            nearest_on[row.as_of] = refs.loc[order.sort_values(["gap", "date", "line"], kind="stable").index[0]]
+        nearest = nearest_on[row.as_of]
         a_low = row.held_low if np.isfinite(row.held_low) else 0.0
         a_high = row.held_high if np.isfinite(row.held_high) else np.inf
         r_low = nearest["held_low"] if np.isfinite(nearest["held_low"]) else 0.0

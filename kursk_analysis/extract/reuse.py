@@ -545,13 +545,14 @@ def _reuse_matrix(corpus, options) -> pd.DataFrame:
         .unstack("kind", fill_value=0)
         .reindex(columns=list(KINDS.categories), fill_value=0)
     )
-    counts = passages.groupby(["article_a", "article_b"], sort=False).size()
+    counts = passages.groupby(["article_a", "article_b"], sort=False).size().reindex(by_kind.index)
     rows = []
-    for (a, b), kinds in by_kind.iterrows():
-        shared = int(kinds["verbatim"] + kinds["paraphrase"])
+    for (a, b), verbatim, paraphrase, n_passages in zip(
+            by_kind.index, by_kind["verbatim"].tolist(), by_kind["paraphrase"].tolist(), counts.tolist()):
+        shared = int(verbatim + paraphrase)
         rows.append(
             (a, b, shared, _share(shared, n_words[a]), _share(shared, n_words[b]),
-             int(kinds["verbatim"]), int(kinds["paraphrase"]), int(counts[(a, b)]), False)
+             int(verbatim), int(paraphrase), int(n_passages), False)
         )
     for article_id, first, words in duplicates.itertuples(index=False):
         if article_id != first:
