@@ -283,6 +283,36 @@ def test_the_reports_from_an_extract_equal_the_reports_computed(shuffled, tmp_pa
     differ = [str(t) for t in tables if (computed / t).read_bytes() != (read / t).read_bytes()]
     assert differ == []
 
+    # Above SHARED_TABLES_MIN articles the runner computes the tables once and every notebook
+    # reads them: the same reports again. (Below it, as for `computed`, it writes no extract.)
+    from kursk_analysis.workbook import run as runner
+
+    assert not (computed / "extract").exists()
+    monkeypatch.setattr(runner, "SHARED_TABLES_MIN", 20)  # this corpus has 26 articles
+    shared = tmp_path / "shared"
+    run(default_notebooks(), output=shared, manifest=str(manifest))
+    assert json.loads((shared / "extract" / ex.METADATA).read_text())["articles"] == 26
+    for executed in sorted(shared.glob("0*.ipynb")):
+        injected = next(c for c in json.loads(executed.read_text())["cells"]
+                        if "injected-parameters" in c["metadata"].get("tags", []))
+        assert f'extract = "{shared / "extract"}"' in "".join(injected["source"]), executed.name
+    differ = [str(t) for t in tables if (computed / t).read_bytes() != (shared / t).read_bytes()]
+    assert differ == []
+
+
+def test_write_extract_refuses_what_an_extract_cannot_hold(manifest, tmp_path):
+    corpus = _load(manifest)
+    with pytest.raises(ex.ExtractError, match="not empty"):
+        (tmp_path / "full").mkdir()
+        (tmp_path / "full" / "notes.txt").write_text("mine")
+        ex.write_extract(corpus, tmp_path / "full")
+    assert (tmp_path / "full" / "notes.txt").read_text() == "mine"
+    gazetteer = tmp_path / "actors.csv"
+    shutil.copyfile(paths.DATA / "actors.csv", gazetteer)
+    with pytest.raises(ex.ExtractError, match="bundled gazetteer"):
+        ex.write_extract(_load(manifest, gazetteer=gazetteer), tmp_path / "other")
+    assert not (tmp_path / "other").exists()
+
 
 def test_precompute_on_a_process_pool_gives_the_serial_tables(shuffled, monkeypatch):
     from kursk_analysis.extract import quotes, stance

@@ -453,6 +453,42 @@ def precompute(corpus, workers: int | None = None, chunk_size: int = DEFAULT_CHU
     return corpus
 
 
+def write_extract(corpus, out: str | Path) -> Path:
+    """Write the per-article tables of a loaded ``corpus`` (computed now, unless they were,
+    e.g. by :func:`precompute`) into ``out`` as an extract of one chunk, which :func:`attach`
+    and the notebooks' ``extract`` parameter read like one made by :func:`extract`. The
+    runner does this for a large corpus, so its notebooks compute the tables once between
+    them instead of once each. ``corpus`` must be loaded from its manifest with the bundled
+    gazetteer and without corrections (they apply on top of the extract's tables when read);
+    ``out`` must be new or empty. Returns ``out``."""
+    from kursk_analysis.corpus.model import Corpus
+
+    if not isinstance(corpus, Corpus):
+        raise TypeError("write_extract takes a loaded Corpus")
+    if corpus.gazetteer is not None or corpus.corrections:
+        raise ExtractError("An extract holds the tables of the bundled gazetteer, without corrections; "
+                           "load the corpus with neither to write one.")
+    out = Path(out).expanduser().resolve()
+    manifest = Path(corpus.manifest).resolve()
+    metadata = {
+        "format": FORMAT, "package_version": _package_version(), "rule_digest": rule_digest(),
+        "manifest": str(manifest), "manifest_sha256": _file_digest(manifest),
+        "chunk_size": max(1, len(corpus.articles)), "articles": len(corpus.articles), "chunks": 1,
+        "tables": list(TABLES),
+    }
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ExtractError(f"{out} exists and is not empty; give a new or empty folder.")
+    tables = {name: function(corpus) for name, function in _tables().items()}
+    for table, rows in tables.items():
+        _write_atomic(out / table / f"{_chunk_name(0)}.parquet",
+                      lambda tmp, rows=rows: rows.to_parquet(tmp, engine="pyarrow", index=False))
+    _write_json(_marker(out, 0), {"chunk": 0, "articles": len(corpus.articles), "first_line": None,
+                                  "rows": {table: len(rows) for table, rows in tables.items()},
+                                  "warnings": []})
+    _write_json(out / METADATA, {**metadata, "complete": True})
+    return out
+
+
 def _chunk_tables(corpus, ids: list[str]) -> dict[str, pd.DataFrame]:
     corpus = corpus.subset(ids)
     return {name: function(corpus) for name, function in _tables().items()}

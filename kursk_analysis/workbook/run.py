@@ -59,7 +59,12 @@ OUTPUT_DIR_PARAMETER = "output_dir"
 MANIFEST_PARAMETER = "manifest"
 # Parameters that are paths, read relative to the folder the command runs in (a claim only
 # when it names a .yaml file, not a bundled claim).
-PATH_PARAMETERS = (MANIFEST_PARAMETER, "root", "gazetteer", "extract", "claim")
+EXTRACT_PARAMETER = "extract"
+PATH_PARAMETERS = (MANIFEST_PARAMETER, "root", "gazetteer", EXTRACT_PARAMETER, "claim")
+# A corpus of at least this many articles (two of precompute's chunks) has its per-article
+# tables computed once by the runner, on every core, and read by each notebook from an
+# extract in the report folder, instead of computed again in each notebook's kernel.
+SHARED_TABLES_MIN = 1000
 # The runner's own file in every report folder it writes: it marks the folder as the
 # runner's (a non-empty folder without it is the user's, refused without --force), lists
 # the entries the last run put there, and is the lock a run holds (fcntl.flock) while it
@@ -206,10 +211,13 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
     shutil.rmtree(staging, ignore_errors=True)  # left by a run that was killed outright
     staging.mkdir()
     _copy_widget_assets(staging)
+    shared = _shared_tables(staging, declared, parameters)
     jobs = []
     ports = kernel_ports(len(notebooks))
     for number, notebook in enumerate(notebooks, start=1):
         injected = {key: value for key, value in parameters.items() if key in declared[notebook]}
+        if EXTRACT_PARAMETER in declared[notebook]:
+            injected.update(shared)
         if OUTPUT_DIR_PARAMETER in declared[notebook]:
             injected[OUTPUT_DIR_PARAMETER] = str(staging / f"{notebook.stem}_tables")
         jobs.append(_Job(number, len(notebooks), notebook, staging, output, injected,
@@ -258,6 +266,52 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
     exports.write_dictionary(staging)
     _write_index(staging, reports, parameters, output)
     return reports
+
+
+def _shared_tables(staging: Path, declared: dict, parameters: dict) -> dict[str, str]:
+    """For a corpus of at least :data:`SHARED_TABLES_MIN` articles, compute its per-article
+    tables once, here, on every core (``load_corpus(workers=)``, ``batch.precompute``), into
+    ``staging/extract`` (``batch.write_extract``), and return the ``extract`` parameter that
+    makes each notebook read them instead of computing them in its own kernel; the reports
+    are the same either way (tested). Otherwise, or when the run names an extract or a
+    gazetteer of its own (an extract holds the bundled gazetteer's tables), or when no
+    notebook declares ``extract``, return ``{}``: the notebooks compute as before. A corpus
+    that does not load is left to the notebooks, which report it in their own words."""
+    if parameters.get(EXTRACT_PARAMETER) or parameters.get("gazetteer") or \
+            not any(EXTRACT_PARAMETER in names for names in declared.values()):
+        return {}
+    manifest = Path(parameters.get(MANIFEST_PARAMETER) or paths.MANIFEST)
+    if _rows(manifest) < SHARED_TABLES_MIN:
+        return {}
+    import warnings
+
+    from kursk_analysis.corpus.model import CorpusError, load_corpus
+    from kursk_analysis.workbook.batch import precompute, write_extract
+
+    workers = len(os.sched_getaffinity(0))
+    started = time.perf_counter()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # each notebook shows the corpus' warnings itself
+            corpus = load_corpus(manifest, root=parameters.get("root") or None, corrections="", workers=workers)
+    except CorpusError:
+        return {}
+    precompute(corpus, workers=workers)
+    folder = write_extract(corpus, staging / "extract")
+    _say(f"per-article tables of {len(corpus.articles):,} articles computed once for the notebooks "
+         f"in {time.perf_counter() - started:.1f} s ({workers} processes)")
+    return {EXTRACT_PARAMETER: str(folder)}
+
+
+def _rows(manifest: Path) -> int:
+    """How many records the manifest has after its header (0 if it cannot be read as CSV)."""
+    import csv
+
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            return max(0, sum(1 for _ in csv.reader(handle)) - 1)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return 0
 
 
 KERNEL_CHANNELS = ("shell_port", "iopub_port", "stdin_port", "hb_port", "control_port")
