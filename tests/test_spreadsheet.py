@@ -21,6 +21,22 @@ def test_formula_cells_are_quoted_and_numbers_left_alone():
     assert list(spreadsheet_safe(pivoted).columns) == ["fact", "'=cmd (001)"]
 
 
+def test_every_kind_of_text_column_is_made_safe():
+    # pandas' string dtype, an object column mixing text, numbers and gaps, one with no text
+    # at all, and a categorical column with a gap: each formula quoted, nothing else changed.
+    frame = pd.DataFrame({"text": pd.array(["-5 km", "held", None], dtype="string"),
+                          "mixed": ["=1+1", 5, None],
+                          "numbers": pd.Series([-1, 2, 3], dtype=object),
+                          "kind": pd.Categorical(["@x", None, "y"])})
+    safe = spreadsheet_safe(frame)
+    assert safe["text"].tolist()[:2] == ["'-5 km", "held"] and pd.isna(safe["text"].iloc[2])
+    assert safe["mixed"].tolist() == ["'=1+1", 5, None]
+    assert safe["numbers"].tolist() == [-1, 2, 3]
+    assert safe["kind"].tolist()[0] == "'@x" and pd.isna(safe["kind"].iloc[1])
+    plain = pd.DataFrame({"outlet": pd.array(["Reuters", "CNN"], dtype="string")})
+    pd.testing.assert_frame_equal(spreadsheet_safe(plain), plain)
+
+
 def test_write_table_writes_safe_csv(tmp_path):
     params = check_parameters(output_dir=tmp_path, known_actors=[])
     frame = pd.DataFrame({"outlet": ["=HYPERLINK(\"http://x\")", "CNN"], "n": [1, -2]})

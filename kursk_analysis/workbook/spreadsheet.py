@@ -31,5 +31,24 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         if values.dtype == object or pd.api.types.is_string_dtype(values.dtype) or \
                 isinstance(values.dtype, pd.CategoricalDtype):
-            out[column] = values.astype(object).map(safe_cell)
+            out[column] = _safe_column(values)
     return out
+
+
+def _safe_column(values: pd.Series) -> pd.Series:
+    """:func:`safe_cell` on every cell of a text, category or object column, as an object
+    column when a cell changes; a column where no text starts like a formula (most of them,
+    and every column of most tables) is left as it is, its text found by pandas' own string
+    methods instead of one call per cell."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = pd.Series(values.cat.categories, dtype=object)
+        if not any(isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in categories):
+            return values
+        return values.astype(object).map(safe_cell)
+    try:
+        starts = values.str.startswith(FORMULA_STARTS, na=False).astype(bool)
+    except (AttributeError, TypeError):  # an object column with no text for .str to read
+        return values.astype(object).map(safe_cell)
+    if not starts.any():
+        return values
+    return values.astype(object).map(safe_cell)
