@@ -144,6 +144,15 @@ def _descendants(pid: int) -> list[psutil.Process]:
         return []
 
 
+def _command(process: psutil.Process) -> str:
+    """The process's command line, "" once it has ended (a child that exits between the
+    listing and this read is a zombie or gone: psutil raises for both)."""
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_ends_workers_and_kernels_and_keeps_the_previous_report(tmp_path, signum):
     notebooks = tmp_path / "nbs"
@@ -160,7 +169,7 @@ def test_a_signal_ends_workers_and_kernels_and_keeps_the_previous_report(tmp_pat
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and process.poll() is None:  # until both kernels run
-            kernels = [p for p in _descendants(process.pid) if "ipykernel" in " ".join(p.cmdline())]
+            kernels = [p for p in _descendants(process.pid) if "ipykernel" in _command(p)]
             if len(kernels) == 2:
                 break
             time.sleep(0.5)
@@ -183,7 +192,7 @@ def test_a_signal_ends_workers_and_kernels_and_keeps_the_previous_report(tmp_pat
         "partial report discarded.")
     assert "Traceback" not in err
     _, alive = psutil.wait_procs(everyone, timeout=30)
-    assert alive == [], f"left running: {[p.cmdline() for p in alive]}"
+    assert alive == [], f"left running: {[_command(p) for p in alive]}"
     assert (output / "index.html").read_text() == "the previous report\n"
     assert sorted(p.name for p in output.iterdir()) == [MARKER, "index.html"]
 
