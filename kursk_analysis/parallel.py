@@ -19,15 +19,15 @@ def fork_map(function: Callable[[Any, Any], Any], shared: Any, chunks: list, wor
     global _SHARED
     _SHARED = shared
     try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(chunks)), initializer=_worker_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(chunks)), initializer=worker_signals) as pool:
             return pool.map(_call, [(function, chunk) for chunk in chunks], chunksize=1)
     finally:
         _SHARED = None
 
 
-def _worker_signals() -> None:
-    """In a worker: the default end on SIGTERM and SIGHUP, unblocked, and Ctrl-C left to the
-    parent. A forked worker inherits its parent's Python signal handlers (the runner's raise
+def worker_signals() -> None:
+    """In a worker (of this pool or the runner's): the default end on SIGTERM and SIGHUP,
+    Ctrl-C left to the parent, none of them blocked. A forked worker inherits its parent's Python signal handlers (the runner's raise
     an exception, a kernel's interrupt its cell) and mask; the pool ends its workers with
     SIGTERM when it closes, and a worker whose inherited handler did not end it kept the
     pool's ``join`` waiting for ever (seen once in ``kursk-analysis run`` on 2,000 articles)."""
@@ -36,7 +36,7 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, (signal.SIGTERM, signal.SIGHUP))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, (signal.SIGINT, signal.SIGTERM, signal.SIGHUP))
 
 
 def _call(job: tuple[Callable, Any]) -> Any:

@@ -196,17 +196,29 @@ def _extract_chunk(chunk: _Chunk) -> dict:
         warnings.simplefilter("always", CorpusWarning)
         corpus = load_rows(chunk.manifest, frame, chunk.lines, chunk.root)
         tables = {name: function(corpus) for name, function in _tables().items()}
-    out, name = Path(chunk.out), _chunk_name(chunk.number)
+    return _write_chunk(Path(chunk.out), chunk.number, tables, len(frame), chunk.lines[0],
+                        [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)])
+
+
+def _write_chunk(out: Path, number: int, tables: dict[str, pd.DataFrame], articles: int,
+                 first_line: int | None, said: list[str]) -> dict:
+    """Write one chunk's table files, then its marker (the chunk is finished); return the marker."""
     for table, rows in tables.items():
-        _write_atomic(out / table / f"{name}.parquet",
+        _write_atomic(out / table / f"{_chunk_name(number)}.parquet",
                       lambda tmp, rows=rows: rows.to_parquet(tmp, engine="pyarrow", index=False))
-    marker = {
-        "chunk": chunk.number, "articles": len(frame), "first_line": chunk.lines[0],
-        "rows": {table: len(rows) for table, rows in tables.items()},
-        "warnings": [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)],
-    }
-    _write_json(_marker(out, chunk.number), marker)
+    marker = {"chunk": number, "articles": articles, "first_line": first_line,
+              "rows": {table: len(rows) for table, rows in tables.items()}, "warnings": said}
+    _write_json(_marker(out, number), marker)
     return marker
+
+
+def _metadata(manifest: Path, chunk_size: int, articles: int, chunks: int) -> dict:
+    """What ``extract.json`` records of an extract (``complete`` is added when written)."""
+    return {
+        "format": FORMAT, "package_version": _package_version(), "rule_digest": rule_digest(),
+        "manifest": str(manifest), "manifest_sha256": _file_digest(manifest),
+        "chunk_size": chunk_size, "articles": articles, "chunks": chunks, "tables": list(TABLES),
+    }
 
 
 # --------------------------------------------------------------------------- the driver
@@ -248,11 +260,7 @@ def extract(manifest: str | Path, out: str | Path, workers: int | None = None,
     for frame, _ in iter_manifest(manifest, chunk_size):
         articles += len(frame)
         chunks += 1
-    metadata = {
-        "format": FORMAT, "package_version": _package_version(), "rule_digest": rule_digest(),
-        "manifest": str(manifest), "manifest_sha256": _file_digest(manifest),
-        "chunk_size": chunk_size, "articles": articles, "chunks": chunks, "tables": list(TABLES),
-    }
+    metadata = _metadata(manifest, chunk_size, articles, chunks)
     _prepare_folder(out, metadata)
     _write_json(out / METADATA, {**metadata, "complete": False})
     done = {number for number in range(chunks) if _finished(out, number)}
@@ -470,21 +478,11 @@ def write_extract(corpus, out: str | Path) -> Path:
                            "load the corpus with neither to write one.")
     out = Path(out).expanduser().resolve()
     manifest = Path(corpus.manifest).resolve()
-    metadata = {
-        "format": FORMAT, "package_version": _package_version(), "rule_digest": rule_digest(),
-        "manifest": str(manifest), "manifest_sha256": _file_digest(manifest),
-        "chunk_size": max(1, len(corpus.articles)), "articles": len(corpus.articles), "chunks": 1,
-        "tables": list(TABLES),
-    }
+    metadata = _metadata(manifest, max(1, len(corpus.articles)), len(corpus.articles), 1)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ExtractError(f"{out} exists and is not empty; give a new or empty folder.")
-    tables = {name: function(corpus) for name, function in _tables().items()}
-    for table, rows in tables.items():
-        _write_atomic(out / table / f"{_chunk_name(0)}.parquet",
-                      lambda tmp, rows=rows: rows.to_parquet(tmp, engine="pyarrow", index=False))
-    _write_json(_marker(out, 0), {"chunk": 0, "articles": len(corpus.articles), "first_line": None,
-                                  "rows": {table: len(rows) for table, rows in tables.items()},
-                                  "warnings": []})
+    _write_chunk(out, 0, {name: function(corpus) for name, function in _tables().items()},
+                 len(corpus.articles), None, [])
     _write_json(out / METADATA, {**metadata, "complete": True})
     return out
 

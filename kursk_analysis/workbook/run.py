@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from kursk_analysis.errors import RunError
+from kursk_analysis.parallel import worker_signals
 from kursk_analysis import paths
 
 WIDGET_ASSETS = {
@@ -235,7 +236,7 @@ def _run_into(staging: Path, output: Path, notebooks: list[Path], declared: dict
     # are cancelled. A signal ends the workers and their kernels (see ``run``).
     reports = []
     pool = ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_signals)
+                               initializer=worker_signals)
     try:
         # The pool's threads are started with the signals blocked, so a signal always reaches
         # this (main) thread: delivered to a pool thread, Python's handler waited until
@@ -334,16 +335,6 @@ def kernel_ports(kernels: int) -> list[dict[str, int]]:
 
     cache, ip = LocalPortCache.instance(), localhost()
     return [{channel: cache.find_available_port(ip) for channel in KERNEL_CHANNELS} for _ in range(kernels)]
-
-
-def _worker_signals() -> None:
-    """In a worker: no handler of the runner's; Ctrl-C is the runner's to act on (it ends
-    the workers), and SIGTERM ends the worker at once. (Forked while the runner blocked the
-    signals, the worker unblocks them.)"""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
 
 
 @contextlib.contextmanager
