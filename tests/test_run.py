@@ -320,6 +320,33 @@ def test_the_runner_prints_only_its_own_progress_lines(tmp_path):
     assert len(lines) == 5 and done.stdout == ""
 
 
+def _one_cell_notebook(path: Path, source: str) -> Path:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path.parent.mkdir()
+    nbformat.write(nb, path)
+    return path
+
+
+def test_what_a_kernel_writes_to_its_stderr_outside_a_cell_stays_off_the_runners(tmp_path):
+    """Written at the kernel's exit, after ipykernel stops capturing it (as tornado's log of
+    an ``Uncaught exception in ZMQStream callback`` once was): not on the runner's stderr."""
+    notebook = _one_cell_notebook(tmp_path / "notebooks" / "noise.ipynb",
+                                  "import atexit, os\natexit.register(os.write, 2, b'kernel noise at exit\\n')")
+    done = subprocess.run([sys.executable, "-m", "kursk_analysis", "run", "--notebooks", str(notebook),
+                           "--output", str(tmp_path / "reports")], capture_output=True, text=True, check=True)
+    assert "noise" not in done.stderr.replace("] noise ", "] "), done.stderr
+    assert done.stderr.splitlines()[-1] == f"Reports: {tmp_path / 'reports' / 'index.html'}"
+
+
+def test_a_kernel_that_dies_is_named_with_its_last_words(tmp_path):
+    notebook = _one_cell_notebook(tmp_path / "notebooks" / "dies.ipynb",
+                                  "import os, sys\nsys.__stderr__.write('segfault-like last words\\n')\n"
+                                  "sys.__stderr__.flush()\nos._exit(3)")
+    with pytest.raises(RunError, match=r"(?s)dies did not finish \(DeadKernelError.*segfault-like last words"):
+        run([notebook], output=tmp_path / "reports")
+
+
 def test_kernels_run_side_by_side_never_share_a_port():
     """Every kernel's five channels are chosen in the runner, before the workers fork, so two
     kernels started at once cannot be handed the same free port (jupyter_client#487)."""

@@ -39,6 +39,7 @@ import re
 import shutil
 import signal
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -422,25 +423,70 @@ def _execute(job: _Job) -> float:
     name, executed = job.notebook.stem, job.executed
     _say(f"[{job.number}/{job.total}] {name} ...")
     started = time.perf_counter()
-    try:
-        papermill.execute_notebook(
-            str(job.notebook), str(executed), parameters=job.parameters, cwd=str(job.notebook.parent),
-            progress_bar=job.show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
-            # The kernel's own log (a warning that it listens on local TCP, a note when it is
-            # interrupted at shutdown) is noise among the runner's progress lines; errors in
-            # the notebook reach the executed notebook and the runner's message as before.
-            extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
-            # The ports the runner chose (the kernel manager's own cache would pick others).
-            config=Config(KernelManager={"cache_ports": False, **job.ports}),
-        )
-    except PapermillExecutionError as error:
-        _make_deterministic(executed, job.output, job.final)
-        raise NotebookFailed(
-            f"{name} stopped at cell {error.exec_count}: {_moved(error.evalue, job.output, job.final)} "
-            f"(the executed notebook is {job.final / executed.name})"
-        ) from None
+    manager = _kernel_manager_class()
+    with tempfile.TemporaryFile() as kernel_stderr:
+        try:
+            papermill.execute_notebook(
+                str(job.notebook), str(executed), parameters=job.parameters, cwd=str(job.notebook.parent),
+                progress_bar=job.show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
+                # The kernel's own log (a warning that it listens on local TCP, a note when it is
+                # interrupted at shutdown) is noise among the runner's progress lines; errors in
+                # the notebook reach the executed notebook and the runner's message as before.
+                extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
+                kernel_manager_class=manager,
+                # The ports the runner chose (the kernel manager's own cache would pick others),
+                # and the file the kernel's standard error goes to.
+                config=Config(KernelManager={"cache_ports": False, **job.ports},
+                              **{manager.__name__: {"stderr_fd": kernel_stderr.fileno()}}),
+            )
+        except PapermillExecutionError as error:
+            _make_deterministic(executed, job.output, job.final)
+            raise NotebookFailed(
+                f"{name} stopped at cell {error.exec_count}: {_moved(error.evalue, job.output, job.final)} "
+                f"(the executed notebook is {job.final / executed.name})"
+            ) from None
+        except Exception as error:  # the kernel did not start, died or timed out
+            said = _last_lines(kernel_stderr)
+            if not said:
+                raise
+            raise RunError(f"{name} did not finish ({type(error).__name__}: {error}); "
+                           f"the kernel's standard error ended with:\n{said}") from error
     _make_deterministic(executed, job.output, job.final)
     return time.perf_counter() - started
+
+
+@functools.cache
+def _kernel_manager_class():
+    """papermill's kernel manager, with the kernel's standard error sent to a file.
+
+    A kernel writes to its file descriptor 2 outside any cell, where no notebook output can
+    hold it: tornado's log (ipykernel gives the ``tornado`` logger its own handler on the
+    real stderr, at any level: an ``Uncaught exception in ZMQStream callback`` at shutdown
+    was seen among the runner's progress lines) and whatever a library prints at exit.
+    Inherited, that is the runner's terminal; here it is a file the runner reads only when
+    the kernel failed outside a cell (did not start, died), to say why."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import Integer
+
+    class KernelStderrToFile(AsyncKernelManager):
+        # A file descriptor, not a file: configuration values are deep-copied.
+        stderr_fd = Integer(None, allow_none=True, help="file descriptor for the kernel's stderr "
+                            "(None: inherited)").tag(config=True)
+
+        async def start_kernel(self, **kw):
+            if self.stderr_fd is not None:
+                kw.setdefault("stderr", self.stderr_fd)
+            await super().start_kernel(**kw)
+
+    return KernelStderrToFile
+
+
+def _last_lines(handle, count: int = 20) -> str:
+    """The last ``count`` lines a kernel wrote to its standard error file, or ''."""
+    handle.flush()
+    handle.seek(0)
+    lines = handle.read().decode("utf-8", "replace").strip().splitlines()
+    return "\n".join(lines[-count:])
 
 
 def _report(job: _Job, seconds: float) -> NotebookReport:
