@@ -139,3 +139,26 @@ def test_in_sample_figures_are_computed_on_the_articles_the_bundled_gold_covers(
     other = mini_corpus(tmp_path, {"000": "Vladimir Putin said the troops were surrounded.\n"})
     text, table = evaluation.trust_note(["stance precision"], corpus=other)
     assert "none of this corpus's 1 article is in the bundled gold" in text and "in sample" not in table
+
+
+def test_a_corpus_the_gold_covers_whole_is_scored_on_its_own_tables():
+    """Scored on itself (the tables its notebook extracted already) or on a copy narrowed to
+    the same articles (extracted again): the same figures. Only the families asked for are
+    extracted and scored."""
+    import kursk_analysis as ka
+    from kursk_analysis.extract.figures import territory_figures
+
+    bundled = ka.load_corpus()
+    gold = evaluation.load_gold(evaluation.paths.BUNDLED_GOLD)
+    pd.testing.assert_frame_equal(evaluation.evaluate(bundled, gold).table(),
+                                  evaluation.evaluate(bundled.subset(list(bundled.articles["id"])), gold).table())
+    fresh = ka.load_corpus()
+    territory_figures(fresh)
+    extracted = set(fresh._memo)
+    text, table = evaluation.trust_note(["territory recall"], corpus=fresh)
+    assert set(fresh._memo) == extracted and "stances" not in extracted
+    assert table.loc[0, "in sample"] == evaluation.evaluate(bundled, gold)["territory recall"].value
+    assert [m.name for m in evaluation.evaluate(bundled, gold, families=["stance"]).measures] == [
+        "stance precision", "stance recall", "stance flipped"]
+    with pytest.raises(ValueError, match="'stances'"):
+        evaluation.evaluate(bundled, gold, families=["stances"])

@@ -218,29 +218,45 @@ def _unattributed(claimant: str | None) -> bool:
 # --------------------------------------------------------------------------- scoring
 
 
+FAMILIES = ("quotes", "territory", "stance")
+
+
+def family(measure: str) -> str:
+    """Which table a measure scores: ``quotes`` (quotes and speaker), ``territory``, ``stance``."""
+    return "quotes" if measure == "speaker" else measure.split()[0]
+
+
 def evaluate(corpus, gold: dict, gazetteer: pd.DataFrame | None = None,
              quotes: pd.DataFrame | None = None, figures: pd.DataFrame | None = None,
-             stances: pd.DataFrame | None = None) -> Scores:
+             stances: pd.DataFrame | None = None, families=FAMILIES) -> Scores:
     """Score ``corpus``'s extraction against ``gold`` (see the module docstring).
 
     The tables default to the package's extractors on ``corpus``; pass them to score
-    other output (a corrected table, an earlier version's)."""
+    other output (a corrected table, an earlier version's). ``families`` chooses which of
+    the three tables are scored (and so extracted), in :data:`FAMILIES`."""
     from kursk_analysis.extract.actors import gazetteer as bundled_gazetteer
     from kursk_analysis.extract.figures import territory_figures
     from kursk_analysis.extract.quotes import quotes as extract_quotes
     from kursk_analysis.extract.stance import stances as extract_stances
 
+    unknown = sorted(set(families) - set(FAMILIES))
+    if unknown:
+        raise ValueError(f"No measures called {', '.join(map(repr, unknown))} (there are: {', '.join(FAMILIES)}).")
     gazetteer = bundled_gazetteer() if gazetteer is None else gazetteer
     aliases = alias_index(gazetteer)
-    # The rules are scored as they extract: a reviewer's corrections would hide their errors.
-    quotes = extract_quotes(corpus, corrected=False) if quotes is None else quotes
-    figures = territory_figures(corpus, corrected=False) if figures is None else figures
-    stances = extract_stances(corpus, corrected=False) if stances is None else stances
     ids = [aid for aid in corpus.articles["id"] if aid in gold]
     misses: list[dict] = []
-    measures = (_score_quotes(quotes, gold, ids, aliases, misses)
-                + _score_figures(figures, gold, ids, corpus, aliases, misses)
-                + _score_stances(stances, gold, ids, aliases, misses))
+    measures: list[Measure] = []
+    # The rules are scored as they extract: a reviewer's corrections would hide their errors.
+    if "quotes" in families:
+        quotes = extract_quotes(corpus, corrected=False) if quotes is None else quotes
+        measures += _score_quotes(quotes, gold, ids, aliases, misses)
+    if "territory" in families:
+        figures = territory_figures(corpus, corrected=False) if figures is None else figures
+        measures += _score_figures(figures, gold, ids, corpus, aliases, misses)
+    if "stance" in families:
+        stances = extract_stances(corpus, corrected=False) if stances is None else stances
+        measures += _score_stances(stances, gold, ids, aliases, misses)
     return Scores(measures, misses)
 
 
@@ -445,7 +461,13 @@ def trust_note(measures: list[str], record: dict | None = None, corpus=None) -> 
     if corpus is not None:
         ids, gold = in_sample(corpus)
         if ids:
-            scores = evaluate(corpus.subset(ids), gold).table().set_index("measure")
+            # The corpus itself when the gold covers all of it and nothing is corrected (the
+            # bundled corpus): the same tables, which the notebook has extracted already.
+            scored = corpus if len(ids) == len(corpus.articles) and not corpus.corrections else corpus.subset(ids)
+            families = [f for f in FAMILIES if f in {family(m) for m in measures}]
+            scores = evaluate(scored, gold, families=families).table()
+            scores = scores.set_index("measure") if len(scores) else pd.DataFrame(
+                columns=["value", "hits", "total"], index=pd.Index([], name="measure"))
             out[IN_SAMPLE] = out["measure"].map(scores["value"])
             out[IN_SAMPLE + HITS] = out["measure"].map(lambda m: _of(scores, m))
             said.append(f"In sample: computed now on the {len(ids)} of this corpus's {len(corpus.articles)} "
