@@ -6,7 +6,8 @@ change nothing is checked with it (issue 8).
     .venv/bin/python benchmarks/compare_outputs.py compare /tmp/before
 
 Corpora: the bundled seeds, the test fixtures (extraction, figures, other outlets) and, when
-``--set`` names one, a development set read in place (``../shared/devset``). Tables: the
+``--set`` names one, a development set read in place (``../shared/devset``), and any
+corpus named by ``--manifest`` (e.g. one of ``corpus_growth.py``'s distinct corpora). Tables: the
 corpus's paragraphs, sentences and removed boilerplate, and every public extractor. ``compare`` prints one line per corpus and table (same, or how many rows
 differ, with the first differing rows) and exits 1 when anything differs. Snapshots are
 pickles in the named folder, outside the repository.
@@ -32,7 +33,7 @@ TABLES = ("actors", "quotes", "speech_frames", "stances", "territory_figures", "
 CORPUS_TABLES = ("paragraphs", "sentences", "removed")  # what loading (segmentation, boilerplate) gives
 
 
-def corpora(dev_set: str | None) -> dict:
+def corpora(dev_set: str | None, manifests=()) -> dict:
     from _gold import load_fixture_corpus, load_other_outlets_corpus  # noqa: E402
 
     with warnings.catch_warnings():
@@ -43,12 +44,16 @@ def corpora(dev_set: str | None) -> dict:
         from kursk_analysis.workbook import evaluation
 
         out["devset"] = evaluation.load_set(dev_set)[0]
+    for manifest in manifests:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out[str(manifest)] = ka.load_corpus(manifest)
     return out
 
 
-def snapshot(dev_set: str | None) -> dict:
+def snapshot(dev_set: str | None, manifests=()) -> dict:
     tables = {}
-    for name, corpus in corpora(dev_set).items():
+    for name, corpus in corpora(dev_set, manifests).items():
         for table in CORPUS_TABLES:
             tables[(name, table)] = getattr(corpus, table).reset_index(drop=True)
         for table in TABLES:
@@ -61,9 +66,10 @@ def main(argv=None) -> int:
     parser.add_argument("action", choices=("save", "compare"))
     parser.add_argument("folder")
     parser.add_argument("--set", default="../shared/devset" if Path("../shared/devset").is_dir() else None)
+    parser.add_argument("--manifest", action="append", default=[], help="another corpus to include (repeatable)")
     args = parser.parse_args(argv)
     path = Path(args.folder) / "snapshot.pickle"
-    now = snapshot(args.set)
+    now = snapshot(args.set, args.manifest)
     if args.action == "save":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(now))

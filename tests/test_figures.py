@@ -146,6 +146,18 @@ def test_quantities(corpus):
     assert not any(t in texts for t in ("2022", "March 14", "20", "500"))  # no dates/areas
 
 
+def test_a_number_word_inside_a_word_does_not_hide_the_number_after_it(tmp_path):
+    """"ten" in "often" is not a number, nor the start of one that swallows "twenty"; a
+    figure after a comma in a range ("10,000-12,000") is one number, not "000"."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {"000": "The assault groups, often twenty soldiers each, moved at night. "
+                                           "Moscow sent 10,000-12,000 troops to the border.\n"})
+    q = quantities(corpus)
+    assert list(q["text"]) == ["twenty soldiers"]
+    assert (q.loc[0, "value_low"], q.loc[0, "what"]) == (20, "soldiers")
+
+
 @pytest.mark.parametrize("text,value", [("1,376", 1376), ("1.2 million", 1_200_000),
                                         ("five hundred", 500), ("twenty-five", 25),
                                         ("a thousand", 1000)])

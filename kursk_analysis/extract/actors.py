@@ -133,28 +133,6 @@ def expand_pattern(pattern: str) -> str:
 # --------------------------------------------------------------------------- the matcher
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words``, longest first, without backtracking alternation."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:  # a shorter alias ends here: the rest is optional, tried greedily first
-            body = f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
 @dataclass(frozen=True)
 class Matcher:
     """The compiled gazetteer: one regex and the look-ups from a match to its actor."""
@@ -193,7 +171,7 @@ def _matcher(path: str, mtime: int) -> Matcher:
     # Literal aliases: the case-insensitive trie first (its aliases are the longer role
     # phrases: "Zelenskyy's office" before "Zelenskyy"), then case-sensitive names; each
     # trie prefers the longest alias at a position.
-    parts.append(f"(?P<lit>(?i:{_trie_regex(insensitive)})|{_trie_regex(sensitive)})")
+    parts.append(f"(?P<lit>(?i:{lexicon.trie_regex(insensitive)})|{lexicon.trie_regex(sensitive)})")
     regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
     return Matcher(table, regex, exact, folded, groups)
 

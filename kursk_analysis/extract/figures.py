@@ -1212,13 +1212,26 @@ _MODIFIERS = {"more", "additional", "other", "extra", "new", "fresh", "of", "the
               "and", "or", "such", "armed", "regular", "trained", "combat", "mobilised",
               "mobilized", "allied", "front-line", "frontline", "heavy", "large", "small",
               "several"}
+# A number in words starts a word: not after a letter or digit, nor after "-", "." or "/".
+# As a lookbehind the scan skips the inside of words at once (tried at every letter, the
+# number words were most of the scan's time), and "ten" inside "often" no longer swallows
+# a number right after it ("often twenty"). Figures are matched from anywhere, then the
+# same start is checked on each match (_locate_quantities): "12,000" in "10,000-12,000" is
+# one rejected match, not "000" after a comma.
 _NUMBER_SCAN = re.compile(
     rf"\$?{_DIGITS}(?:\s*(?:thousand|million|billion)\b|\s?(?:k|bn)\b)?|"
+    r"(?<![^\W_])(?<![-./])(?:"
     rf"(?:hundreds|thousands|dozens|scores|millions|tens of thousands) of|"
     rf"(?:several|a few) (?:hundred|thousand)|"
     rf"{_WORD}(?:[\s-]{_WORD})?(?:\s+(?:hundred|thousand|million))*|"
-    rf"(?:a|an) (?:hundred|thousand|million)|a dozen"
+    rf"(?:a|an) (?:hundred|thousand|million)|a dozen)"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ARTICLE_NUMBER = re.compile(r"(?:a|an|one)")
+_HYPHEN_UNIT = re.compile(r"-([a-z]+)\b")
+_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
+_PERCENT_OF = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|all)\s+)?([a-z][a-z'-]*)")
+_QUALIFIER_BEFORE = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)$")
 _PER = re.compile(r"\s+(?:per|a|each|every)\s+(day|week|month|year|hour)\b")
 
 
@@ -1296,16 +1309,16 @@ def _locate_quantities(art, excluded) -> list[tuple]:
         token = m.group(0)
         usd = token.startswith("$")
         number = token.lstrip("$")
-        if re.fullmatch(r"(?:19|20)\d\d", number):
+        if _YEAR.fullmatch(number):
             continue  # a year
-        if re.fullmatch(r"(?:a|an|one)", number):
+        if _ARTICLE_NUMBER.fullmatch(number):
             continue
         value, vague = parse_number(number)
         if np.isnan(value):
             continue
         end = e
         unit, what, per = None, None, None
-        hyphen = re.match(r"-([a-z]+)\b", lower[e:e + 20])
+        hyphen = _HYPHEN_UNIT.match(lower[e:e + 20])
         if hyphen and (hyphen.group(1) in _TIME_UNITS or hyphen.group(1) in _MEASURES):
             word = hyphen.group(1)
             unit = _TIME_UNITS.get(word) or _MEASURES[word]
@@ -1314,12 +1327,11 @@ def _locate_quantities(art, excluded) -> list[tuple]:
         elif usd:
             unit, what = "usd", "dollars"
         else:
-            pct = re.match(r"\s*(?:%|percent\b|per\s+cent\b)", lower[e:e + 12])
+            pct = _PERCENT.match(lower[e:e + 12])
             if pct:
                 unit = "percent"
                 end = e + pct.end()
-                of = re.match(r"\s+of\s+(?:(?:the|their|its|his|her|all)\s+)?([a-z][a-z'-]*)",
-                              lower[end:end + 40])
+                of = _PERCENT_OF.match(lower[end:end + 40])
                 what = of.group(1) if of else None
             else:
                 unit, what, end = _counted(lower, e, art.ends[si])
@@ -1331,7 +1343,7 @@ def _locate_quantities(art, excluded) -> list[tuple]:
         if rate:
             per = rate.group(1)
             end = rate.end()
-        pre = re.search(rf"(?:\b(?P<qual>{_QUAL})\s+)$", lower[max(art.starts[si], s - 30):s])
+        pre = _QUALIFIER_BEFORE.search(lower[max(art.starts[si], s - 30):s])
         qual = pre.group("qual") if pre else None
         start = s - (len(pre.group(0)) if pre else 0)
         if qual in ("over", "under") and unit in _TIME_UNITS.values():

@@ -58,7 +58,8 @@ _CALL_OK = re.compile(r"\s+(?:on|for|upon)\b|(?:\s+[^\s.;:!?]+){1,5}?\s+(?:a|an)
 _FORMS = {form: lemma for lemma, (_, forms) in VERBS.items() for form in forms}
 _PATTERN = re.compile(
     r"(?<![\w'-])("
-    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_FORMS, key=len, reverse=True))
+    # Lower case: under re.I "A" and "a" would be two branches of the trie, both matching.
+    + lexicon.trie_regex({form.casefold() for form in _FORMS}, space=r"\s+")
     + r")(?![\w-])",
     re.I,
 )
