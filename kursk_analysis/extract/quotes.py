@@ -116,6 +116,9 @@ POSSESSIVE_NOUNS = (
 POSSESSIVE = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,3}}?({POSSESSIVE_NOUNS})(?!\w)")
 # The same with a possessive pronoun ("his claim that they are “isolated”") and with
 # "by"/"from" ("statements by senior Russian officials that ... “terrorists”").
+# Every possessive rule's noun, in any case: a sentence without one needs none of them
+# (a prefilter; each rule matches the noun after white space).
+POSSESSIVE_NOUN = re.compile(rf"(?i)(?<!\w)(?:{POSSESSIVE_NOUNS})(?!\w)")
 PRONOUN_POSSESSIVE = re.compile(
     rf"(?i)(?<!\w)(his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({POSSESSIVE_NOUNS})(?!\w)")
 BY_NOUN = re.compile(
@@ -490,9 +493,11 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
                         inside_quote, frames):
     """Append the sentence's frames to ``frames``, resolving subjects as they come: the
     possessive rules of :data:`POSSESSIVE_RULES` first (their nouns are then not read as
-    verbs), then the verb frames; returns the sentence's frames in text order."""
+    verbs; only in a sentence with one of their nouns), then the verb frames; returns the
+    sentence's frames in text order."""
     args = (article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote)
-    possessive = [frame for rule in POSSESSIVE_RULES for frame in rule(*args)]
+    possessive = [frame for rule in POSSESSIVE_RULES for frame in rule(*args)] \
+        if POSSESSIVE_NOUN.search(folded[s_start:s_end]) else []
     found = _verb_frames(*args, {f["start"] for f in possessive})
     found.extend(possessive)
     found.sort(key=lambda f: f["start"])
