@@ -344,14 +344,15 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         if terms:
             last_term = position
         unhedged = [t for t in terms if not t[2]]
-        anaphoric = bool(not terms and ANAPHOR.search(folded)
-                         and position - last_term <= ANAPHOR_WINDOW)
+        # The cheap conditions first: most sentences are far from any claim term.
+        anaphoric = bool(not terms and position - last_term <= ANAPHOR_WINDOW
+                         and ANAPHOR.search(folded))
         # "Ukraine's General Staff says that is “false and fabricated”", next to a sentence
         # with the claim's words (before or after it): a denial of that claim.
         denial_only = bool(
-            not terms and not anaphoric and STRONG_DENIAL.search(folded)
-            and REFERS_BACK.search(folded)
-            and any(terms_all[max(0, position - DENIAL_WINDOW):position + DENIAL_WINDOW + 1]))
+            not terms and not anaphoric
+            and any(terms_all[max(0, position - DENIAL_WINDOW):position + DENIAL_WINDOW + 1])
+            and STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded))
         agreeing = bool(not terms and previous is not None and position - previous[0] <= 1
                         and len(previous[1]) == 1 and AGREEMENT.search(folded))
         if not unhedged and not anaphoric and not denial_only and not agreeing:
