@@ -32,6 +32,7 @@ def test_every_time_rule_is_named_once():
     ("Its forces still held about 300 square miles near the town.", "about 300 square miles", "area"),
     ("The zone shrank from about 900 square kilometres to less than 100.", "less than 100", "area, unit carried"),
     ("Moscow said it had retaken 86% of the territory.", "86%", "percent share"),
+    ("The ministry says it has retaken 64 pct of the land.", "64 pct", "percent share"),
     ("The ministry said half of the seized land was back under its control.", "half", "fraction share"),
 ])
 def test_each_territory_rule_finds_its_figure(sentence, text, rule):

@@ -1229,7 +1229,7 @@ _NUMBER_SCAN = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ARTICLE_NUMBER = re.compile(r"(?:a|an|one)")
 _HYPHEN_UNIT = re.compile(r"-([a-z]+)\b")
-_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 _PERCENT_OF = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|all)\s+)?([a-z][a-z'-]*)")
 _QUALIFIER_BEFORE = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)$")
 _PER = re.compile(r"\s+(?:per|a|each|every)\s+(day|week|month|year|hour)\b")
@@ -1327,7 +1327,7 @@ def _locate_quantities(art, excluded) -> list[tuple]:
         elif usd:
             unit, what = "usd", "dollars"
         else:
-            pct = _PERCENT.match(lower[e:e + 12])
+            pct = _PERCENT_AFTER.match(lower[e:e + 12])
             if pct:
                 unit = "percent"
                 end = e + pct.end()
