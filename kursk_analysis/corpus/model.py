@@ -33,7 +33,7 @@ import pandas as pd
 
 from kursk_analysis.errors import CorpusError
 from kursk_analysis.corpus import cache
-from kursk_analysis import paths
+from kursk_analysis import lexicon, paths
 from kursk_analysis.corpus.boilerplate import classify_paragraphs, split_paragraphs
 
 REQUIRED_COLUMNS = ("id", "file", "outlet", "headline", "published")
@@ -55,11 +55,10 @@ LATEST_PLAUSIBLE = date(2100, 12, 31)  # later is a typo, and beyond pandas' dat
 EARLIEST_PLAUSIBLE = date(1900, 1, 1)  # earlier is a typo or a placeholder such as 0001-01-01
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<\?xml)", re.I)
 # Common English function words: an English news text has many of them.
-_ENGLISH = re.compile(
-    r"\b(?:the|a|an|and|of|to|in|on|for|with|that|is|was|are|were|has|have|had|by|from|as|"
-    r"at|it|its|be|been|this|their|they|he|she|said|not|but|or|which)\b",
-    re.I,
-)
+_ENGLISH_WORDS = ("the", "a", "an", "and", "of", "to", "in", "on", "for", "with", "that", "is", "was",
+                  "are", "were", "has", "have", "had", "by", "from", "as", "at", "it", "its", "be",
+                  "been", "this", "their", "they", "he", "she", "said", "not", "but", "or", "which")
+_ENGLISH = re.compile(rf"\b(?:{lexicon.trie_regex(_ENGLISH_WORDS)})\b", re.I)  # lower case: one branch each
 _LANGUAGE_SAMPLE = 1000  # characters (~150 words): enough to tell English from another language
 
 
