@@ -192,8 +192,8 @@ def verb_alternatives(use: str, path: str | None = None) -> str:
     verbs, patterns = reporting_verbs(path)
     forms = {form for verb in verbs if use in verb.uses for form in verb.forms
              if use != "quotes" or not (verb.noun_like and form == verb.lemma)}
-    return "|".join([trie_regex(forms, space=r"\s+")] * bool(forms)
-                    + [pattern for _, pattern, uses in patterns if use in uses])
+    words_ = [trie_regex(forms, space=r"\s+")] if forms else []
+    return "|".join(words_ + [pattern for _, pattern, uses in patterns if use in uses])
 
 
 def trie_regex(words, space: str | None = None) -> str:

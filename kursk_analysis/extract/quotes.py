@@ -116,15 +116,15 @@ POSSESSIVE_NOUNS = (
 POSSESSIVE = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,3}}?({POSSESSIVE_NOUNS})(?!\w)")
 # The same with a possessive pronoun ("his claim that they are “isolated”") and with
 # "by"/"from" ("statements by senior Russian officials that ... “terrorists”").
-# Every possessive rule's noun, in any case: a sentence without one needs none of them
-# (a prefilter; each rule matches the noun after white space).
-POSSESSIVE_NOUN = re.compile(rf"(?i)(?<!\w)(?:{POSSESSIVE_NOUNS})(?!\w)")
 PRONOUN_POSSESSIVE = re.compile(
     rf"(?i)(?<!\w)(his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({POSSESSIVE_NOUNS})(?!\w)")
 BY_NOUN = re.compile(
     r"(?i)(?<!\w)(claims?|statements?|assertions?|remarks|comments?|words|allegations?|"
     r"threats?|warnings?)\s+(?:(?:made|issued|put forward|repeated|voiced)\s+)?"
     r"(?:by|from)\s+(?:both\s+)?")
+# Every possessive rule's noun, in any case: a sentence without one needs none of them
+# (a prefilter; each rule matches the noun after white space).
+POSSESSIVE_NOUN = re.compile(rf"(?i)(?<!\w)(?:{POSSESSIVE_NOUNS})(?!\w)")
 CLAUSE_OPEN = re.compile(r"(?:^|[;:]\s*)(?:(?:the|these|those|recent|repeated|earlier|such)\s+)?$",
                          re.I | re.M)
 # Capitalised titles between "by" and a name: "by U.S. President Donald Trump".

@@ -105,7 +105,8 @@ class Scores:
 
     def table(self) -> pd.DataFrame:
         return pd.DataFrame([{"measure": m.name, "value": m.value, "hits": m.hits,
-                              "total": m.total} for m in self.measures])
+                              "total": m.total} for m in self.measures],
+                            columns=["measure", "value", "hits", "total"])
 
 
 # --------------------------------------------------------------------------- input
@@ -465,9 +466,7 @@ def trust_note(measures: list[str], record: dict | None = None, corpus=None) -> 
             # bundled corpus): the same tables, which the notebook has extracted already.
             scored = corpus if len(ids) == len(corpus.articles) and not corpus.corrections else corpus.subset(ids)
             families = [f for f in FAMILIES if f in {family(m) for m in measures}]
-            scores = evaluate(scored, gold, families=families).table()
-            scores = scores.set_index("measure") if len(scores) else pd.DataFrame(
-                columns=["value", "hits", "total"], index=pd.Index([], name="measure"))
+            scores = evaluate(scored, gold, families=families).table().set_index("measure")
             out[IN_SAMPLE] = out["measure"].map(scores["value"])
             out[IN_SAMPLE + HITS] = out["measure"].map(lambda m: _of(scores, m))
             said.append(f"In sample: computed now on the {len(ids)} of this corpus's {len(corpus.articles)} "
