@@ -7,7 +7,7 @@ import pytest
 
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract import figures, timex
-from kursk_analysis.extract.spans import longest_first
+from kursk_analysis.extract.spans import longest_first, rows_by
 
 
 @pytest.mark.parametrize("sentence, text, rule", [
@@ -38,6 +38,17 @@ def test_every_time_rule_is_named_once():
 def test_each_territory_rule_finds_its_figure(sentence, text, rule):
     found = [(sentence[s:e], name) for s, e, *_, name in figures._scan_territory(fold(sentence))]
     assert (text, rule) in found
+
+
+def test_rows_by_gives_what_groupby_indices_gives():
+    import pandas as pd
+
+    frame = pd.DataFrame({"key": pd.Series(["b", "a", "b", "c", "a", "b"], dtype="str")})
+    expected = frame.groupby("key", sort=False).indices
+    found = rows_by(frame["key"])
+    assert list(found) == list(expected) == ["b", "a", "c"]
+    assert {k: list(v) for k, v in expected.items()} == found
+    assert rows_by(frame["key"].iloc[:0]) == {} and rows_by(["x"]) == {"x": [0]}
 
 
 def test_longest_first_keeps_the_longer_of_overlapping_spans_and_the_first_of_equals():

@@ -42,6 +42,7 @@ from kursk_analysis import lexicon, pipeline
 from kursk_analysis.errors import GazetteerError
 from kursk_analysis import paths
 from kursk_analysis.corpus.text import fold
+from kursk_analysis.extract.spans import rows_by
 
 GAZETTEER = paths.DATA / "actors.csv"
 COLUMNS = ("actor", "kind", "side", "anonymous", "gender", "role", "aliases", "pattern")
@@ -232,7 +233,7 @@ def actors(corpus, path: str | Path | None = None) -> pd.DataFrame:
 def _actors(corpus, path) -> pd.DataFrame:
     m = matcher(path)
     sentences = corpus.sentences
-    groups = sentences.groupby("article_id", sort=False).indices
+    groups = rows_by(sentences["article_id"])
     starts = sentences["start"].tolist()
     # Wire copy republished verbatim is matched once and its rows copied.
     unique, copies = copies_of(corpus, lambda a: (

@@ -43,7 +43,6 @@ from __future__ import annotations
 import bisect
 import re
 
-import numpy as np
 import pandas as pd
 
 from kursk_analysis import pipeline
@@ -51,6 +50,7 @@ from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, 
     NOT_NAMES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
+from kursk_analysis.extract.spans import rows_by
 from kursk_analysis import lexicon
 from kursk_analysis.corpus import corrections
 
@@ -828,14 +828,14 @@ def _compute(corpus):
     sides = dict(zip(table["actor"], table["side"]))
     groups = study_groups(table)
     mentions = actors(corpus)
-    by_article = mentions.groupby("article_id", sort=False).indices
+    by_article = rows_by(mentions["article_id"])
     m_start = mentions["start"].to_numpy().tolist()
     m_end = mentions["end"].to_numpy().tolist()
     m_actor = mentions["actor"].tolist()
     sentences = corpus.sentences
     paragraphs = corpus.paragraphs
-    s_groups = sentences.groupby("article_id", sort=False).indices
-    p_groups = paragraphs.groupby("article_id", sort=False).indices
+    s_groups = rows_by(sentences["article_id"])
+    p_groups = rows_by(paragraphs["article_id"])
     s_cols = (sentences["sentence_id"].tolist(), sentences["start"].tolist(),
               sentences["end"].tolist(), sentences["paragraph_id"].tolist())
     p_cols = (paragraphs["paragraph_id"].tolist(), paragraphs["start"].tolist(),
@@ -851,7 +851,7 @@ def _compute(corpus):
         s_index = s_groups[article_id]
         raw = corpus.texts[article_id]
         paras = [(p_cols[0][i], p_cols[1][i], p_cols[2][i]) for i in p_groups[article_id]]
-        idx = by_article.get(article_id, np.zeros(0, dtype=np.int64))
+        idx = by_article.get(article_id, ())
         known = ArticleActors([m_start[i] for i in idx], [m_end[i] for i in idx],
                               [m_actor[i] for i in idx], info, sides=sides, groups=groups)
         folded = fold(raw)

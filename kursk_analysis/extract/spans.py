@@ -1,4 +1,4 @@
-"""Span helpers the extractors share."""
+"""Span and row helpers the extractors share."""
 from __future__ import annotations
 
 
@@ -14,3 +14,14 @@ def longest_first(hits: list[tuple]) -> list[tuple]:
             continue
         kept.append(hit)
     return kept
+
+
+def rows_by(values) -> dict:
+    """Row positions per value of a column (a list or Series), values in order of first
+    appearance, positions ascending: ``frame.groupby(column, sort=False).indices`` with
+    lists for arrays, in one pass over the column's values (pandas indexes a string column
+    once per group to build its dict: most of the cost with one group per sentence)."""
+    out: dict = {}
+    for position, value in enumerate(values.tolist() if hasattr(values, "tolist") else values):
+        out.setdefault(value, []).append(position)
+    return out

@@ -55,6 +55,7 @@ from kursk_analysis.extract.quotes import METONYMS, ONLY_PUNCT, quotes, speech_f
 from kursk_analysis.lexicon import Claim, load_claim, stance_cues, words
 from kursk_analysis.corpus import corrections
 from kursk_analysis.corpus.text import fold
+from kursk_analysis.extract.spans import rows_by
 
 STANCE_COLUMNS = ["article_id", "actor", "in_gazetteer", "side", "stance", "role", "rule",
                   "sentence_id", "start", "end", "evidence", "date", "date_basis"]
@@ -319,7 +320,7 @@ def _compute(corpus, claim: Claim) -> pd.DataFrame:
     columns = (sentences["article_id"].tolist(), sentences["sentence_id"].tolist(),
                sentences["start"].tolist(), sentences["end"].tolist(),
                sentences["text"].tolist())
-    groups = sentences.groupby("article_id", sort=False).indices
+    groups = rows_by(sentences["article_id"])
     # Wire copy republished verbatim (same sentences, same date) is read once.
     unique, copies = copies_of(corpus, lambda a: (
         corpus.texts[a], tuple(columns[2][i] for i in groups.get(a, ())), published.get(a)))
@@ -485,7 +486,7 @@ class _LazyRows:
     """A table's rows by sentence_id, built only for the sentences asked for."""
 
     def __init__(self, table: pd.DataFrame, columns: list[str], tuples: bool = False):
-        self.index = table.groupby("sentence_id", sort=False).indices if len(table) else {}
+        self.index = rows_by(table["sentence_id"])
         self.columns = [table[c].tolist() for c in columns]
         self.names = columns
         self.tuples = tuples
