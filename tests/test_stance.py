@@ -115,3 +115,29 @@ def test_general_rules_on_new_wording(tmp_path):
     assert ("Kremlin", "asserts") not in got                # a title, not a holder
     assert ("Institute for the Study of War", "denies") in got
     assert ("Western officials", "denies") in got           # "agree" with the denial before
+
+
+# Written for these tests: a speaker judging someone else's claim, and a frame that is a
+# free relative. Neither may put the speaker on the claim's side.
+JUDGED = {
+    "j1": "Experts at the Institute for the Study of War said Moscow's reports of a cauldron were not matched by any footage.",
+    "j2": "\"Talk of an encirclement is premature,\" Dmitry Peskov said.",
+    "j3": "Contrary to what Trump said, the brigades were never encircled, Ukrainian officials said.",
+    "j4": "Peskov repeated claims that the Ukrainian units were encircled.",
+    "j5": "The Kremlin said reports of an encirclement were accurate, and that the Ukrainian units were surrounded.",
+    "j6": "Zelensky said reports of an encirclement were Russian propaganda.",
+    "j7": "Russia's defence ministry announced what it called the encirclement of Ukrainian troops near Sudzha.",
+}
+
+
+def test_a_judged_claim_or_a_free_relative_gives_no_assertion(tmp_path):
+    table = stances(mini_corpus(tmp_path, JUDGED))
+    got = {(a, s, st) for a, s, st in zip(table["article_id"], table["actor"], table["stance"].astype(str))}
+    by_article = {aid: {(s, st) for a, s, st in got if a == aid} for aid in JUDGED}
+    assert not any(st == "asserts" for _, st in by_article["j1"])     # judged, no denial cue: abstain
+    assert not any(st == "asserts" for _, st in by_article["j2"])
+    assert ("Donald Trump", "denies") not in by_article["j3"]        # "what Trump said," has no content
+    assert ("Dmitry Peskov", "asserts") in by_article["j4"]          # the claim is the verb's object
+    assert ("Kremlin", "asserts") in by_article["j5"]                # its own clause still asserts
+    assert ("Volodymyr Zelensky", "denies") in by_article["j6"]      # a denial cue decides
+    assert ("Russian Defence Ministry", "asserts") in by_article["j7"]  # "what it called X" names X

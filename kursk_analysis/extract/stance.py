@@ -68,6 +68,17 @@ NEGATED_HEDGE = re.compile(r"(?i)\W*(?:risk|danger|threat|fear|close|verge|almos
 NEGATION = re.compile(words(stance_cues()["negations"]).pattern + r"|n't(?!\w)")
 STRONG_DENIAL = words(stance_cues()["strong_denials"])
 AGREEMENT = words(stance_cues()["agreements"])
+# "Russian claims of a cauldron were not backed by footage": a term inside a noun phrase
+# that reports someone's claim ("claims of", "talk about"), which the clause then says
+# something of. The speaker judges the claim; without a denial cue, they do not assert it.
+REPORTED_CLAIM_BEFORE = re.compile(words(stance_cues()["reported_claims"]).pattern
+                                   + r"\s+(?:of|about)\s+[^,;:.!?\"]{0,60}$")
+EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?"
+                             + words(stance_cues()["evaluations"]).pattern.removeprefix("(?i)"))
+# "Contrary to what Trump said, the troops were never encircled": a frame that is a free
+# relative ends where it stands; the words after it are not its speaker's.
+FREE_RELATIVE = re.compile(r"(?i)(?<!\w)what\s+$")
+FREE_RELATIVE_END = re.compile(r"\s*[,;:.!?\u2014\u2013-]")
 # Where a negation's scope begins: the clause holding the term ("said yesterday that none
 # of its units in Russia's Kursk region were surrounded").
 CLAUSE_BREAK = re.compile(r"(?i)[,;:\"]|(?<!\w)(?:that|but|while|which|who|whether|although|"
@@ -246,6 +257,14 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     return False
 
 
+def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
+    """Whether every term of a (folded) scope is the object of a noun reporting a claim
+    that the clause then says something of ("claims of encirclement were unfounded")."""
+    return bool(terms) and all(
+        REPORTED_CLAIM_BEFORE.search(text, max(0, start - 80), start)
+        and EVALUATED_AFTER.match(text, end) for start, end, _ in terms)
+
+
 def _holders(folded: str, s_start: int, mention_rows) -> list[tuple[str, int, int]]:
     """Claim holders named by "claims (made) by X and Y" / "statements from Moscow and
     Trump" in a sentence. A mention used as a title ("Kremlin leader Vladimir Putin")
@@ -392,6 +411,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if f.frame == "possessive" or f.actor in holders:
                     continue
                 v_start, v_end = f.start - s_start, f.end - s_start
+                if f.subject_start >= 0 and FREE_RELATIVE.search(
+                        folded, max(0, f.subject_start - s_start - 12), f.subject_start - s_start) \
+                        and FREE_RELATIVE_END.match(folded, v_end):
+                    continue
                 if f.frame == "aside":
                     # "X denied reports that … encircled, as Putin has claimed": the aside
                     # names whose claim is denied.
@@ -450,6 +473,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
                 stance = "denies" if denies_in(scope, scope_terms, claim) else "asserts"
+                if stance == "asserts" and _judged_report(scope, scope_terms):
+                    continue
                 rule = ("anaphor-" if not unhedged else "frame-") + f.frame
                 add(f.actor, stance, "speaker", rule, f.subject_start, f.subject_end, f.start,
                     f.end)
@@ -460,7 +485,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 q_terms = [t for t in claim_terms(inner, claim) if not t[2]]
                 if q_terms and q.speaker not in holders:
                     stance = "denies" if denies_in(inner, q_terms, claim) else "asserts"
-                    add(q.speaker, stance, "quote", "quotation", q.start, q.end)
+                    if stance == "denies" or not _judged_report(inner, q_terms):
+                        add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
             (stance,) = previous[1]
