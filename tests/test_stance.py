@@ -141,3 +141,25 @@ def test_a_judged_claim_or_a_free_relative_gives_no_assertion(tmp_path):
     assert ("Kremlin", "asserts") in by_article["j5"]                # its own clause still asserts
     assert ("Volodymyr Zelensky", "denies") in by_article["j6"]      # a denial cue decides
     assert ("Russian Defence Ministry", "asserts") in by_article["j7"]  # "what it called X" names X
+
+
+# Written for these tests: wording that put a speaker on the wrong side of the claim.
+WRONG_SIDE = {
+    "w1": "While Moscow insisted the Ukrainian brigades were encircled, Kyiv said its units had moved to new lines.",
+    "w2": "Dmitry Peskov would not say whether the Ukrainian units were surrounded.",
+    "w3": "Asked whether his soldiers were encircled, Zelensky said no.",
+    "w4": "Neither the Pentagon nor the Institute for the Study of War found evidence of an encirclement.",
+    "w5": "Putin said the Ukrainian brigades were surrounded. Zelensky called that a lie.",
+}
+
+
+def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
+    table = stances(mini_corpus(tmp_path, WRONG_SIDE))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("w1", "Russian government", "asserts") in got
+    assert ("w1", "Ukrainian government", "asserts") not in got   # the opening clause is Moscow's
+    assert not any(a == "w2" for a, _, _ in got)                   # a question is not a claim
+    assert ("w3", "Volodymyr Zelensky", "asserts") not in got
+    assert ("w4", "Institute for the Study of War", "asserts") not in got  # a negated frame
+    assert ("w5", "Vladimir Putin", "asserts") in got
+    assert ("w5", "Volodymyr Zelensky", "denies") in got           # "called that a lie"

@@ -75,6 +75,15 @@ REPORTED_CLAIM_BEFORE = re.compile(words(stance_cues()["reported_claims"]).patte
                                    + r"\s+(?:of|about)\s+[^,;:.!?\"]{0,60}$")
 EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?"
                              + words(stance_cues()["evaluations"]).pattern.removeprefix("(?i)"))
+# "declined to say whether the troops were surrounded": a term in a question is hedged.
+QUESTION = words(stance_cues()["questions"])
+# "While Moscow insisted the Ukrainians were encircled, Kyiv said ...": a sentence opening
+# with a subordinate clause; its words are not those of the speaker after the comma.
+SUBORDINATE_OPENING = re.compile(r"\s*[\"']?" + words(stance_cues()["subordinators"]).pattern.removeprefix("(?i)"),
+                                 re.I)
+# "Neither the Pentagon nor the ISW found ...", "have not confirmed": a negated frame.
+NEGATED_FRAME = re.compile(words(stance_cues()["negated_frames"]).pattern
+                           + r"\s+(?:(?:the|have|has|had|be|been|yet|so far|to)\s+)?$")
 # "Contrary to what Trump said, the troops were never encircled": a frame that is a free
 # relative ends where it stands; the words after it are not its speaker's.
 FREE_RELATIVE = re.compile(r"(?i)(?<!\w)what\s+$")
@@ -205,6 +214,11 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = None
         if hedge and DENIED_THAT.search(text, max(0, m.start() - 120), m.start()):
             hedge = None
+        if not hedge:
+            opener = None
+            for opener in CLAUSE_BREAK.finditer(text, max(0, m.start() - 80), m.start()):
+                pass
+            hedge = opener is not None and QUESTION.fullmatch(opener.group())
         out.append((m.start(), m.end(), bool(hedge)))
     return out
 
@@ -415,6 +429,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         folded, max(0, f.subject_start - s_start - 12), f.subject_start - s_start) \
                         and FREE_RELATIVE_END.match(folded, v_end):
                     continue
+                # A negated frame says nothing: "Neither X nor Y found ...", "X has not confirmed ...".
+                if NEGATED_FRAME.search(folded, max(0, v_start - 24), v_start) or (
+                        f.subject_start >= 0 and f.subject_start < f.start and NEGATED_FRAME.search(
+                            folded, max(0, f.subject_start - s_start - 24), f.subject_start - s_start)):
+                    continue
                 if f.frame == "aside":
                     # "X denied reports that … encircled, as Putin has claimed": the aside
                     # names whose claim is denied.
@@ -457,6 +476,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     lo, hi = v_start, min([_clause_end(folded, v_end), *nested])
                 else:
                     lo, hi = _clause_start(folded, first), v_end
+                    # "While Moscow insisted …, Kyiv said": an opening clause that reports
+                    # someone else's words is theirs, not Kyiv's.
+                    if SUBORDINATE_OPENING.match(folded, lo) and any(
+                            g.actor != f.actor and g.frame != "possessive"
+                            and lo <= g.start - s_start < first for g in sentence_frames):
+                        continue
                 scope = folded[lo:hi]
                 scope_terms = [(t[0] - lo, t[1] - lo, t[2]) for t in unhedged if lo <= t[0] < hi]
                 if unhedged and not scope_terms:
