@@ -150,6 +150,7 @@ WRONG_SIDE = {
     "w3": "Asked whether his soldiers were encircled, Zelensky said no.",
     "w4": "Neither the Pentagon nor the Institute for the Study of War found evidence of an encirclement.",
     "w5": "Putin said the Ukrainian brigades were surrounded. Zelensky called that a lie.",
+    "w6": "Zelensky's office said the American president had been misled about an encirclement.",
 }
 
 
@@ -163,3 +164,5 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w4", "Institute for the Study of War", "asserts") not in got  # a negated frame
     assert ("w5", "Vladimir Putin", "asserts") in got
     assert ("w5", "Volodymyr Zelensky", "denies") in got           # "called that a lie"
+    assert ("w6", "Office of the President of Ukraine", "denies") in got  # "misled about"
+    assert ("w6", "Office of the President of Ukraine", "asserts") not in got
