@@ -158,6 +158,18 @@ def test_a_number_word_inside_a_word_does_not_hide_the_number_after_it(tmp_path)
     assert (q.loc[0, "value_low"], q.loc[0, "what"]) == (20, "soldiers")
 
 
+def test_number_words_that_begin_with_another_are_read_whole(tmp_path):
+    """"sixteen", "sixty-five" and "ninety" begin with "six" and "nine": the scan reads the
+    whole word (it used to stop at the shorter one and lose the number)."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {"000": "Sixteen soldiers were captured near the river. "
+                                           "The brigade lost sixty-five men and ninety vehicles in a week.\n"})
+    q = quantities(corpus)
+    assert list(zip(q["text"], q["value_low"])) == [
+        ("Sixteen soldiers", 16), ("sixty-five men", 65), ("ninety vehicles", 90)]
+
+
 @pytest.mark.parametrize("text,value", [("1,376", 1376), ("1.2 million", 1_200_000),
                                         ("five hundred", 500), ("twenty-five", 25),
                                         ("a thousand", 1000)])
