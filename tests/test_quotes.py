@@ -104,3 +104,19 @@ def test_general_rules_on_new_wording(held_out):
     # an unnamed soldier with no nationality nearby: speaker_text kept, no guess
     row = table[table["quote"] == "They came at night,"].iloc[0]
     assert row["speaker"] is None and row["speaker_text"] == "a battalion commander"
+
+
+# Written for these tests: an unnamed voice of an institution, and a formula of anonymity
+# between a speaker and the verb.
+VOICES = {
+    "v1": "\"Nothing of the kind is happening,\" a spokesperson for Ukraine's General Staff told the agency.",
+    "v2": "\"The work goes on,\" a spokesman for the Kremlin told reporters.",
+    "v3": "\"We are tired but holding,\" one Ukrainian soldier, who asked not to be named, told the paper.",
+}
+
+
+def test_an_institution_s_spokesperson_and_an_anonymous_soldier(tmp_path):
+    table = quotes(mini_corpus(tmp_path, VOICES)).set_index("article_id")
+    assert table.loc["v1", "speaker"] == "Ukrainian General Staff"
+    assert table.loc["v2", "speaker"] == "Kremlin"
+    assert table.loc["v3", "speaker"] == "Ukrainian soldiers"  # "asked not to be named" is no frame

@@ -102,6 +102,13 @@ INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "expl
               "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
 # "George Barros of the Institute for the Study of War said": the person speaks.
 OF_LINK = re.compile(r"\s+(?:of|at|from|with|for|in)\s+$")
+# "a spokesperson for Ukraine's General Staff told CNN": an unnamed voice of an
+# institution named after it speaks for the institution (the subject is the whole phrase).
+VOICE_OF = re.compile(r"(?i)(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|"
+                      r"representative|press (?:secretary|officer|service))\s+(?:for|of)\s+$")
+# "one soldier, who asked not to be named, told …": a formula of anonymity, not a frame.
+ANONYMITY_AFTER = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+remain\s+anonymous|"
+                             r"for\s+anonymity)(?!\w)")
 # Countries and capitals as speakers ("Ukraine denied", "Moscow said") stand for governments.
 METONYMS = {"Ukraine": "Ukrainian government", "Kyiv": "Ukrainian government",
             "Kiev": "Ukrainian government", "Russia": "Russian government",
@@ -423,12 +430,17 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             continue
         if GAP_PLAIN.fullmatch(gap) or GAP_APPOSITION.fullmatch(gap) or \
                 GAP_MODIFIER.fullmatch(gap):
-            while k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
+            voice = k > 0 and known.inside(s, e) and VOICE_OF.fullmatch(folded, cands[k - 1][0], s) \
+                and known.fits(known.actors[known.inside(s, e)[0]], ("institution", "group"))
+            while not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
                     k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?",
                                            folded[cands[k - 1][1]:s]):
                 k -= 1
                 s, e = cands[k]
+            if voice:  # the whole phrase, which resolves to the institution it names
+                k -= 1
+                s = cands[k][0]
             out = [(s, e)]
             # Walk back over a coordination ("the CIA and other intel agencies"); the
             # nearest conjunct stays first, it is the frame's actor.
@@ -613,6 +625,8 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         if inside_quote(v_start) or v_start in nouns:
             continue
         verb = m.group()
+        if ANONYMITY_AFTER.match(folded, v_end):
+            continue
         if verb == "According to":
             verb = "according to"
         if verb in NOUN_LIKE and (NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start)
