@@ -151,6 +151,7 @@ WRONG_SIDE = {
     "w4": "Neither the Pentagon nor the Institute for the Study of War found evidence of an encirclement.",
     "w5": "Putin said the Ukrainian brigades were surrounded. Zelensky called that a lie.",
     "w6": "Zelensky's office said the American president had been misled about an encirclement.",
+    "w7": "Zelensky said the Russian leader was lying when he claimed the Ukrainian brigades were encircled.",
 }
 
 
@@ -166,3 +167,5 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w5", "Volodymyr Zelensky", "denies") in got           # "called that a lie"
     assert ("w6", "Office of the President of Ukraine", "denies") in got  # "misled about"
     assert ("w6", "Office of the President of Ukraine", "asserts") not in got
+    assert ("w7", "Volodymyr Zelensky", "denies") in got             # "he" is not Zelensky
+    assert ("w7", "Volodymyr Zelensky", "asserts") not in got

@@ -50,7 +50,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
+from kursk_analysis.extract.actors import PRONOUN, SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
 from kursk_analysis.extract.quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
 from kursk_analysis.lexicon import Claim, load_claim, stance_cues, words
 from kursk_analysis.corpus import corrections
@@ -392,6 +392,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         if not unhedged and not anaphoric and not denial_only and not agreeing:
             continue
         found: dict = {}
+        by_pronoun: set = set()  # (actor, stance) read from a frame whose subject is a pronoun
 
         def add(actor, stance, role, rule, *anchors):
             key = (actor, stance)
@@ -501,6 +502,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if stance == "asserts" and _judged_report(scope, scope_terms):
                     continue
                 rule = ("anaphor-" if not unhedged else "frame-") + f.frame
+                if f.subject_start >= 0 and PRONOUN.fullmatch(
+                        folded[f.subject_start - s_start:f.subject_end - s_start].strip()):
+                    by_pronoun.add((f.actor, stance))
                 add(f.actor, stance, "speaker", rule, f.subject_start, f.subject_end, f.start,
                     f.end)
         sentence_quotes = quotes_by.get(sid)
@@ -518,10 +522,15 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
             for start, end, actor in mentions_by.get(sid):
                 if (actor, "asserts" if stance == "denies" else "denies") not in found:
                     add(actor, stance, "agrees", "agreement", start, end)
-        # A holder is never also a denier in the same sentence.
+        # A holder is never also a denier in the same sentence; nor is an actor on both
+        # sides of the claim through a pronoun ("Zelensky said the Russian president was
+        # lying when he claimed ...": "he" is not Zelensky): that reading is dropped.
         kept = set()
         for (actor, stance), (role, rule, anchors) in found.items():
             if stance == "denies" and actor in holders:
+                continue
+            other = (actor, "asserts" if stance == "denies" else "denies")
+            if other in found and (actor, stance) in by_pronoun and other not in by_pronoun:
                 continue
             kept.add(stance)
             others = [(s, e) for s, e, a in mentions_by.get(sid) if a != actor]
