@@ -152,6 +152,7 @@ WRONG_SIDE = {
     "w5": "Putin said the Ukrainian brigades were surrounded. Zelensky called that a lie.",
     "w6": "Zelensky's office said the American president had been misled about an encirclement.",
     "w7": "Zelensky said the Russian leader was lying when he claimed the Ukrainian brigades were encircled.",
+    "w8": "None of the Ukrainian brigades has been encircled, the ISW said on Friday.",
 }
 
 
@@ -169,3 +170,4 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w6", "Office of the President of Ukraine", "asserts") not in got
     assert ("w7", "Volodymyr Zelensky", "denies") in got             # "he" is not Zelensky
     assert ("w7", "Volodymyr Zelensky", "asserts") not in got
+    assert ("w8", "Institute for the Study of War", "denies") in got  # ", the ISW said"

@@ -136,8 +136,9 @@ REFERS_BACK = re.compile(
     r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
-# "…, President Vladimir Putin said": the words before the frame are the speaker's.
-TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}"
+# "…, President Vladimir Putin said", "…, the ISW said": the words before the frame are the
+# speaker's.
+TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}"
                          r"(?:(?:also|then|later)\s+)?$")
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
