@@ -153,6 +153,7 @@ WRONG_SIDE = {
     "w6": "Zelensky's office said the American president had been misled about an encirclement.",
     "w7": "Zelensky said the Russian leader was lying when he claimed the Ukrainian brigades were encircled.",
     "w8": "None of the Ukrainian brigades has been encircled, the ISW said on Friday.",
+    "w9": "The brigades are not encircled, the ISW said, citing geolocated footage.",
 }
 
 
@@ -171,3 +172,4 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w7", "Volodymyr Zelensky", "denies") in got             # "he" is not Zelensky
     assert ("w7", "Volodymyr Zelensky", "asserts") not in got
     assert ("w8", "Institute for the Study of War", "denies") in got  # ", the ISW said"
+    assert {actor for a, actor, _ in got if a == "w9"} == {"Institute for the Study of War"}  # not the footage

@@ -431,6 +431,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         folded, max(0, f.subject_start - s_start - 12), f.subject_start - s_start) \
                         and FREE_RELATIVE_END.match(folded, v_end):
                     continue
+                # "…, the ISW said, citing geolocated footage": what a speaker cites is their
+                # evidence, not a second speaker of their words.
+                if f.frame == "inverted" and f.verb in ("citing", "quoting") and any(
+                        g.actor and g.actor != f.actor and g.frame != "possessive"
+                        and g.end <= f.start for g in sentence_frames):
+                    continue
                 # A negated frame says nothing: "Neither X nor Y found ...", "X has not confirmed ...".
                 if NEGATED_FRAME.search(folded, max(0, v_start - 24), v_start) or (
                         f.subject_start >= 0 and f.subject_start < f.start and NEGATED_FRAME.search(
