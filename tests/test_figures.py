@@ -158,6 +158,16 @@ def test_a_number_word_inside_a_word_does_not_hide_the_number_after_it(tmp_path)
     assert (q.loc[0, "value_low"], q.loc[0, "what"]) == (20, "soldiers")
 
 
+def test_a_figure_before_said_is_not_its_claimant(tmp_path):
+    """Written for this test: a figure set off by commas before "said X" is not the claimant."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {"000": "Russia has taken back about half of the pocket, or some 600 "
+                                           "square kilometres, said Pasi Paroinen of the Black Bird Group.\n"})
+    f = territory_figures(corpus)
+    assert set(f["claimant"]) == {"Pasi Paroinen"} and len(f) == 2  # "about half" and the area
+
+
 def test_number_words_that_begin_with_another_are_read_whole(tmp_path):
     """"sixteen", "sixty-five" and "ninety" begin with "six" and "nine": the scan reads the
     whole word (it used to stop at the shorter one and lose the number)."""

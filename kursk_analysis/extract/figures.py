@@ -278,6 +278,10 @@ _NAMED = re.compile(r"(?<=\s)(?!(?:U\.S|US|UK|EU|NATO)\b)[A-Z][A-Za-z]+[A-Z]?[a-
 _WHO_TRAIL = re.compile(r"(?:\s+(?:now|also|still|reportedly|previously|recently|later|"
                         r"then|had|have|has|would|could|may|might))+$", re.I)
 _WHO_CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|it|they|there)\b", re.I)
+# "roughly two-thirds of the area, or about 900 square kilometers, said Pasi Paroinen": a
+# figure between commas before "said" is not who said it.
+_WHO_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent|percent|sq\b|square|km|kilomet|miles?\b|hectares?)",
+                         re.I)
 _PREPOSITION_START = re.compile(r"(?i)^(?:by|within|in|on|at|after|before|since|during|from|"
                                 r"for|over|under|with|without|despite|as|when|while|if)\b")
 # A time or place phrase before the speaker ("Within a fortnight Kyiv", "By late August its
@@ -564,7 +568,7 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         # A long title ending in a name ("Army General Valery Gerasimov") is still a speaker.
         limit = 8 if not who.split() or not who.split()[-1][:1].isupper() else 11
         if (words > limit and not apposition) or not who.strip() or \
-                "according to" in who.lower() or _WHO_CLAUSE.search(who):
+                "according to" in who.lower() or _WHO_CLAUSE.search(who) or _WHO_FIGURE.search(who):
             continue
         if who.split()[-1].lower() in ("it", "this", "that", "which") and len(who.split()) > 1:
             continue
