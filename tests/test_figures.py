@@ -158,6 +158,18 @@ def test_a_number_word_inside_a_word_does_not_hide_the_number_after_it(tmp_path)
     assert (q.loc[0, "value_low"], q.loc[0, "what"]) == (20, "soldiers")
 
 
+def test_a_bare_peak_figure_borrows_the_unit_before_it(tmp_path):
+    """Written for this test: "down from a peak of about 1,300" is an area in the unit of
+    the figure before it."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {"000": "Ukraine now holds about 300 square kilometres, down from a "
+                                           "peak of about 1,300 last August, analysts said.\n"})
+    f = territory_figures(corpus)
+    assert list(zip(f["text"], f["value_low"], f["unit"])) == [
+        ("about 300 square kilometres", 300, "km2"), ("about 1,300", 1300, "km2")]
+
+
 def test_a_figure_before_said_is_not_its_claimant(tmp_path):
     """Written for this test: a figure set off by commas before "said X" is not the claimant."""
     from extraction_gold import mini_corpus

@@ -188,9 +188,11 @@ _BEFORE_AREA = re.compile(
     rf"(?:\s*(?P<sep>-|to|and|or)\s*(?P<n2>{_NUM}))?\s*(?:-\s*)?$"
 )
 # A bare number that borrows the unit of the area just before it: "from about 300 square
-# kilometers to less than 100", "about 800 square kilometres, down from 1,376 at the peak".
+# kilometers to less than 100", "about 800 square kilometres, down from 1,376 at the peak",
+# "..., down from a peak of 1,376".
 _CARRIED = re.compile(
-    rf"(?P<link>\s*,?\s*(?:(?:down|up)\s+from|to)\s+)(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<link>\s*,?\s*(?:(?:down|up)\s+from(?:\s+(?:a|an|its|the|their)\s+(?:peak|high|"
+    rf"height|maximum|high point)\s+of)?|to)\s+)(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?P<n>{_DIGITS})(?![\w%]|[.,]\d|\s*(?:-|percent|per\s+cent|pct|square|sq|km|mi|"
     r"kilomet|miles?|hectares?|acres?|times|people|troops|soldiers|days?|weeks?|months?|"
     r"years?|villages?|settlements?|[a-z]+s\b))")
