@@ -170,6 +170,16 @@ def test_a_bare_peak_figure_borrows_the_unit_before_it(tmp_path):
         ("about 300 square kilometres", 300, "km2"), ("about 1,300", 1300, "km2")]
 
 
+def test_freed_ground_is_retaken(tmp_path):
+    """Written for this test: the Russian defence ministry's "freed" is retaking."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {"000": "The ministry said its units had freed 120 square kilometres "
+                                           "and 80 percent of the territory.\n"})
+    f = territory_figures(corpus)
+    assert list(f["direction"].astype(str)) == ["retaken", "retaken"]
+
+
 def test_a_figure_before_said_is_not_its_claimant(tmp_path):
     """Written for this test: a figure set off by commas before "said X" is not the claimant."""
     from extraction_gold import mini_corpus
