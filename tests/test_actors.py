@@ -85,6 +85,8 @@ def test_seed_mentions(seeds):
     ("the Kremlin leader said", "Vladimir Putin"),
     ("Kremlin spokesman Dmitry Peskov", "Kremlin"),
     ("Zelenskyy’s office said", "Office of the President of Ukraine"),
+    ("Ukraine's defence ministry said", "Ukrainian Defence Ministry"),
+    ("the Ukrainian Ministry of Defense said", "Ukrainian Defence Ministry"),
 ])
 def test_unseen_phrasings(text, actor):
     folded = fold(text)
