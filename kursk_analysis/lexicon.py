@@ -42,7 +42,8 @@ from kursk_analysis.errors import RuleError
 RULES = Path(__file__).with_name("rules")
 CLAIMS = RULES / "claims"
 CUE_FAMILIES = ("hedges", "negations", "denials", "strong_denials", "agreements",
-                "reported_claims", "evaluations", "questions", "subordinators", "negated_frames")
+                "reported_claims", "evaluations", "questions", "subordinators", "negated_frames",
+                "persuasions")
 CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", "troops",
               "extra_hedges", "extra_denials"}
 

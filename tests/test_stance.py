@@ -154,6 +154,10 @@ WRONG_SIDE = {
     "w7": "Zelensky said the Russian leader was lying when he claimed the Ukrainian brigades were encircled.",
     "w8": "None of the Ukrainian brigades has been encircled, the ISW said on Friday.",
     "w9": "The brigades are not encircled, the ISW said, citing geolocated footage.",
+    "w10": "Zelensky said Moscow was trying to persuade Washington that his brigades were encircled.",
+    "w11": "The ISW said it had not observed anything so far to back up Putin's claim that the brigades were encircled.",
+    "w12": "Syrskyi rejected that there was any real danger of encirclement for his units.",
+    "w13": "Trump went on television to reiterate the Russian leader's claim that the brigades were encircled.",
 }
 
 
@@ -173,3 +177,8 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w7", "Volodymyr Zelensky", "asserts") not in got
     assert ("w8", "Institute for the Study of War", "denies") in got  # ", the ISW said"
     assert {actor for a, actor, _ in got if a == "w9"} == {"Institute for the Study of War"}  # not the footage
+    assert ("w10", "Volodymyr Zelensky", "asserts") not in got     # an attempt to persuade
+    assert ("w11", "Vladimir Putin", "asserts") in got              # the holder of the claim
+    assert ("w11", "Institute for the Study of War", "asserts") not in got  # another's claim
+    assert ("w12", "Oleksandr Syrskyi", "denies") in got            # a rejected danger
+    assert ("w13", "Donald Trump", "asserts") in got                # repeating the claim

@@ -75,6 +75,16 @@ REPORTED_CLAIM_BEFORE = re.compile(words(stance_cues()["reported_claims"]).patte
                                    + r"\s+(?:of|about)\s+[^,;:.!?\"]{0,60}$")
 EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?"
                              + words(stance_cues()["evaluations"]).pattern.removeprefix("(?i)"))
+# "Putin's claim that …": a claim noun with its content after it.
+COMPLEMENT_AFTER = re.compile(r"\s+(?:that|of|about)(?!\w)")
+# The few words between a verb and its object ("reiterated the ...").
+VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
+# "trying to convince Trump that …": the words are someone's attempt to persuade.
+PERSUASION = words(stance_cues()["persuasions"])
+# "Syrskyi denied there was any threat of encirclement": a denied danger is denied outright.
+DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|rul(?:e|ed|es|ing) out)"
+                           r"\s+(?:that\s+)?(?:there\s+(?:is|was|were|are|had been|has been)\s+)?"
+                           r"(?:any|a|an|the)?\s*(?:real\s+|serious\s+|immediate\s+)?$")
 # "declined to say whether the troops were surrounded": a term in a question is hedged.
 QUESTION = words(stance_cues()["questions"])
 # "While Moscow insisted the Ukrainians were encircled, Kyiv said ...": a sentence opening
@@ -215,6 +225,10 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = None
         if hedge and DENIED_THAT.search(text, max(0, m.start() - 120), m.start()):
             hedge = None
+        if hedge and NEGATED_HEDGE.match(hedge.group()):
+            at = max(0, m.start() - HEDGE_WINDOW) + hedge.start()
+            if DENIED_DANGER.search(text, max(0, at - 80), at):
+                hedge = None
         if not hedge:
             opener = None
             for opener in CLAUSE_BREAK.finditer(text, max(0, m.start() - 80), m.start()):
@@ -270,6 +284,16 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
                 _counterfactual(text, start, end):
             return True
     return False
+
+
+def _held_by_another(owner, frame, v_end: int, folded: str) -> bool:
+    """Whether a term the possessive ``owner`` (holder, start of "X's claim") holds is
+    another actor's claim within ``frame``'s words, not the frame verb's own object: a
+    passive frame ("Putin's claim … was echoed by Trump") or a claim a few words after the
+    verb ("reiterated the Russian president's claims that …") is the speaker's to repeat."""
+    if owner is None or owner[0] == frame.actor or frame.frame == "passive":
+        return False
+    return owner[1] > v_end and not VERB_OBJECT.fullmatch(folded, v_end, owner[1])
 
 
 def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
@@ -394,6 +418,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
             continue
         found: dict = {}
         by_pronoun: set = set()  # (actor, stance) read from a frame whose subject is a pronoun
+        owned: dict = {}  # term start -> (holder, where its "X's claim that …" starts)
 
         def add(actor, stance, role, rule, *anchors):
             key = (actor, stance)
@@ -421,6 +446,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         holders.add(f.actor)
                         add(f.actor, "asserts", "holder", "possessive-claim", f.subject_start,
                             f.subject_end, f.start)
+                        if COMPLEMENT_AFTER.match(folded, n_end):
+                            owned.update({t[0]: (f.actor, min(f.subject_start, f.start) - s_start)
+                                          for t in unhedged if n_end <= t[0] < bound})
                     continue
         if sentence_frames and (unhedged or anaphoric or denial_only):
             for f in sentence_frames:
@@ -506,7 +534,14 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
                 stance = "denies" if denies_in(scope, scope_terms, claim) else "asserts"
-                if stance == "asserts" and _judged_report(scope, scope_terms):
+                if stance == "asserts" and scope_terms and (
+                        _judged_report(scope, scope_terms)
+                        # "… no evidence to support Putin's claim that …": another's claim,
+                        # not the object of this verb ("reiterated Putin's claim that …")
+                        or all(_held_by_another(owned.get(lo + t[0]), f, v_end, folded)
+                               for t in scope_terms)
+                        # "Putin was trying to convince Trump that …": an attempt to persuade
+                        or PERSUASION.search(scope, 0, scope_terms[0][0])):
                     continue
                 rule = ("anaphor-" if not unhedged else "frame-") + f.frame
                 if f.subject_start >= 0 and PRONOUN.fullmatch(
