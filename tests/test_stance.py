@@ -158,6 +158,10 @@ WRONG_SIDE = {
     "w11": "The ISW said it had not observed anything so far to back up Putin's claim that the brigades were encircled.",
     "w12": "Syrskyi rejected that there was any real danger of encirclement for his units.",
     "w13": "Trump went on television to reiterate the Russian leader's claim that the brigades were encircled.",
+    "w14": "\"Moscow claims our brigade is encircled. It is not,\" Zelensky said.",
+    "w15": "\"They keep saying we are surrounded, but we are still here,\" Syrskyi said.",
+    "w16": "\"Moscow would have the world believe our units are surrounded,\" Sybiha said.",
+    "w17": "\"Our units are surrounded,\" Zelensky said.",
 }
 
 
@@ -182,3 +186,9 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w11", "Institute for the Study of War", "asserts") not in got  # another's claim
     assert ("w12", "Oleksandr Syrskyi", "denies") in got            # a rejected danger
     assert ("w13", "Donald Trump", "asserts") in got                # repeating the claim
+    # A third party's claim inside a quotation, or the wish that others believe it, is
+    # not the speaker's; a speaker's own words still are.
+    assert ("w14", "Volodymyr Zelensky", "asserts") not in got
+    assert ("w15", "Oleksandr Syrskyi", "asserts") not in got
+    assert ("w16", "Andrii Sybiha", "asserts") not in got
+    assert ("w17", "Volodymyr Zelensky", "asserts") in got

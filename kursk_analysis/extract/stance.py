@@ -81,6 +81,11 @@ COMPLEMENT_AFTER = re.compile(r"\s+(?:that|of|about)(?!\w)")
 VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
 # "trying to convince Trump that …": the words are someone's attempt to persuade.
 PERSUASION = words(stance_cues()["persuasions"])
+# "“They say we are surrounded, but …”": someone other than the speaker ("I", "we") says
+# the words the term is in, earlier in the quotation's sentence.
+THIRD_PARTY_SAYS = re.compile(
+    r"(?i)(?<![\w'])(?!(?:i|we|i've|we've|i'd|we'd)(?![\w']))[\w'-]+\s+(?:"
+    + "|".join(stance_cues()["reported_in_quotes"]) + r")(?:\s+that)?\s+[^.!?]{0,80}$")
 # "Syrskyi denied there was any threat of encirclement": a denied danger is denied outright.
 DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|rul(?:e|ed|es|ing) out)"
                            r"\s+(?:that\s+)?(?:there\s+(?:is|was|were|are|had been|has been)\s+)?"
@@ -556,7 +561,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 q_terms = [t for t in claim_terms(inner, claim) if not t[2]]
                 if q_terms and q.speaker not in holders:
                     stance = "denies" if denies_in(inner, q_terms, claim) else "asserts"
-                    if stance == "denies" or not _judged_report(inner, q_terms):
+                    if stance == "denies" or not (
+                            _judged_report(inner, q_terms)
+                            or PERSUASION.search(inner, 0, q_terms[0][0])
+                            or all(THIRD_PARTY_SAYS.search(inner, 0, t[0]) for t in q_terms)):
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
