@@ -162,6 +162,11 @@ WRONG_SIDE = {
     "w15": "\"They keep saying we are surrounded, but we are still here,\" Syrskyi said.",
     "w16": "\"Moscow would have the world believe our units are surrounded,\" Sybiha said.",
     "w17": "\"Our units are surrounded,\" Zelensky said.",
+    "w18": "Peskov said no one could deny that the Ukrainian brigades were encircled.",
+    "w19": "Putin said there was no doubt the Ukrainian brigades were cut off.",
+    "w20": "Zelensky said it was absurd to claim that his brigades were surrounded.",
+    "w21": "The ISW said the Russians had failed to encircle the Ukrainian brigades.",
+    "w22": "Ukraine's army said its withdrawal had prevented an encirclement.",
 }
 
 
@@ -192,3 +197,9 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w15", "Oleksandr Syrskyi", "asserts") not in got
     assert ("w16", "Andrii Sybiha", "asserts") not in got
     assert ("w17", "Volodymyr Zelensky", "asserts") in got
+    # Negations that affirm, and a denial by way of a verb of saying.
+    assert ("w18", "Dmitry Peskov", "asserts") in got and ("w18", "Dmitry Peskov", "denies") not in got
+    assert ("w19", "Vladimir Putin", "asserts") in got and ("w19", "Vladimir Putin", "denies") not in got
+    assert ("w20", "Volodymyr Zelensky", "denies") in got
+    # A failed or prevented encirclement is no claim that there is one.
+    assert not any(a in ("w21", "w22") and st == "asserts" for a, _, st in got)

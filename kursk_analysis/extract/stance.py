@@ -90,6 +90,9 @@ THIRD_PARTY_SAYS = re.compile(
 DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|rul(?:e|ed|es|ing) out)"
                            r"\s+(?:that\s+)?(?:there\s+(?:is|was|were|are|had been|has been)\s+)?"
                            r"(?:any|a|an|the)?\s*(?:real\s+|serious\s+|immediate\s+)?$")
+# Negations that affirm ("no doubt that", "nobody could deny that"), set aside before a
+# scope is read for a denial.
+AFFIRMATION = words(stance_cues()["affirmations"])
 # "declined to say whether the troops were surrounded": a term in a question is hedged.
 QUESTION = words(stance_cues()["questions"])
 # "While Moscow insisted the Ukrainians were encircled, Kyiv said ...": a sentence opening
@@ -98,7 +101,7 @@ SUBORDINATE_OPENING = re.compile(r"\s*[\"']?" + words(stance_cues()["subordinato
                                  re.I)
 # "Neither the Pentagon nor the ISW found ...", "have not confirmed": a negated frame.
 NEGATED_FRAME = re.compile(words(stance_cues()["negated_frames"]).pattern
-                           + r"\s+(?:(?:the|have|has|had|be|been|yet|so far|to)\s+)?$")
+                           + r"\s+(?:(?:the|have|has|had|be|been|yet|so far|to|can|could|would|will|should)\s+)?$")
 # "Contrary to what Trump said, the troops were never encircled": a frame that is a free
 # relative ends where it stands; the words after it are not its speaker's.
 FREE_RELATIVE = re.compile(r"(?i)(?<!\w)what\s+$")
@@ -280,6 +283,8 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     before an unhedged term ("are not surrounded", "none of its units ... were
     surrounded"), a question about it answered no ("Encircled? No"), or a counterfactual
     ("If we were surrounded, I would not ...")."""
+    # "there was no doubt the Ukrainians were cut off" affirms: its negation is set aside.
+    text = AFFIRMATION.sub(lambda m: " " * len(m.group()), text)
     if claim.denial.search(text):
         return True
     for start, end, hedged in terms:
