@@ -170,6 +170,19 @@ def test_a_bare_peak_figure_borrows_the_unit_before_it(tmp_path):
         ("about 300 square kilometres", 300, "km2"), ("about 1,300", 1300, "km2")]
 
 
+def test_still_in_the_past_is_dated_by_the_sentence(tmp_path):
+    """Written for this test: "In early January Ukraine still controlled ..." is January's
+    figure; "still holds" is of the present (the publication date)."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {"000": "In early January Ukraine still controlled about 600 square kilometres.\n\n"
+                                           "Ukraine still holds about 300 square kilometres, officials say.\n"},
+                         published="2025-03-17")
+    f = territory_figures(corpus)
+    assert list(zip(f["as_of"].astype(str), f["as_of_basis"])) == [
+        ("2025-01-31", "text"), ("2025-03-17", "publication")]
+
+
 def test_freed_ground_is_retaken(tmp_path):
     """Written for this test: the Russian defence ministry's "freed" is retaking."""
     from extraction_gold import mini_corpus
