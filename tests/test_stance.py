@@ -167,6 +167,7 @@ WRONG_SIDE = {
     "w20": "Zelensky said it was absurd to claim that his brigades were surrounded.",
     "w21": "The ISW said the Russians had failed to encircle the Ukrainian brigades.",
     "w22": "Ukraine's army said its withdrawal had prevented an encirclement.",
+    "w23": "Moscow says it has encircled two Ukrainian brigades, a claim Kyiv firmly rejects.",
 }
 
 
@@ -203,3 +204,5 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w20", "Volodymyr Zelensky", "denies") in got
     # A failed or prevented encirclement is no claim that there is one.
     assert not any(a in ("w21", "w22") and st == "asserts" for a, _, st in got)
+    # An apposition naming the claim as someone else's ends the speaker's words.
+    assert ("w23", "Russian government", "asserts") in got and ("w23", "Russian government", "denies") not in got

@@ -113,6 +113,9 @@ CLAUSE_BREAK = re.compile(r"(?i)[,;:\"]|(?<!\w)(?:that|but|while|which|who|wheth
 # Where a reported statement's clause ends and someone else's words (or the outlet's) begin.
 CLAUSE_END = re.compile(
     r"(?i)\s-{1,2}\s|;|,\s*(?:but|while|whereas|even as|even though|though|although|yet)(?!\w)|"
+    # "…, a claim Kyiv and Western analysts reject": an apposition that names the claim
+    # as someone's begins words that are not the speaker's.
+    r",\s*(?:a|an)\s+(?:\w+\s+)?(?:claims?|assertions?|allegations?|statements?|charges?|accusations?)(?!\w)|"
     r"\s+but\s+(?:this|that|it|these|those|such|there)(?!\w)")
 # "Encircled? No." - a question about the term answered no.
 ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
