@@ -168,6 +168,8 @@ WRONG_SIDE = {
     "w21": "The ISW said the Russians had failed to encircle the Ukrainian brigades.",
     "w22": "Ukraine's army said its withdrawal had prevented an encirclement.",
     "w23": "Moscow says it has encircled two Ukrainian brigades, a claim Kyiv firmly rejects.",
+    "w24": ("The ISW said it had found no sign of an encirclement. It added that the Russian "
+            "claims were meant to sway Washington."),
 }
 
 
@@ -206,3 +208,6 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert not any(a in ("w21", "w22") and st == "asserts" for a, _, st in got)
     # An apposition naming the claim as someone else's ends the speaker's words.
     assert ("w23", "Russian government", "asserts") in got and ("w23", "Russian government", "denies") not in got
+    # A sentence that judges the claim it refers back to does not make it.
+    assert ("w24", "Institute for the Study of War", "asserts") not in got
+    assert ("w24", "Institute for the Study of War", "denies") in got

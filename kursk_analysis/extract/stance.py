@@ -547,6 +547,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
                 stance = "denies" if denies_in(scope, scope_terms, claim) else "asserts"
+                # "It added that Russian claims were aimed at Trump": a clause that says
+                # something of the claim it refers back to judges it; it does not make it.
+                if stance == "asserts" and not unhedged and any(
+                        EVALUATED_AFTER.match(scope, m.end()) for m in ANAPHOR.finditer(scope)):
+                    continue
                 if stance == "asserts" and scope_terms and (
                         _judged_report(scope, scope_terms)
                         # "… no evidence to support Putin's claim that …": another's claim,
