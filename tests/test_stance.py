@@ -170,6 +170,8 @@ WRONG_SIDE = {
     "w23": "Moscow says it has encircled two Ukrainian brigades, a claim Kyiv firmly rejects.",
     "w24": ("The ISW said it had found no sign of an encirclement. It added that the Russian "
             "claims were meant to sway Washington."),
+    "w25": "Putin said the Ukrainian brigades were encircled. The ISW said those claims did not fit the maps.",
+    "w26": "Putin said the Ukrainian brigades were encircled. Peskov made the same claim a day later.",
 }
 
 
@@ -211,3 +213,5 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     # A sentence that judges the claim it refers back to does not make it.
     assert ("w24", "Institute for the Study of War", "asserts") not in got
     assert ("w24", "Institute for the Study of War", "denies") in got
+    assert ("w25", "Institute for the Study of War", "asserts") not in got  # judged, not taken up
+    assert ("w26", "Dmitry Peskov", "asserts") in got                # "made the same claim"

@@ -79,6 +79,8 @@ EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?"
 COMPLEMENT_AFTER = re.compile(r"\s+(?:that|of|about)(?!\w)")
 # The few words between a verb and its object ("reiterated the ...").
 VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
+# "Trump repeated the claim": a verb that takes up a claim referred back to.
+ENDORSEMENT = words(stance_cues()["endorsements"])
 # "trying to convince Trump that …": the words are someone's attempt to persuade.
 PERSUASION = words(stance_cues()["persuasions"])
 # "“They say we are surrounded, but …”": someone other than the speaker ("I", "we") says
@@ -547,10 +549,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
                 stance = "denies" if denies_in(scope, scope_terms, claim) else "asserts"
-                # "It added that Russian claims were aimed at Trump": a clause that says
-                # something of the claim it refers back to judges it; it does not make it.
-                if stance == "asserts" and not unhedged and any(
-                        EVALUATED_AFTER.match(scope, m.end()) for m in ANAPHOR.finditer(scope)):
+                # A sentence that only refers back to the claim asserts it only by a verb
+                # that takes it up ("Trump repeated the claim", "made the same claim"):
+                # "It added that Russian claims were aimed at Trump", "the claims did not
+                # match the battlefield" judge it.
+                if stance == "asserts" and not unhedged and not any(
+                        ENDORSEMENT.search(scope, 0, m.start()) for m in ANAPHOR.finditer(scope)):
                     continue
                 if stance == "asserts" and scope_terms and (
                         _judged_report(scope, scope_terms)
