@@ -172,6 +172,7 @@ WRONG_SIDE = {
             "claims were meant to sway Washington."),
     "w25": "Putin said the Ukrainian brigades were encircled. The ISW said those claims did not fit the maps.",
     "w26": "Putin said the Ukrainian brigades were encircled. Peskov made the same claim a day later.",
+    "w27": "Kyiv denied that its brigades were encircled. The Kremlin dismissed that denial.",
 }
 
 
@@ -215,3 +216,4 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w24", "Institute for the Study of War", "denies") in got
     assert ("w25", "Institute for the Study of War", "asserts") not in got  # judged, not taken up
     assert ("w26", "Dmitry Peskov", "asserts") in got                # "made the same claim"
+    assert ("w27", "Kremlin", "denies") not in got                  # a denied denial

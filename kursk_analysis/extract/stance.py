@@ -79,6 +79,9 @@ EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?"
 COMPLEMENT_AFTER = re.compile(r"\s+(?:that|of|about)(?!\w)")
 # The few words between a verb and its object ("reiterated the ...").
 VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
+# "rejected that denial": a denial referred back to (denying it is no denial of the claim).
+DENIAL_NOUN = re.compile(r"(?i)(?<!\w)(?:that|this|the|such|those|these|its|their|his|her|[\w-]+'s)\s+(?:\w+\s+)?"
+                         + words(stance_cues()["denial_nouns"]).pattern.removeprefix("(?i)"))
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
 ENDORSEMENT = words(stance_cues()["endorsements"])
 # "trying to convince Trump that …": the words are someone's attempt to persuade.
@@ -426,7 +429,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         denial_only = bool(
             not terms and not anaphoric
             and any(terms_all[max(0, position - DENIAL_WINDOW):position + DENIAL_WINDOW + 1])
-            and STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded))
+            and STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded)
+            # "Moscow rejected that denial": denying a denial is no denial of the claim.
+            and not DENIAL_NOUN.search(folded))
         agreeing = bool(not terms and previous is not None and position - previous[0] <= 1
                         and len(previous[1]) == 1 and AGREEMENT.search(folded))
         if not unhedged and not anaphoric and not denial_only and not agreeing:
