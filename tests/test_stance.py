@@ -173,6 +173,9 @@ WRONG_SIDE = {
     "w25": "Putin said the Ukrainian brigades were encircled. The ISW said those claims did not fit the maps.",
     "w26": "Putin said the Ukrainian brigades were encircled. Peskov made the same claim a day later.",
     "w27": "Kyiv denied that its brigades were encircled. The Kremlin dismissed that denial.",
+    "w28": "Trump said he had read reports that the brigades were surrounded but could not confirm them.",
+    "w29": "The General Staff of Ukraine said the encirclement threat near Sudzha had passed.",
+    "w30": "Russia's claims of an encirclement are false, Zelensky's adviser Mykhailo Podolyak said.",
 }
 
 
@@ -217,3 +220,6 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w25", "Institute for the Study of War", "asserts") not in got  # judged, not taken up
     assert ("w26", "Dmitry Peskov", "asserts") in got                # "made the same claim"
     assert ("w27", "Kremlin", "denies") not in got                  # a denied denial
+    assert ("w28", "Donald Trump", "asserts") not in got            # vouches for nothing
+    assert not any(a == "w29" and st == "asserts" for a, _, st in got)  # "encirclement threat"
+    assert ("w30", "Mykhailo Podolyak", "denies") in got            # "..., X's adviser Y said"

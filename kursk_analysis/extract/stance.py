@@ -98,6 +98,9 @@ DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismi
 # Negations that affirm ("no doubt that", "nobody could deny that"), set aside before a
 # scope is read for a denial.
 AFFIRMATION = words(stance_cues()["affirmations"])
+HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)")
+# "had seen reports that ... but could not verify them": the speaker vouches for nothing.
+UNVERIFIED = words(stance_cues()["unverified"])
 # "declined to say whether the troops were surrounded": a term in a question is hedged.
 QUESTION = words(stance_cues()["questions"])
 # "While Moscow insisted the Ukrainians were encircled, Kyiv said ...": a sentence opening
@@ -162,9 +165,11 @@ REFERS_BACK = re.compile(
     r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
-# "…, President Vladimir Putin said", "…, the ISW said": the words before the frame are the
-# speaker's.
-TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}"
+# "…, President Vladimir Putin said", "…, the ISW said", "…, Zelensky's adviser Mykhailo
+# Podolyak said": the words before the frame are the speaker's.
+TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.|adviser|advisor|aide|envoy|"
+                         r"spokes(?:man|woman|person)|minister|commander|chief|head|leader|"
+                         r"president|general|official|officer|analyst|expert)\s+){0,3}"
                          r"(?:(?:also|then|later)\s+)?$")
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
@@ -245,6 +250,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             at = max(0, m.start() - HEDGE_WINDOW) + hedge.start()
             if DENIED_DANGER.search(text, max(0, at - 80), at):
                 hedge = None
+        # "the encirclement threat", "encirclement risk": a hedge noun after the term.
+        if not hedge and HEDGE_NOUN_AFTER.match(text, m.end()):
+            hedge = True
         if not hedge:
             opener = None
             for opener in CLAUSE_BREAK.finditer(text, max(0, m.start() - 80), m.start()):
@@ -568,7 +576,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         or all(_held_by_another(owned.get(lo + t[0]), f, v_end, folded)
                                for t in scope_terms)
                         # "Putin was trying to convince Trump that …": an attempt to persuade
-                        or PERSUASION.search(scope, 0, scope_terms[0][0])):
+                        or PERSUASION.search(scope, 0, scope_terms[0][0])
+                        or UNVERIFIED.search(scope)):
                     continue
                 rule = ("anaphor-" if not unhedged else "frame-") + f.frame
                 if f.subject_start >= 0 and PRONOUN.fullmatch(
