@@ -176,6 +176,7 @@ WRONG_SIDE = {
     "w28": "Trump said he had read reports that the brigades were surrounded but could not confirm them.",
     "w29": "The General Staff of Ukraine said the encirclement threat near Sudzha had passed.",
     "w30": "Russia's claims of an encirclement are false, Zelensky's adviser Mykhailo Podolyak said.",
+    "w31": "Rubio said Washington had no intelligence confirming that the brigades were encircled.",
 }
 
 
@@ -223,3 +224,4 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w28", "Donald Trump", "asserts") not in got            # vouches for nothing
     assert not any(a == "w29" and st == "asserts" for a, _, st in got)  # "encirclement threat"
     assert ("w30", "Mykhailo Podolyak", "denies") in got            # "..., X's adviser Y said"
+    assert ("w31", "Marco Rubio", "asserts") not in got             # "no intelligence confirming"
