@@ -577,6 +577,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                                for t in scope_terms)
                         # "Putin was trying to convince Trump that …": an attempt to persuade
                         or PERSUASION.search(scope, 0, scope_terms[0][0])
+                        # "… had no intelligence confirming that …": anywhere in the sentence
+                        # before the term (a participle frame's own words start after it)
+                        or UNVERIFIED.search(folded, 0, lo + scope_terms[-1][0])
                         or UNVERIFIED.search(scope)):
                     continue
                 rule = ("anaphor-" if not unhedged else "frame-") + f.frame
