@@ -177,6 +177,8 @@ WRONG_SIDE = {
     "w29": "The General Staff of Ukraine said the encirclement threat near Sudzha had passed.",
     "w30": "Russia's claims of an encirclement are false, Zelensky's adviser Mykhailo Podolyak said.",
     "w31": "Rubio said Washington had no intelligence confirming that the brigades were encircled.",
+    "w32": "Zelensky said Putin's \"encirclement\" was pure fantasy.",
+    "w33": "Peskov dismissed Kyiv's denials, saying the brigades were \"in a cauldron.\"",
 }
 
 
@@ -225,3 +227,7 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert not any(a == "w29" and st == "asserts" for a, _, st in got)  # "encirclement threat"
     assert ("w30", "Mykhailo Podolyak", "denies") in got            # "..., X's adviser Y said"
     assert ("w31", "Marco Rubio", "asserts") not in got             # "no intelligence confirming"
+    assert ("w32", "Volodymyr Zelensky", "denies") in got           # "a fantasy"
+    assert ("w32", "Volodymyr Zelensky", "asserts") not in got
+    assert ("w33", "Dmitry Peskov", "asserts") in got                # dismissing a denial
+    assert ("w33", "Dmitry Peskov", "denies") not in got

@@ -82,6 +82,9 @@ VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
 # "rejected that denial": a denial referred back to (denying it is no denial of the claim).
 DENIAL_NOUN = re.compile(r"(?i)(?<!\w)(?:that|this|the|such|those|these|its|their|his|her|[\w-]+'s)\s+(?:\w+\s+)?"
                          + words(stance_cues()["denial_nouns"]).pattern.removeprefix("(?i)"))
+DENIED_DENIAL = re.compile(
+    r"(?i)(?<!\w)(?:reject\w*|dismiss\w*|den(?:y|ied|ies|ying)|refut\w*|debunk\w*|disput\w*)\s+"
+    r"(?:[\w'-]+\s+){0,2}" + words(stance_cues()["denial_nouns"]).pattern.removeprefix("(?i)"))
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
 ENDORSEMENT = words(stance_cues()["endorsements"])
 # "trying to convince Trump that …": the words are someone's attempt to persuade.
@@ -299,8 +302,10 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     before an unhedged term ("are not surrounded", "none of its units ... were
     surrounded"), a question about it answered no ("Encircled? No"), or a counterfactual
     ("If we were surrounded, I would not ...")."""
-    # "there was no doubt the Ukrainians were cut off" affirms: its negation is set aside.
+    # "there was no doubt the Ukrainians were cut off" affirms, "dismissed Ukrainian denials"
+    # denies a denial: both are set aside.
     text = AFFIRMATION.sub(lambda m: " " * len(m.group()), text)
+    text = DENIED_DENIAL.sub(lambda m: " " * len(m.group()), text)
     if claim.denial.search(text):
         return True
     for start, end, hedged in terms:
