@@ -120,3 +120,15 @@ def test_an_institution_s_spokesperson_and_an_anonymous_soldier(tmp_path):
     assert table.loc["v1", "speaker"] == "Ukrainian General Staff"
     assert table.loc["v2", "speaker"] == "Kremlin"
     assert table.loc["v3", "speaker"] == "Ukrainian soldiers"  # "asked not to be named" is no frame
+
+
+def test_a_clause_after_said_that_has_its_own_subject(tmp_path):
+    """Written for this test: in "X said that the Russians had claimed ...", X is not the
+    subject of "claimed"; in "He added that had asked ..." (the subject left out) he is."""
+    corpus = mini_corpus(tmp_path, {
+        "c1": "Syrskyi said that the Russians had claimed an encirclement before.",
+        "c2": "Trump spoke on Friday. He added that had asked Putin to spare the soldiers.",
+    })
+    frames = speech_frames(corpus).set_index(["article_id", "verb"])
+    assert frames.loc[("c1", "claimed"), "actor"] != "Oleksandr Syrskyi"
+    assert frames.loc[("c2", "asked"), "actor"] == "Donald Trump"

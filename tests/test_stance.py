@@ -179,6 +179,8 @@ WRONG_SIDE = {
     "w31": "Rubio said Washington had no intelligence confirming that the brigades were encircled.",
     "w32": "Zelensky said Putin's \"encirclement\" was pure fantasy.",
     "w33": "Peskov dismissed Kyiv's denials, saying the brigades were \"in a cauldron.\"",
+    "w34": "Syrskyi said that the Russians had claimed an encirclement before and been proved wrong.",
+    "w35": "Peskov said he could not rule out that the Ukrainian brigades were surrounded.",
 }
 
 
@@ -231,3 +233,5 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w32", "Volodymyr Zelensky", "asserts") not in got
     assert ("w33", "Dmitry Peskov", "asserts") in got                # dismissing a denial
     assert ("w33", "Dmitry Peskov", "denies") not in got
+    assert ("w34", "Oleksandr Syrskyi", "asserts") not in got       # the Russians' claim
+    assert ("w35", "Dmitry Peskov", "asserts") not in got           # a possibility

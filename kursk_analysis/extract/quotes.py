@@ -68,6 +68,9 @@ VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
 # Verbs that do not introduce the following words as the subject's own speech when the
 # subject comes after them ("said in a statement").
 GAP_PLAIN = re.compile(r"(?:\s+[\w'.-]+){0,5}?\s*")
+# ... with a word after "that" that can be the new clause's subject (not "that had asked").
+GAP_THAT = re.compile(r"(?<!\w)that\s+(?!(?:had|has|have|was|were|is|are|would|could|will|"
+                      r"also|then|he|she|it|they|we)(?!\w))[\w'-]+")
 GAP_APPOSITION = re.compile(
     r"\s*,[^,\"]{1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
     r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"
@@ -428,7 +431,10 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             if GAP_AUX.fullmatch(gap) or gap == "":
                 return [(s, e)]
             continue
-        if GAP_PLAIN.fullmatch(gap) or GAP_APPOSITION.fullmatch(gap) or \
+        # "Syrskyi said that the Russians had claimed": a gap holding a verb of saying
+        # and "that" opens another clause; its subject is not the one before it.
+        if GAP_PLAIN.fullmatch(gap) and not (VERB.search(gap) and GAP_THAT.search(gap)) or \
+                GAP_APPOSITION.fullmatch(gap) or \
                 GAP_MODIFIER.fullmatch(gap):
             voice = k > 0 and known.inside(s, e) and VOICE_OF.fullmatch(folded, cands[k - 1][0], s) \
                 and known.fits(known.actors[known.inside(s, e)[0]], ("institution", "group"))
