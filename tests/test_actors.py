@@ -87,6 +87,9 @@ def test_seed_mentions(seeds):
     ("Zelenskyy’s office said", "Office of the President of Ukraine"),
     ("Ukraine's defence ministry said", "Ukrainian Defence Ministry"),
     ("the Ukrainian Ministry of Defense said", "Ukrainian Defence Ministry"),
+    ("the EU foreign policy chief said", "Kaja Kallas"),
+    ("the NATO chief said", "Mark Rutte"),
+    ("the British prime minister said", "Keir Starmer"),
 ])
 def test_unseen_phrasings(text, actor):
     folded = fold(text)
