@@ -90,6 +90,9 @@ def test_seed_mentions(seeds):
     ("the EU foreign policy chief said", "Kaja Kallas"),
     ("the NATO chief said", "Mark Rutte"),
     ("the British prime minister said", "Keir Starmer"),
+    ("Ukraine's foreign minister said", "Andrii Sybiha"),
+    ("the Russian defence minister said", "Andrei Belousov"),
+    ("the US secretary of state said", "Marco Rubio"),
 ])
 def test_unseen_phrasings(text, actor):
     folded = fold(text)
