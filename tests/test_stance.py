@@ -181,6 +181,7 @@ WRONG_SIDE = {
     "w33": "Peskov dismissed Kyiv's denials, saying the brigades were \"in a cauldron.\"",
     "w34": "Syrskyi said that the Russians had claimed an encirclement before and been proved wrong.",
     "w35": "Peskov said he could not rule out that the Ukrainian brigades were surrounded.",
+    "w36": "Syrskyi said he could not rule out a danger of encirclement for two brigades.",
 }
 
 
@@ -235,3 +236,4 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w33", "Dmitry Peskov", "denies") not in got
     assert ("w34", "Oleksandr Syrskyi", "asserts") not in got       # the Russians' claim
     assert ("w35", "Dmitry Peskov", "asserts") not in got           # a possibility
+    assert not any(a == "w36" for a, _, _ in got)                    # a danger not ruled out

@@ -251,7 +251,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = None
         if hedge and NEGATED_HEDGE.match(hedge.group()):
             at = max(0, m.start() - HEDGE_WINDOW) + hedge.start()
-            if DENIED_DANGER.search(text, max(0, at - 80), at):
+            denied = DENIED_DANGER.search(text, max(0, at - 80), at)
+            # ... but "could not rule out a threat of encirclement" keeps the danger open.
+            if denied and not NEGATION.search(text, max(0, denied.start() - 12), denied.start()):
                 hedge = None
         # "the encirclement threat", "encirclement risk": a hedge noun after the term.
         if not hedge and HEDGE_NOUN_AFTER.match(text, m.end()):
