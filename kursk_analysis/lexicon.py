@@ -102,9 +102,15 @@ def _named(path: Path, data: dict, key: str) -> list[tuple[str, str]]:
     return out
 
 
+def word_group(patterns: list[str]) -> str:
+    """The whole-word alternation of :func:`words` as text, without flags, to build a larger
+    pattern from (compile it with ``re.I``)."""
+    return r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)"
+
+
 def words(patterns: list[str]) -> re.Pattern:
     """One case-insensitive whole-word pattern for a list of alternatives."""
-    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+    return re.compile("(?i)" + word_group(patterns))
 
 
 @lru_cache(maxsize=4)

@@ -126,8 +126,7 @@ _VAGUE = {"hundreds of": 200, "several hundred": 200, "a few hundred": 200,
 # The number words as a trie, so the longest is tried first: an alternation in this order
 # read "sixteen", "sixty" and "ninety" as "six" and "nine" wherever nothing had to follow
 # the word (the quantity scan then rejected the cut word, and the number was lost).
-_WORD = "(?:" + lexicon.trie_regex([w for w, v in _WORD_VALUES.items() if w.isalpha() and 1 <= v <= 90
-                                    and w not in ("a", "an", "dozen")]) + ")"
+_WORD = "(?:" + lexicon.trie_regex([w for w in _WORD_VALUES if w not in ("a", "an", "dozen", "a dozen")]) + ")"
 # Thousands grouped by commas ("1,150") or, in Ukrainian and European style, by a space
 # ("1 150", folded from a thin or non-breaking space).
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"

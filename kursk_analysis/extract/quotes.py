@@ -436,8 +436,9 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         if GAP_PLAIN.fullmatch(gap) and not (VERB.search(gap) and GAP_THAT.search(gap)) or \
                 GAP_APPOSITION.fullmatch(gap) or \
                 GAP_MODIFIER.fullmatch(gap):
-            voice = k > 0 and known.inside(s, e) and VOICE_OF.fullmatch(folded, cands[k - 1][0], s) \
-                and known.fits(known.actors[known.inside(s, e)[0]], ("institution", "group"))
+            named = known.inside(s, e)
+            voice = bool(k > 0 and named and VOICE_OF.fullmatch(folded, cands[k - 1][0], s)
+                         and known.fits(known.actors[named[0]], ("institution", "group")))
             while not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
                     k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?",

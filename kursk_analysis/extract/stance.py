@@ -52,7 +52,7 @@ import pandas as pd
 from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import PRONOUN, SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
 from kursk_analysis.extract.quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
-from kursk_analysis.lexicon import Claim, load_claim, stance_cues, words
+from kursk_analysis.lexicon import Claim, load_claim, stance_cues, word_group, words
 from kursk_analysis.corpus import corrections
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.spans import rows_by
@@ -67,24 +67,25 @@ TROOPS_AFTER_WINDOW = 30  # characters after an after-only term
 NEGATED_HEDGE = re.compile(r"(?i)\W*(?:risk|danger|threat|fear|close|verge|almost|nearly)")
 NEGATION = re.compile(words(stance_cues()["negations"]).pattern + r"|n't(?!\w)")
 STRONG_DENIAL = words(stance_cues()["strong_denials"])
+# The verbs of denial the clause rules below share ("rejected claims that", "dismissed
+# that denial").
+DENIAL_VERBS = r"reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refut\w*|debunk\w*"
 AGREEMENT = words(stance_cues()["agreements"])
 # "Russian claims of a cauldron were not backed by footage": a term inside a noun phrase
 # that reports someone's claim ("claims of", "talk about"), which the clause then says
 # something of. The speaker judges the claim; without a denial cue, they do not assert it.
 REPORTED_CLAIM_BEFORE = re.compile(words(stance_cues()["reported_claims"]).pattern
                                    + r"\s+(?:of|about)\s+[^,;:.!?\"]{0,60}$")
-EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?"
-                             + words(stance_cues()["evaluations"]).pattern.removeprefix("(?i)"))
+EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?" + word_group(stance_cues()["evaluations"]))
 # "Putin's claim that …": a claim noun with its content after it.
 COMPLEMENT_AFTER = re.compile(r"\s+(?:that|of|about)(?!\w)")
 # The few words between a verb and its object ("reiterated the ...").
 VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
 # "rejected that denial": a denial referred back to (denying it is no denial of the claim).
 DENIAL_NOUN = re.compile(r"(?i)(?<!\w)(?:that|this|the|such|those|these|its|their|his|her|[\w-]+'s)\s+(?:\w+\s+)?"
-                         + words(stance_cues()["denial_nouns"]).pattern.removeprefix("(?i)"))
-DENIED_DENIAL = re.compile(
-    r"(?i)(?<!\w)(?:reject\w*|dismiss\w*|den(?:y|ied|ies|ying)|refut\w*|debunk\w*|disput\w*)\s+"
-    r"(?:[\w'-]+\s+){0,2}" + words(stance_cues()["denial_nouns"]).pattern.removeprefix("(?i)"))
+                         + word_group(stance_cues()["denial_nouns"]))
+DENIED_DENIAL = re.compile(rf"(?i)(?<!\w)(?:{DENIAL_VERBS}|disput\w*)\s+(?:[\w'-]+\s+){{0,2}}"
+                           + word_group(stance_cues()["denial_nouns"]))
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
 ENDORSEMENT = words(stance_cues()["endorsements"])
 # "trying to convince Trump that …": the words are someone's attempt to persuade.
@@ -108,8 +109,7 @@ UNVERIFIED = words(stance_cues()["unverified"])
 QUESTION = words(stance_cues()["questions"])
 # "While Moscow insisted the Ukrainians were encircled, Kyiv said ...": a sentence opening
 # with a subordinate clause; its words are not those of the speaker after the comma.
-SUBORDINATE_OPENING = re.compile(r"\s*[\"']?" + words(stance_cues()["subordinators"]).pattern.removeprefix("(?i)"),
-                                 re.I)
+SUBORDINATE_OPENING = re.compile(r"\s*[\"']?" + word_group(stance_cues()["subordinators"]), re.I)
 # "Neither the Pentagon nor the ISW found ...", "have not confirmed": a negated frame.
 NEGATED_FRAME = re.compile(words(stance_cues()["negated_frames"]).pattern
                            + r"\s+(?:(?:the|have|has|had|be|been|yet|so far|to|can|could|would|will|should)\s+)?$")
@@ -150,7 +150,7 @@ HOLDER_NOUN = re.compile(r"\s+(?:claims?|assertions?|allegations?)(?!\w)")
 # "rejected claims that units face encirclement": what is rejected is hedged in wording
 # only; the rejection is of the claim itself.
 DENIED_THAT = re.compile(
-    r"(?i)(?<!\w)(?:reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refut\w*|debunk\w*)\s+"
+    rf"(?i)(?<!\w)(?:{DENIAL_VERBS})\s+"
     r"(?:the\s+)?(?:claims?|reports?|allegations?|assertions?|suggestions?)\s+that(?!\w)")
 # Between two holders: "and", a list comma, a repeated "by"; before a holder, titles
 # ("U.S. President", "Kremlin leader", "the Russian chief of general staff").
