@@ -132,3 +132,23 @@ def test_a_clause_after_said_that_has_its_own_subject(tmp_path):
     frames = speech_frames(corpus).set_index(["article_id", "verb"])
     assert frames.loc[("c1", "claimed"), "actor"] != "Oleksandr Syrskyi"
     assert frames.loc[("c2", "asked"), "actor"] == "Donald Trump"
+
+
+# Written for this test: the wire form with a title or role before the name after the
+# closing mark, and an inverted frame whose role phrase titles a named person.
+TITLED_TAILS = {
+    "t1": "\"We will not give an inch,\" Ukrainian Foreign Minister Andrii Sybiha told reporters.",
+    "t2": "\"The talks were useful,\" Kremlin spokesman Dmitry Peskov said on Thursday.",
+    "t3": "\"Nobody is trapped there,\" U.S. President Donald Trump said.",
+    "t4": "\"The line is holding,\" said Kremlin spokesman Dmitry Peskov.",
+    "t5": "\"We will see,\" Russia and Ukraine exchanged fire overnight, the agency said.",
+}
+
+
+def test_a_title_between_the_quotation_and_the_name_keeps_the_speaker(tmp_path):
+    table = quotes(mini_corpus(tmp_path, TITLED_TAILS)).set_index("article_id")
+    assert table.loc["t1", "speaker"] == "Andrii Sybiha"
+    assert table.loc["t2", "speaker"] == "Dmitry Peskov"
+    assert table.loc["t3", "speaker"] == "Donald Trump"
+    assert table.loc["t4", "speaker"] == "Dmitry Peskov"     # not the Kremlin his title names
+    assert table.loc["t5", "attribution"] != "tail"           # a new clause, not a title

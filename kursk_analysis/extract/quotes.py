@@ -93,9 +93,23 @@ ADJECTIVE_AND = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, ADJECTIVES))
 APPOSED_NAME_AFTER = re.compile(r"\s*,\s*(?:(?:also|has|have|had|later)\s+)?")
 APPOSED_NAME_BEFORE = re.compile(r"[a-z)]\s*,\s*(?:(?:[A-Z][\w.'-]*)\s+){0,3}$")
 PARTICIPLE_BEFORE = re.compile(r",[\"']?\s*$")
-# Between a closing mark and the frame after it: punctuation, or a courtesy title
-# ("…,” Mr. Paroinen said).
-TAIL_GAP = re.compile(r"[\s,;:.!?\-]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?")
+# Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
+# Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
+ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
+                              r"head|commander|adviser|advisor|official|analyst|minister|general)\s+){0,2}")
+# Between a closing mark and the frame after it: punctuation, then a courtesy title or the
+# title and role words wire copy puts before a name ("…,” Mr. Paroinen said; "…,” Russian
+# President Vladimir Putin said; "…,” Kremlin spokesman Dmitry Peskov told reporters;
+# "…,” national security adviser Mike Waltz said). Only such words: a gap holding a verb
+# or any other word is a new clause, and the frame after it is not this quotation's.
+TAIL_GAP = re.compile(
+    r"[\s,;:.!?\-]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"(?:(?:[A-Z][\w.'-]*|the|of|for|spokes(?:man|woman|person)|minister|president|"
+    r"presidential|prime|leader|chief|commander|general|adviser|advisor|analyst|secretary|"
+    r"envoy|ambassador|official|officer|head|deputy|senior|top|press|foreign|defen[cs]e|"
+    r"national|security|army|military|correspondent|expert|researcher|director|founder|"
+    r"lawmaker|senator|governor|mayor|aide|negotiator|representative|colonel|lieutenant|"
+    r"major|captain|sergeant|general|commander-in-chief)\s+){0,6}")
 # Labels some outlets put before a statement they quote ("Quote: “…”", "Details: …").
 LABEL = re.compile(r"^\s*(?:Quote|Quotes|Details|Statement|Update|Background)\s*:\s*")
 PASSIVE_BY = re.compile(r"\s+by\s+(?:both\s+)?")
@@ -500,6 +514,10 @@ def _subject_after(folded, raw, verb_end, limit, known):
     for s, e in cands:
         if not out and folded[verb_end:s].strip(" ") == "":
             out.append((s, e))
+        elif len(out) == 1 and raw[s:s + 1].isupper() and ROLE_BEFORE_NAME.fullmatch(folded[out[-1][1]:s]):
+            # "said Kremlin spokesman Dmitry Peskov": the role is the name's title; the
+            # person named after it speaks, not the institution.
+            out[-1] = (s, e)
         elif out and (GAP_AND.fullmatch(folded[out[-1][1]:s])
                       or GAP_LIST.fullmatch(folded[out[-1][1]:s])):
             out.append((s, e))
