@@ -237,3 +237,36 @@ def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
     assert ("w34", "Oleksandr Syrskyi", "asserts") not in got       # the Russians' claim
     assert ("w35", "Dmitry Peskov", "asserts") not in got           # a possibility
     assert not any(a == "w36" for a, _, _ in got)                    # a danger not ruled out
+
+
+# Written for this test: wordings from coverage the devset lacks that put a speaker on the
+# wrong side of the claim (or on one side when they take none).
+UNSEEN = {
+    "u1": "\"Our brigades are not encircled,\" according to a statement from Ukraine's General Staff.",
+    "u2": "The General Staff of Ukraine said reports that its brigades were encircled did not correspond to reality.",
+    "u3": "\"The cauldron the Kremlin keeps describing does not exist,\" Kovalenko said.",
+    "u4": "Zelensky said Putin was talking about an imaginary encirclement.",
+    "u5": "Michael Kofman said Trump was simply wrong that the brigades were surrounded.",
+    "u6": "\"Kyiv says there is no encirclement, but its men are giving up,\" Zakharova said.",
+    "u7": "\"They tell you we are surrounded, but that is not the case,\" Syrskyi said.",
+    "u8": "Asked by reporters about the encirclement near Sudzha, Zelensky said he would not comment.",
+    "u9": "Rubio called the front difficult but stopped short of saying the brigades were surrounded.",
+    "u10": "Open-source maps and statements from analysts show no large Ukrainian group surrounded.",
+    "u11": "Kyiv rejected claims by Donald Trump that its brigades were trapped.",
+}
+
+
+def test_wording_from_unseen_coverage(tmp_path):
+    table = stances(mini_corpus(tmp_path, UNSEEN))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("u1", "Ukrainian General Staff", "asserts") not in got    # a statement is no claim
+    assert ("u2", "Ukrainian General Staff", "denies") in got
+    assert ("u3", "Andriy Kovalenko", "denies") in got                # "does not exist"
+    assert ("u4", "Volodymyr Zelensky", "denies") in got              # "imaginary"
+    assert ("u5", "Michael Kofman", "denies") in got                  # "was wrong"
+    assert ("u6", "Maria Zakharova", "denies") not in got             # Kyiv's denial, relayed
+    assert ("u7", "Oleksandr Syrskyi", "denies") in got               # answered: "not the case"
+    assert not any(a in ("u8", "u9") for a, _, _ in got)               # a question; not saying it
+    assert not any(a == "u10" and st == "asserts" for a, _, st in got)
+    assert ("u11", "Ukrainian government", "denies") in got
+    assert ("u11", "Donald Trump", "asserts") in got

@@ -93,8 +93,8 @@ PERSUASION = words(stance_cues()["persuasions"])
 # "“They say we are surrounded, but …”": someone other than the speaker ("I", "we") says
 # the words the term is in, earlier in the quotation's sentence.
 THIRD_PARTY_SAYS = re.compile(
-    r"(?i)(?<![\w'])(?!(?:i|we|i've|we've|i'd|we'd)(?![\w']))[\w'-]+\s+(?:"
-    + "|".join(stance_cues()["reported_in_quotes"]) + r")(?:\s+that)?\s+[^.!?]{0,80}$")
+    r"(?i)(?<![\w'])(?!(?:i|we|i've|we've|i'd|we'd)(?![\w']))(?![\w-]+'s\s)[\w'-]+\s+(?P<saying>"
+    + "|".join(stance_cues()["reported_in_quotes"]) + r")(?!\s+(?:of|about|by|from)(?!\w))(?:\s+that)?\s+[^.!?]{0,80}$")
 # "Syrskyi denied there was any threat of encirclement": a denied danger is denied outright.
 DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|rul(?:e|ed|es|ing) out)"
                            r"\s+(?:that\s+)?(?:there\s+(?:is|was|were|are|had been|has been)\s+)?"
@@ -129,6 +129,10 @@ CLAUSE_END = re.compile(
     r",\s*(?:a|an)\s+(?:\w+\s+)?(?:claims?|assertions?|allegations?|statements?|charges?|accusations?)(?!\w)|"
     r"\s+but\s+(?:this|that|it|these|those|such|there)(?!\w)")
 # "Encircled? No." - a question about the term answered no.
+# The end of a sentence inside a scope or quotation, and a reply that denies what was just
+# said ("... is encircled. It is not.", "..., but that is not so").
+SENTENCE_STOP = re.compile(r"[.!?]+[\"']?\s")
+ANSWER_DENIES = re.compile(r"(?i)\W*(?:but\s+)?(?:it|that|this|they|we)\s+(?:is|are|was|were)(?:\s+not|n't)\b")
 ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
 # "If we were surrounded, I would not be talking to you": a counterfactual that denies.
 COUNTERFACTUAL = re.compile(
@@ -138,7 +142,7 @@ CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
     r"insistence|remarks)(?!\w)")
 HOLDER_BY = re.compile(
-    r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|insistence|rhetoric)"
+    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|insistence|rhetoric)"
     r"\s+(?:(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
     r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
@@ -319,6 +323,25 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     return False
 
 
+def _quoted_stance(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> str | None:
+    """The stance of words that may report a third party's saying ("Kyiv says there is no
+    encirclement, but ...", "They keep saying we are surrounded"): when every term is in
+    such a saying, the speaker only relays it, and takes a side only by answering it after
+    that clause ("Moscow claims our brigade is encircled. It is not." denies); otherwise the
+    words' own polarity."""
+    sayings = [THIRD_PARTY_SAYS.search(text, 0, t[0]) for t in terms]
+    # "Kyiv rejected claims that ...", "Peskov repeated claims that ...": a saying that the
+    # words before it deny or take up is the object of the speaker's verb.
+    if not all(sayings) or claim.denial.search(text, 0, sayings[0].end("saying")) \
+            or ENDORSEMENT.search(text, 0, sayings[0].end("saying")):
+        return "denies" if denies_in(text, terms, claim) else "asserts"
+    end = terms[-1][1]
+    stop = CLAUSE_END.search(text, end)
+    sentence = SENTENCE_STOP.search(text, end)
+    rest = text[min(stop.start() if stop else len(text), sentence.end() if sentence else len(text)):]
+    return "denies" if rest and (denies_in(rest, [], claim) or ANSWER_DENIES.match(rest)) else None
+
+
 def _held_by_another(owner, frame, v_end: int, folded: str) -> bool:
     """Whether a term the possessive ``owner`` (holder, start of "X's claim") holds is
     another actor's claim within ``frame``'s words, not the frame verb's own object: a
@@ -338,7 +361,7 @@ def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
 
 
 def _holders(folded: str, s_start: int, mention_rows) -> list[tuple[str, int, int]]:
-    """Claim holders named by "claims (made) by X and Y" / "statements from Moscow and
+    """Claim holders named by "claims (made) by X and Y" / "assertions from Moscow and
     Trump" in a sentence. A mention used as a title ("Kremlin leader Vladimir Putin")
     gives way to the person it introduces; a capital stands for its government."""
     out = []
@@ -568,7 +591,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         ANAPHOR.search(scope) or STRONG_DENIAL.search(scope)
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing):
                     continue
-                stance = "denies" if denies_in(scope, scope_terms, claim) else "asserts"
+                stance = _quoted_stance(scope, scope_terms, claim) if scope_terms else (
+                    "denies" if denies_in(scope, scope_terms, claim) else "asserts")
+                if stance is None:
+                    continue
                 # A sentence that only refers back to the claim asserts it only by a verb
                 # that takes it up ("Trump repeated the claim", "made the same claim"):
                 # "It added that Russian claims were aimed at Trump", "the claims did not
@@ -601,11 +627,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 inner = _strip_nested(fold(q.quote))
                 q_terms = [t for t in claim_terms(inner, claim) if not t[2]]
                 if q_terms and q.speaker not in holders:
-                    stance = "denies" if denies_in(inner, q_terms, claim) else "asserts"
-                    if stance == "denies" or not (
+                    stance = _quoted_stance(inner, q_terms, claim)
+                    if stance == "denies" or stance == "asserts" and not (
                             _judged_report(inner, q_terms)
-                            or PERSUASION.search(inner, 0, q_terms[0][0])
-                            or all(THIRD_PARTY_SAYS.search(inner, 0, t[0]) for t in q_terms)):
+                            or PERSUASION.search(inner, 0, q_terms[0][0])):
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
