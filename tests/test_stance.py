@@ -270,3 +270,27 @@ def test_wording_from_unseen_coverage(tmp_path):
     assert not any(a == "u10" and st == "asserts" for a, _, st in got)
     assert ("u11", "Ukrainian government", "denies") in got
     assert ("u11", "Donald Trump", "asserts") in got
+
+
+# Written for this test: who a pronoun and a noun of saying belong to.
+WHOSE = {
+    "h1": ("Zelensky said the Russian claims were false. Kremlin spokesman Dmitry Peskov met "
+           "journalists on Friday. \"The Ukrainian group is completely surrounded,\" he said."),
+    "h2": ("Rob Lee wrote that the units were not encircled. Russian war correspondent Alexander "
+           "Kots was less cautious. He wrote that the soldiers were already in a cauldron."),
+    "h3": "Ukraine's army rejected Russian reports that its brigades had been encircled.",
+    "h4": ("Kyiv rejected claims by Donald Trump that its brigades were trapped, as the Kremlin "
+           "said it was studying the ceasefire plan."),
+}
+
+
+def test_whose_words_a_pronoun_or_a_noun_of_saying_are(tmp_path):
+    table = stances(mini_corpus(tmp_path, WHOSE))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("h1", "Dmitry Peskov", "asserts") in got          # "he" is the titled person
+    assert ("h1", "Volodymyr Zelensky", "asserts") not in got
+    assert ("h2", "Alexander Kots", "asserts") in got         # a role before the name
+    assert ("h2", "Rob Lee", "asserts") not in got
+    assert ("h3", "Ukrainian military", "asserts") not in got  # "Russian reports" is a noun
+    assert ("h3", "Ukrainian military", "denies") in got
+    assert not any(a == "h4" and actor == "Kremlin" for a, actor, _ in got)  # an aside with its own clause

@@ -93,6 +93,13 @@ ADJECTIVE_AND = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, ADJECTIVES))
 APPOSED_NAME_AFTER = re.compile(r"\s*,\s*(?:(?:also|has|have|had|later)\s+)?")
 APPOSED_NAME_BEFORE = re.compile(r"[a-z)]\s*,\s*(?:(?:[A-Z][\w.'-]*)\s+){0,3}$")
 PARTICIPLE_BEFORE = re.compile(r",[\"']?\s*$")
+# The description a sentence may open with before the name of its subject ("Russian war
+# correspondent Alexander Kots", "Pentagon press secretary Sean Parnell").
+ROLE_LEAD = re.compile(
+    r"(?:[A-Z][\w.'-]*\s+)?(?:(?:war|military|correspondent|(?:mil)?blogger|analyst|expert|"
+    r"journalist|commander|officer|spokes(?:man|woman|person)|press|secretary|official|adviser|"
+    r"advisor|researcher|reporter|lawmaker|senator|minister|foreign|defen[cs]e|deputy|senior|"
+    r"top|national|security|army|drone|unit|political|columnist|host|envoy|ambassador)\s+){1,3}")
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
@@ -178,7 +185,10 @@ NOUN_BEFORE = re.compile(
     # the object of another reporting verb: "has rejected claims that", "denied reports"
     r"rejected|rejects|denied|denies|deny|dismissed|dismisses|refuted|refutes|disputed|"
     r"debunked|countered|echoed|repeated|amplified|parroted|endorsed|made|making|"
-    r"spread|spreading|similar)|'s?)\s+$", re.I)
+    r"spread|spreading|similar)|'s?)"
+    # ... and the modifiers a noun of saying takes after them: "rejected Russian reports that".
+    r"(?:\s+(?:russian|ukrainian|kremlin|moscow|kyiv|media|western|news|unconfirmed|"
+    r"unverified|recent|earlier|initial|latest|multiple|numerous|official|press)){0,2}\s+$", re.I)
 # "claims rejected by Kyiv": a reporting noun followed by a participle and its agent.
 NOUN_PASSIVE = re.compile(r"\s+[a-z]+ed\s+by\s")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
@@ -764,7 +774,9 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     if not hits or known.starts[hits[0]] > lead_end + 2 and intro:
         # "But Christopher Miller, chief correspondent …, swatted away …": a full name the
         # gazetteer lacks opens the sentence; a later "he" is this person.
-        name = PROPER_NAME.match(raw, lead_end, s_end)
+        # "Russian war correspondent Alexander Kots was less cautious": a role before it.
+        role = ROLE_LEAD.match(raw, lead_end, s_end)
+        name = PROPER_NAME.match(raw, role.end() if role else lead_end, s_end)
         if name and not inside_quote(lead_end) and name.group(1).split()[0] not in NOT_NAMES \
                 and not NOT_PERSON_END.search(name.group(1)) and \
                 not folded.startswith(("'s", "'"), name.end()) and \
@@ -781,6 +793,12 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     if inside_quote(start) or not lead_ok or \
             folded.startswith(("'s", "'", "s'"), end) or '"' in folded[s_start:start]:
         return
+    # "Kremlin spokesman Dmitry Peskov met reporters": the role titles the person named
+    # after it, who is the subject (and the "he" of the next sentence).
+    if len(hits) > 1 and raw[known.starts[hits[1]]:known.starts[hits[1]] + 1].isupper() and \
+            ROLE_BEFORE_NAME.fullmatch(folded, end, known.starts[hits[1]]):
+        i = hits[1]
+        start, end = known.starts[i], known.ends[i]
     known.speakers.append((start, known.actors[i], speaker_number(raw[start:end])))
 
 

@@ -129,6 +129,8 @@ CLAUSE_END = re.compile(
     r",\s*(?:a|an)\s+(?:\w+\s+)?(?:claims?|assertions?|allegations?|statements?|charges?|accusations?)(?!\w)|"
     r"\s+but\s+(?:this|that|it|these|those|such|there)(?!\w)")
 # "Encircled? No." - a question about the term answered no.
+# An aside's verb with a clause of its own after it ("as the Kremlin said it was ...").
+ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s+\w+")
 # The end of a sentence inside a scope or quotation, and a reply that denies what was just
 # said ("... is encircled. It is not.", "..., but that is not so").
 SENTENCE_STOP = re.compile(r"[.!?]+[\"']?\s")
@@ -533,7 +535,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     # names whose claim is denied.
                     first = min(v_start, f.subject_start - s_start)
                     main = folded[_clause_start(folded, first):first]
-                    if STRONG_DENIAL.search(main) and any(t[0] < first for t in unhedged):
+                    # ("..., as the Kremlin said it was studying the plan" says something
+                    # else: the aside has a clause of its own and names no claim.)
+                    if STRONG_DENIAL.search(main) and any(t[0] < first for t in unhedged) \
+                            and not ASIDE_OWN_CLAUSE.match(folded, v_end):
                         holders.add(f.actor)
                         add(f.actor, "asserts", "holder", "aside-denied-claim",
                             f.subject_start, f.subject_end, f.start, f.end)
