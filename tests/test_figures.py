@@ -244,3 +244,34 @@ def test_other_outlet_patterns(corpora):
     assert f.loc[("oo18", "20-30 square miles")].claimant is None
     forty = f.loc[("oo20", "about 40 per cent")]
     assert forty.claimant is None and forty.as_of == pd.Timestamp("2024-11-30")
+
+
+# Written for this test: territory wordings from coverage the devset lacks.
+UNSEEN_AREAS = {
+    "g1": "Ukraine took about 1,300 sq km in Kursk in August, while Russia seized more than 1,500 sq km in Donetsk.",
+    "g2": "Moscow's troops now hold around 90 sq km in the Sumy region, analysts said.",
+    "g3": "Kyiv lost nearly 400 sq km of Kursk in February, leaving it with about 300 sq km.",
+    "g4": "The Kursk bridgehead shrank by about 250 square kilometres in October.",
+    "g5": "Ukraine's foothold in Kursk has fallen from about 1,376 to roughly 800 square kilometres.",
+    "g6": "The Ukrainians held about 600 sq kms of Kursk in January.",
+    "g7": "The 30,000-square-kilometre Kursk region borders Ukraine.",
+    "g8": "At its peak, the Ukrainian-held area covered about 1,300 sq km of Kursk.",
+    "g9": "About half of the Kursk region's residents fled their homes.",
+    "g10": "Gerasimov said Russia had recaptured all but 3 sq km of Kursk.",
+}
+
+
+def test_territory_wordings_from_unseen_coverage(tmp_path):
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, UNSEEN_AREAS))
+    rows = {(a, t): d for a, t, d in zip(table["article_id"], table["text"], table["direction"].astype(str))}
+    assert ("g1", "about 1,300 sq km") in rows
+    assert not any(a in ("g2", "g7", "g9") for a, _ in rows)        # Ukraine's land, a region's size, people
+    assert ("g1", "more than 1,500 sq km") not in rows               # Donetsk, in its own clause
+    assert rows[("g3", "about 300 sq km")] == "held"                 # what it is left with
+    assert rows[("g4", "about 250 square kilometres")] == "lost"      # shrank by
+    assert rows[("g5", "about 1,376")] == "held" and rows[("g5", "roughly 800 square kilometres")] == "held"
+    assert ("g6", "about 600 sq kms") in rows
+    assert rows[("g8", "about 1,300 sq km")] == "held"               # the held area, not a region's size
+    assert rows[("g10", "3 sq km")] == "held"                        # all but

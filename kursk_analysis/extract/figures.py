@@ -178,13 +178,15 @@ def parse_number(text: str) -> tuple[float, bool]:
 # ----------------------------------------------------------------------------- patterns
 
 _AREA_UNIT = re.compile(
-    r"(?:square|sq\.?)[\s-]*(?P<u1>kilomet(?:er|re)s?|km|miles?|mi\b\.?)"
+    r"(?:square|sq\.?)[\s-]*(?P<u1>kilomet(?:er|re)s?|kms?|miles?|mi\b\.?)"
     r"|(?P<u2>km(?:2|²|\^2)|mi²|kilomet(?:er|re)s?\s+squared)"
 )
 _BEFORE_AREA = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:\b(?P<from>from|between)\s+)?"
+    # "from about 1,376 to roughly 800 square kilometres": each end of a change its own qualifier
+    rf"(?:(?<=from )(?P<qual1>{_QUAL})\s+)?"
     rf"(?<![\w.,])(?P<n1>{_NUM})"
-    rf"(?:\s*(?P<sep>-|to|and|or)\s*(?P<n2>{_NUM}))?\s*(?:-\s*)?$"
+    rf"(?:\s*(?P<sep>-|to|and|or)\s*(?:(?<=to )(?P<qual2>{_QUAL})\s+)?(?P<n2>{_NUM}))?\s*(?:-\s*)?$"
 )
 # A bare number that borrows the unit of the area just before it: "from about 300 square
 # kilometers to less than 100", "about 800 square kilometres, down from 1,376 at the peak",
@@ -218,7 +220,7 @@ _TERRITORY_NOUN = "|".join(_CUES["territory_nouns"])
 # seized", "of Ukraine's foothold", "of the Kursk region".
 _AFTER_SHARE = re.compile(
     r"\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
-    r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b")
+    r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b(?!'s\b)")
 _AFTER_SHARE_VERB = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:now|already|been)\s+)*(?:"
     + "|".join(_CUES["share_verbs"]) + r")\b")
@@ -321,11 +323,13 @@ def _lower(folded: str) -> str:
 
 
 def _values(qual: str | None, n1: str, sep: str | None, n2: str | None,
-            from_: str | None) -> list[tuple[int, float, float, str | None, bool]]:
+            from_: str | None, qual1: str | None = None,
+            qual2: str | None = None) -> list[tuple[int, float, float, str | None, bool]]:
     """(which, low, high, qualifier, vague) for the number(s) before a unit.
 
     "from X to Y" is two figures (a change), "between X and Y" or "X to Y" one range.
     ``which`` is 1 for a figure spanning n1 (and n2), 0 for the first of a change.
+    ``qual1`` and ``qual2`` qualify each end of a change ("from about X to roughly Y").
     """
     v1, vague1 = parse_number(n1)
     if n2 is not None and sep is not None:
@@ -333,7 +337,10 @@ def _values(qual: str | None, n1: str, sep: str | None, n2: str | None,
         if sep == "and" and from_ != "between":
             n2 = None
         elif from_ == "from" and sep == "to":
-            return [(0, v1, v1, None, False), (2, v2, v2, qual, vague2)]
+            second = qual2 or qual
+            if second in _UPPER_BOUNDS:
+                return [(0, v1, v1, qual1, False), (2, float("nan"), v2, second, vague2)]
+            return [(0, v1, v1, qual1, False), (2, v2, v2, second, vague2)]
         else:
             lo, hi = (v1, v2) if v1 <= v2 else (v2, v1)
             return [(1, lo, hi, qual if qual != "between" else None, False)]
@@ -371,11 +378,13 @@ def _area_figures(lower: str) -> list[tuple]:
             continue
         for which, lo, hi, qual, _vague in _values(pre.group("qual"), pre.group("n1"),
                                                    pre.group("sep"), pre.group("n2"),
-                                                   pre.group("from")):
+                                                   pre.group("from"), pre.group("qual1"),
+                                                   pre.group("qual2")):
             if which == 0:
-                start, end = pre.start("n1"), pre.end("n1")
+                start, end = pre.start("qual1" if pre.group("qual1") else "n1"), pre.end("n1")
             elif which == 2:
-                start, end = (pre.start("qual") if qual else pre.start("n2")), ue
+                start, end = pre.start("qual2" if pre.group("qual2") else (
+                    "qual" if qual else "n2")), ue
             else:
                 start = pre.start("qual") if pre.group("qual") and qual else (
                     pre.start("from") if pre.group("from") == "between" else pre.start("n1"))
@@ -1032,7 +1041,7 @@ def _locate_territory(art) -> list[tuple]:
 # whole region ("Kursk, which spans nearly 30,000 square kilometres") and ground in Ukraine
 # proper ("in Ukraine's Donetsk and Kherson regions, Russia had taken 75 percent").
 _REGION_SIZE = re.compile(
-    r"(?i)\b(?:region|oblast|province|kursk|area)\b[^.;]{0,20}?\b(?:which\s+|that\s+)?"
+    r"(?i)\b(?:region|oblast|province|kursk|(?<!held )(?<!controlled )(?<!occupied )area)\b[^.;]{0,20}?\b(?:which\s+|that\s+)?"
     r"(?:spans|spanned|covers|covered|measures|measured|has an area of|is the size of)\s+"
     r"(?:an area of\s+)?(?:[a-z]+\s+){0,2}$")
 _UKRAINE_PROPER = re.compile(
@@ -1040,15 +1049,33 @@ _UKRAINE_PROPER = re.compile(
     r"(?!'s\s+(?:incursion|offensive|operation|forces|troops|army|military|units))|"
     r"\b(?:Donetsk|Luhansk|Lugansk|Zaporizhzhia|Zaporizhia|Zaporozhye|Kherson|Kharkiv|"
     r"Kharkov|Dnipropetrovsk|Donbas|Donbass|Pokrovsk)\b")
+# Ukraine's own border region, named in the figure's clause ("Russian troops hold 90 sq km
+# in the Sumy region"); in another clause it is where the troops came from.
+_UKRAINE_BORDER = re.compile(r"\bSumy\b")
 _INCURSION_PLACE = re.compile(r"\b(?:Kursk|Sudzha|Russian territory|inside Russia|in Russia)\b")
+# "the 30,000-square-kilometre Kursk region", "about 30,000 square kilometres in size"
+_REGION_SIZE_AFTER = re.compile(r"(?i)(?:[\s-]+(?:kursk\s+)?(?:region|oblast|province)\b|\s+in\s+(?:size|area)\b)")
+# Where a sentence joins two clauses that may speak of different places ("Ukraine seized
+# 1,300 sq km in Kursk, while Russia captured 1,500 sq km in Donetsk").
+_PLACE_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|as)\b|\s(?:while|whereas)\s")
 
 
 def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """False for a figure that sizes a whole region or measures ground in Ukraine proper."""
-    if _REGION_SIZE.search(folded, max(s_start, start - 80), start):
+    if _REGION_SIZE.search(folded, max(s_start, start - 80), start) or _REGION_SIZE_AFTER.match(folded, end):
         return False
-    sentence = folded[s_start:s_end]
-    return not (_UKRAINE_PROPER.search(sentence) and not _INCURSION_PLACE.search(sentence))
+    # The figure's own clause decides when it names a place; else the whole sentence.
+    lo = s_start
+    for m in _PLACE_CLAUSE_BREAK.finditer(folded, s_start, start):
+        lo = m.end()
+    stop = _PLACE_CLAUSE_BREAK.search(folded, end, s_end)
+    clause = folded[lo:stop.start() if stop else s_end]
+    for text in (clause, folded[s_start:s_end]):
+        if _INCURSION_PLACE.search(text):
+            return True
+        if _UKRAINE_PROPER.search(text) or text is clause and _UKRAINE_BORDER.search(text):
+            return False
+    return True
 
 
 def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> list[tuple]:

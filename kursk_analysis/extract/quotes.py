@@ -110,8 +110,10 @@ ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secr
 # "…,” national security adviser Mike Waltz said). Only such words: a gap holding a verb
 # or any other word is a new clause, and the frame after it is not this quotation's.
 TAIL_GAP = re.compile(
-    r"[\s,;:.!?\-]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
-    r"(?:(?:[A-Z][\w.'-]*|the|of|for|spokes(?:man|woman|person)|minister|president|"
+    r"[\s,;:.!?\-]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?|"
+    # (after a comma or a space only: "…’; the Institute for the Study of War found" is a
+    # new clause)
+    r"[\s,]*(?:(?:[A-Z][\w.'-]*|the|of|for|spokes(?:man|woman|person)|minister|president|"
     r"presidential|prime|leader|chief|commander|general|adviser|advisor|analyst|secretary|"
     r"envoy|ambassador|official|officer|head|deputy|senior|top|press|foreign|defen[cs]e|"
     r"national|security|army|military|correspondent|expert|researcher|director|founder|"
@@ -185,12 +187,13 @@ NOUN_BEFORE = re.compile(
     # the object of another reporting verb: "has rejected claims that", "denied reports"
     r"rejected|rejects|denied|denies|deny|dismissed|dismisses|refuted|refutes|disputed|"
     r"debunked|countered|echoed|repeated|amplified|parroted|endorsed|made|making|"
-    r"spread|spreading|similar)|'s?)"
+    r"spread|spreading|similar|fabricat\w*|invent\w*|peddl\w*)|'s?)"
     # ... and the modifiers a noun of saying takes after them: "rejected Russian reports that".
-    r"(?:\s+(?:russian|ukrainian|kremlin|moscow|kyiv|media|western|news|unconfirmed|"
+    r"(?:\s+(?:russian|ukrainian|media|western|news|unconfirmed|"
     r"unverified|recent|earlier|initial|latest|multiple|numerous|official|press)){0,2}\s+$", re.I)
-# "claims rejected by Kyiv": a reporting noun followed by a participle and its agent.
-NOUN_PASSIVE = re.compile(r"\s+[a-z]+ed\s+by\s")
+# "claims rejected by Kyiv", "claims about the encirclement": a reporting noun followed by
+# a participle and its agent, or by what it is about.
+NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
 GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
                      r"officially|formally|long|since)\s+)*")

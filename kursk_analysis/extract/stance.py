@@ -93,7 +93,8 @@ PERSUASION = words(stance_cues()["persuasions"])
 # "“They say we are surrounded, but …”": someone other than the speaker ("I", "we") says
 # the words the term is in, earlier in the quotation's sentence.
 THIRD_PARTY_SAYS = re.compile(
-    r"(?i)(?<![\w'])(?!(?:i|we|i've|we've|i'd|we'd)(?![\w']))(?![\w-]+'s\s)[\w'-]+\s+(?P<saying>"
+    r"(?i)(?<![\w'])(?!(?:i|we|i've|we've|i'd|we'd|to|the|a|an|this|that|these|those|its|their|"
+    r"his|her|our|your|my)(?![\w']))(?![\w-]+'s\s)[\w'-]+\s+(?P<saying>"
     + "|".join(stance_cues()["reported_in_quotes"]) + r")(?!\s+(?:of|about|by|from)(?!\w))(?:\s+that)?\s+[^.!?]{0,80}$")
 # "Syrskyi denied there was any threat of encirclement": a denied danger is denied outright.
 DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|rul(?:e|ed|es|ing) out)"
@@ -144,7 +145,12 @@ CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
     r"insistence|remarks)(?!\w)")
 HOLDER_BY = re.compile(
-    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|insistence|rhetoric)"
+    # A statement holds the claim only as what is rejected ("dismissing statements from
+    # Moscow and Trump that ..."): "according to a statement from the General Staff" and
+    # "statements from analysts show no ..." are the source of other words.
+    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|insistence|rhetoric|"
+    rf"(?:{DENIAL_VERBS}|disput\w*)\s+"
+    r"(?:the\s+|these\s+|those\s+|such\s+)?statements?)"
     r"\s+(?:(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
     r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
