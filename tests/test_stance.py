@@ -294,3 +294,21 @@ def test_whose_words_a_pronoun_or_a_noun_of_saying_are(tmp_path):
     assert ("h3", "Ukrainian military", "asserts") not in got  # "Russian reports" is a noun
     assert ("h3", "Ukrainian military", "denies") in got
     assert not any(a == "h4" and actor == "Kremlin" for a, actor, _ in got)  # an aside with its own clause
+
+
+# Written for this test: a denier named in a relative clause or an apposition.
+RELATIVE = {
+    "r1": "Trump said the brigades were surrounded by Russian forces, a claim Kyiv rejected.",
+    "r2": "Putin said the Ukrainians were cut off, which Ukraine's General Staff has flatly denied.",
+    "r3": "Zelensky, who has denied that his brigades are surrounded, accused Putin of lying.",
+    "r4": "Kyiv said its brigades were not encircled, which Moscow disputed.",
+}
+
+
+def test_a_denier_in_a_relative_clause(tmp_path):
+    table = stances(mini_corpus(tmp_path, RELATIVE))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("r1", "Ukrainian government", "denies") in got and ("r1", "Donald Trump", "asserts") in got
+    assert ("r2", "Ukrainian General Staff", "denies") in got
+    assert ("r3", "Volodymyr Zelensky", "denies") in got
+    assert ("r4", "Russian government", "denies") not in got        # it disputes a denial

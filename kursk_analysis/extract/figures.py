@@ -332,6 +332,8 @@ def _values(qual: str | None, n1: str, sep: str | None, n2: str | None,
     ``qual1`` and ``qual2`` qualify each end of a change ("from about X to roughly Y").
     """
     v1, vague1 = parse_number(n1)
+    if n2 is None or sep is None:
+        qual = qual or qual1  # "down from roughly 1,250 km2"
     if n2 is not None and sep is not None:
         v2, vague2 = parse_number(n2)
         if sep == "and" and from_ != "between":
@@ -387,6 +389,7 @@ def _area_figures(lower: str) -> list[tuple]:
                     "qual" if qual else "n2")), ue
             else:
                 start = pre.start("qual") if pre.group("qual") and qual else (
+                    pre.start("qual1") if pre.group("qual1") and qual else
                     pre.start("from") if pre.group("from") == "between" else pre.start("n1"))
                 end = ue
             tail = _OR_LESS.match(lower, ue) if which != 0 and lo == hi else None

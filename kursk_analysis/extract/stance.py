@@ -130,6 +130,16 @@ CLAUSE_END = re.compile(
     r",\s*(?:a|an)\s+(?:\w+\s+)?(?:claims?|assertions?|allegations?|statements?|charges?|accusations?)(?!\w)|"
     r"\s+but\s+(?:this|that|it|these|those|such|there)(?!\w)")
 # "Encircled? No." - a question about the term answered no.
+# "..., a claim Kyiv rejected", "..., which Ukraine's military has denied": the words
+# before a denier named in a relative clause or an apposition after the claim.
+RELATIVE_OPEN = re.compile(
+    r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:(?:a|an)\s+(?:\w+\s+){0,2}?(?:claims?|assertions?|allegations?|"
+    r"charges?|accounts?)\s+(?:that\s+)?(?:both\s+)?|which\s+(?:both\s+)?)$")
+_DENIED_ADVERBS = (r"(?:(?:has|have|had|also|repeatedly|firmly|flatly|strongly|categorically|"
+                   r"vehemently|swiftly|quickly|already|long|since|immediately)\s+)*")
+RELATIVE_DENIED = re.compile(rf"(?i)\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
+# "Zelensky, who has denied that his troops are surrounded, ...".
+WHO_DENIED = re.compile(rf"(?i)\s*,\s*who\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 # An aside's verb with a clause of its own after it ("as the Kremlin said it was ...").
 ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s+\w+")
 # The end of a sentence inside a scope or quotation, and a reply that denies what was just
@@ -368,6 +378,27 @@ def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
         and EVALUATED_AFTER.match(text, end) for start, end, _ in terms)
 
 
+def _relative_deniers(folded: str, s_start: int, terms, mention_rows, claim: Claim) -> list[tuple[str, int, int]]:
+    """Actors a relative clause or an apposition names as denying the claim the sentence
+    made before it ("..., a claim Kyiv rejected", "..., which Ukraine's military has
+    denied"), or whose relative clause denies the claim after it ("Zelensky, who has denied
+    that his troops are surrounded, ..."). Capitals stand for their governments. Words that
+    already deny the claim ("Kyiv said its troops were not encircled, which Moscow
+    disputed") make the one who rejects them no denier."""
+    named = [(start - s_start, end - s_start, actor) for start, end, actor in sorted(mention_rows or ())]
+    named += [(m.start(1), m.end(1), METONYMS[m.group(1)]) for m in HOLDER_METONYM.finditer(folded)
+              if not any(a <= m.start(1) < b for a, b, _ in named)]
+    out = []
+    for start, end, actor in named:
+        before = [t for t in terms if t[1] <= start]
+        if before and RELATIVE_OPEN.search(folded, max(0, start - 60), start) and \
+                RELATIVE_DENIED.match(folded, end) and not denies_in(folded[:start], before, claim):
+            out.append((actor, s_start + start, s_start + end))
+        elif WHO_DENIED.match(folded, end) and any(t[0] >= end for t in terms):
+            out.append((actor, s_start + start, s_start + end))
+    return out
+
+
 def _holders(folded: str, s_start: int, mention_rows) -> list[tuple[str, int, int]]:
     """Claim holders named by "claims (made) by X and Y" / "assertions from Moscow and
     Trump" in a sentence. A mention used as a title ("Kremlin leader Vladimir Putin")
@@ -495,6 +526,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         for actor, start, end in _holders(folded, s_start, mentions_by.get(sid)):
             holders.add(actor)
             add(actor, "asserts", "holder", "claim-of-or-by", start, end)
+        if unhedged:
+            for actor, start, end in _relative_deniers(folded, s_start, unhedged, mentions_by.get(sid), claim):
+                add(actor, "denies", "speaker", "relative-denial", start, end)
         sentence_frames = frames_by.get(sid)
         if sentence_frames:
             for f in sentence_frames:
