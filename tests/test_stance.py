@@ -312,3 +312,29 @@ def test_a_denier_in_a_relative_clause(tmp_path):
     assert ("r2", "Ukrainian General Staff", "denies") in got
     assert ("r3", "Volodymyr Zelensky", "denies") in got
     assert ("r4", "Russian government", "denies") not in got        # it disputes a denial
+
+
+# Written for this test: the October 2024 wording, a hypothetical frame, an opening
+# question clause before the subject, and a third party telling.
+MORE = {
+    "m1": "Putin said about 2,000 Ukrainian soldiers had been blocked near the border.",
+    "m2": "Syrskyi said no Ukrainian units were blocked. Engineers said the roads were blocked by snow.",
+    "m3": ("The ISW wrote that it had not seen any geolocated footage that would indicate that "
+           "Russian forces encircled Ukrainian brigades."),
+    "m4": ("Zelensky said the Russian claims were lies. When asked about the encirclement, Kremlin "
+           "spokesman Dmitry Peskov referred reporters to the defence ministry, which, he said, had "
+           "told the president that the Ukrainian group was surrounded."),
+    "m5": "\"Kyiv keeps telling its people there is no encirclement,\" Zakharova said.",
+}
+
+
+def test_blocked_troops_a_hypothetical_frame_and_an_opening_question(tmp_path):
+    table = stances(mini_corpus(tmp_path, MORE))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("m1", "Vladimir Putin", "asserts") in got                # troops "had been blocked"
+    assert ("m2", "Oleksandr Syrskyi", "denies") in got
+    assert not any(a == "m2" and st == "asserts" for a, _, st in got)  # roads, not troops
+    assert ("m3", "Institute for the Study of War", "denies") in got
+    assert not any(a == "m3" and st == "asserts" for a, _, st in got)  # what footage would show
+    assert ("m4", "Volodymyr Zelensky", "asserts") not in got        # "he" is Peskov
+    assert ("m5", "Maria Zakharova", "denies") not in got            # Kyiv's denial, relayed

@@ -757,7 +757,8 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
 # the subject.
 INTRO_PHRASE = re.compile(r"(?:(?:In|On|At|After|During|Speaking|Earlier|Later|Meanwhile|"
                           r"However|Still|Then|Now|Since|Following|Asked|Separately|"
-                          r"Elsewhere)\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+)")
+                          r"Elsewhere|When|Answering|Responding|Commenting|Addressing|Writing)"
+                          r"\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+)")
 # Words that end an organisation's or a place's name, never a person's.
 NOT_PERSON_END = re.compile(
     r"(?:Oblast|Region|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"

@@ -5,7 +5,8 @@
 
 A sentence counts when it mentions the claim: a term for encirclement ("surrounded",
 "encircled", "encirclement", "trapped", "cut off", "cauldron", "kettle"; "isolated" and
-"blockaded" only when said of troops), or a claim noun pointing back to one ("this claim",
+"blockaded" only when said of troops, "blocked" only as troops' passive: "soldiers had been
+blocked"), or a claim noun pointing back to one ("this claim",
 "that assertion") within three sentences of such a term; a bare denial ("says that is
 “false and fabricated”", "called it false") within two sentences of one gives only
 denials; and a sentence agreeing with the stance just reported ("Independent analysts
@@ -140,6 +141,9 @@ _DENIED_ADVERBS = (r"(?:(?:has|have|had|also|repeatedly|firmly|flatly|strongly|c
 RELATIVE_DENIED = re.compile(rf"(?i)\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 # "Zelensky, who has denied that his troops are surrounded, ...".
 WHO_DENIED = re.compile(rf"(?i)\s*,\s*who\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
+# A verb of saying under a modal: what it would say is nobody's claim ("no footage that
+# would indicate that ...", "evidence that might show ...").
+HYPOTHETICAL_FRAME = re.compile(r"(?i)(?<!\w)(?:would|could|might|may)\s+(?:\w+ly\s+)?$")
 # An aside's verb with a clause of its own after it ("as the Kremlin said it was ...").
 ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s+\w+")
 # The end of a sentence inside a scope or quotation, and a reply that denies what was just
@@ -565,6 +569,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         g.actor and g.actor != f.actor and g.frame != "possessive"
                         and g.end <= f.start for g in sentence_frames):
                     continue
+                # A hypothetical frame says nothing: "footage that would indicate ...".
+                if HYPOTHETICAL_FRAME.search(folded, max(0, v_start - 16), v_start):
+                    continue
                 # A negated frame says nothing: "Neither X nor Y found ...", "X has not confirmed ...".
                 if NEGATED_FRAME.search(folded, max(0, v_start - 24), v_start) or (
                         f.subject_start >= 0 and f.subject_start < f.start and NEGATED_FRAME.search(
@@ -611,6 +618,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                               - s_start for g in sentence_frames
                               if g.actor != f.actor and g.frame != "possessive"
                               and g.start > f.end and g.subject_start > f.end
+                              and not HYPOTHETICAL_FRAME.search(folded, max(0, g.start - s_start - 16),
+                                                                g.start - s_start)
                               and not COORDINATED_BEFORE.search(folded, 0, g.subject_start - s_start)]
                     lo, hi = v_start, min([_clause_end(folded, v_end), *nested])
                 else:
