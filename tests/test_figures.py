@@ -275,3 +275,17 @@ def test_territory_wordings_from_unseen_coverage(tmp_path):
     assert ("g6", "about 600 sq kms") in rows
     assert rows[("g8", "about 1,300 sq km")] == "held"               # the held area, not a region's size
     assert rows[("g10", "3 sq km")] == "held"                        # all but
+
+
+def test_a_claimant_with_a_long_name_or_an_expert_adjective(tmp_path):
+    """Written for this test: "The Institute for the Study of War, a US think tank, said"
+    credits the ISW; "Ukrainian military analysts" are not the General Staff."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {
+        "c1": "The Institute for the Study of War, a US think tank, said Ukraine held about 100 sq km of Kursk.",
+        "c2": "Ukraine held about 300 sq km of Kursk, according to Ukrainian military analysts.",
+    })
+    table = territory_figures(corpus).set_index("article_id")
+    assert table.loc["c1", "claimant"] == "Institute for the Study of War"
+    assert table.loc["c2", "claimant"] != "Ukrainian General Staff"

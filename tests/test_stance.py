@@ -338,3 +338,12 @@ def test_blocked_troops_a_hypothetical_frame_and_an_opening_question(tmp_path):
     assert not any(a == "m3" and st == "asserts" for a, _, st in got)  # what footage would show
     assert ("m4", "Volodymyr Zelensky", "asserts") not in got        # "he" is Peskov
     assert ("m5", "Maria Zakharova", "denies") not in got            # Kyiv's denial, relayed
+
+
+def test_a_quotation_read_where_it_first_holds_the_claim(tmp_path):
+    """Written for this test: the claim's words only in the second sentence of a quotation."""
+    corpus = mini_corpus(tmp_path, {"k1": "Kovalenko wrote on Telegram: \"Once again they spread fakes. "
+                                           "Our brigades are not surrounded.\" He said nothing more."})
+    table = stances(corpus)
+    got = set(zip(table["actor"], table["stance"].astype(str)))
+    assert got == {("Andriy Kovalenko", "denies")}

@@ -212,8 +212,16 @@ def find_mentions(folded_text: str, m: Matcher | None = None) -> list[tuple[int,
                 before = _Q_BEFORE.search(folded_text, max(0, start - 40), start)
                 if before:
                     start = before.start()
+        # "Ukrainian military analysts", "Russian military bloggers" the gazetteer lacks:
+        # the institution's name is their adjective, and they are not it.
+        if _EXPERTS_AFTER.match(folded_text, match.end()) and m.table["kind"].iat[index] == "institution":
+            continue
         out.append((start, match.end(), index))
     return out
+
+
+_EXPERTS_AFTER = re.compile(r"\s+(?:analysts?|experts?|observers?|commentators?|historians?|researchers?|"
+                            r"scholars?|bloggers?|milbloggers?|correspondents?|journalists?|reporters?)(?!\w)")
 
 
 # --------------------------------------------------------------------------- mentions

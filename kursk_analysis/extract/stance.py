@@ -496,8 +496,13 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
     terms_all = [claim_terms(f, claim) for f in folded_all]
     last_term = -99
     previous: tuple | None = None  # (position, stances) of the last sentence with stances
+    # Quotations that began in an earlier sentence read only after the claim's words
+    # ("Kovalenko wrote: “Once again they spread fakes. Our units are not surrounded.”"):
+    # a quotation is read in the first sentence it spans that holds a term.
+    carried: list = []
     for position, (_, sid, s_start, s_end, text) in enumerate(sentence_rows):
         folded = folded_all[position]
+        carried = [q for q in carried if q.end > s_start] + (quotes_by.get(sid) if sid in quotes_by.index else [])
         terms = terms_all[position]
         if terms:
             last_term = position
@@ -675,7 +680,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     by_pronoun.add((f.actor, stance))
                 add(f.actor, stance, "speaker", rule, f.subject_start, f.subject_end, f.start,
                     f.end)
-        sentence_quotes = quotes_by.get(sid)
+        sentence_quotes, carried = carried, []
         if sentence_quotes:
             for q in sentence_quotes:
                 inner = _strip_nested(fold(q.quote))
