@@ -152,3 +152,23 @@ def test_a_title_between_the_quotation_and_the_name_keeps_the_speaker(tmp_path):
     assert table.loc["t3", "speaker"] == "Donald Trump"
     assert table.loc["t4", "speaker"] == "Dmitry Peskov"     # not the Kremlin his title names
     assert table.loc["t5", "attribution"] != "tail"           # a new clause, not a title
+
+
+# Written for this test: inverted frames with a title or a role set off by commas, a US
+# party tag, and an apposition between the quotation and the name.
+INVERTED = {
+    "i1": "\"Our units are holding their positions,\" said the head of the CCD, Andrii Kovalenko.",
+    "i2": "Sen. Chris Murphy (D-Conn.) said the president was \"doing the Kremlin's work for free.\"",
+    "i3": "\"This is a disgrace for the alliance,\" said Sen. Lindsey Graham (R-S.C.).",
+    "i4": "\"We are not surrounded here,\" the commander of the brigade, Col. Ivan Petrenko, told reporters.",
+    "i5": "\"We hold the line,\" the brigade said, and Peskov added that nothing had changed.",
+}
+
+
+def test_inverted_frames_titles_and_party_tags(tmp_path):
+    table = quotes(mini_corpus(tmp_path, INVERTED)).set_index("article_id")
+    assert table.loc["i1", "speaker"] == "Andriy Kovalenko"
+    assert table.loc["i2", "speaker"] == "Chris Murphy"
+    assert table.loc["i3", "speaker"] == "Lindsey Graham"
+    assert table.loc["i4", "speaker"] == "Ivan Petrenko"
+    assert table.loc["i5", "speaker"] != "Dmitry Peskov"     # the first frame after it is the brigade's

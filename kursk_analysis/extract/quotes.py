@@ -67,7 +67,7 @@ VERBS = lexicon.verb_alternatives("quotes")
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
 # Verbs that do not introduce the following words as the subject's own speech when the
 # subject comes after them ("said in a statement").
-GAP_PLAIN = re.compile(r"(?:\s+[\w'.-]+){0,5}?\s*")
+GAP_PLAIN = re.compile(r"(?:\s*\([DRI]-[A-Z][\w. ]{1,12}\))?(?:\s+[\w'.-]+){0,5}?\s*")  # "Sen. X (D-Conn.) said"
 # ... with a word after "that" that can be the new clause's subject (not "that had asked").
 GAP_THAT = re.compile(r"(?<!\w)that\s+(?!(?:had|has|have|was|were|is|are|would|could|will|"
                       r"also|then|he|she|it|they|we)(?!\w))[\w'-]+")
@@ -100,6 +100,11 @@ ROLE_LEAD = re.compile(
     r"journalist|commander|officer|spokes(?:man|woman|person)|press|secretary|official|adviser|"
     r"advisor|researcher|reporter|lawmaker|senator|minister|foreign|defen[cs]e|deputy|senior|"
     r"top|national|security|army|drone|unit|political|columnist|host|envoy|ambassador)\s+){1,3}")
+# Between an inverted verb and its subject: a courtesy or military title ("said Sen.
+# Lindsey Graham"), or a role set off by a comma ("said the head of the CCD, Andrii
+# Kovalenko").
+INVERTED_TITLE = re.compile(r" *(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof)\.? +)?")
+INVERTED_ROLE = re.compile(r"\s+(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Dr|Prof)\.?\s+)?")
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
@@ -118,7 +123,9 @@ TAIL_GAP = re.compile(
     r"envoy|ambassador|official|officer|head|deputy|senior|top|press|foreign|defen[cs]e|"
     r"national|security|army|military|correspondent|expert|researcher|director|founder|"
     r"lawmaker|senator|governor|mayor|aide|negotiator|representative|colonel|lieutenant|"
-    r"major|captain|sergeant|general|commander-in-chief)\s+){0,6}")
+    r"major|captain|sergeant|general|commander-in-chief)\s+){0,6}|"
+    # "…,” the commander of the brigade, Col. Ivan Petrenko, told reporters
+    r"[\s,]*(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Dr|Prof|Sen|Rep|Gov)\.?\s+)?")
 # Labels some outlets put before a statement they quote ("Quote: “…”", "Details: …").
 LABEL = re.compile(r"^\s*(?:Quote|Quotes|Details|Statement|Update|Background)\s*:\s*")
 PASSIVE_BY = re.compile(r"\s+by\s+(?:both\s+)?")
@@ -524,8 +531,10 @@ def _subject_after(folded, raw, verb_end, limit, known):
     """The subject of an inverted frame ("said Mark Cancian, a …", "according to Evans")."""
     cands = _candidates(folded, raw, verb_end, min(limit, verb_end + 200), known)
     out = []
+    role = INVERTED_ROLE.match(folded, verb_end, limit)
     for s, e in cands:
-        if not out and folded[verb_end:s].strip(" ") == "":
+        if not out and (INVERTED_TITLE.fullmatch(folded, verb_end, s)
+                        or role and s == role.end() and raw[s:s + 1].isupper()):
             out.append((s, e))
         elif len(out) == 1 and raw[s:s + 1].isupper() and ROLE_BEFORE_NAME.fullmatch(folded[out[-1][1]:s]):
             # "said Kremlin spokesman Dmitry Peskov": the role is the name's title; the
