@@ -172,3 +172,26 @@ def test_inverted_frames_titles_and_party_tags(tmp_path):
     assert table.loc["i3", "speaker"] == "Lindsey Graham"
     assert table.loc["i4", "speaker"] == "Ivan Petrenko"
     assert table.loc["i5", "speaker"] != "Dmitry Peskov"     # the first frame after it is the brigade's
+
+
+# Written for this test: inverted frames with "the" or a title before a known name, a
+# statement as the subject, and the attribution after a question inside the quotation.
+MORE_INVERTED = {
+    "j1": "\"The operation is complete,\" said the Russian Defence Ministry.",
+    "j2": "According to the Institute for the Study of War, Russian forces \"have not encircled any large group.\"",
+    "j3": "\"We will see what happens next,\" said Secretary of State Marco Rubio.",
+    "j4": "According to a statement issued by the Russian Defence Ministry, units \"completed the capture of the town.\"",
+    "j5": "Putin raised the fate of the troops. \"Are those units going to simply walk out of there?\" he asked.",
+}
+
+
+def test_more_inverted_frames_and_a_question_before_its_attribution(tmp_path):
+    corpus = mini_corpus(tmp_path, MORE_INVERTED)
+    table = quotes(corpus).set_index("article_id")
+    assert table.loc["j1", "speaker"] == "Russian Defence Ministry"
+    assert table.loc["j2", "speaker"] == "Institute for the Study of War"
+    assert table.loc["j3", "speaker"] == "Marco Rubio"
+    assert table.loc["j4", "speaker"] == "Russian Defence Ministry"   # whose statement
+    assert table.loc["j5", "speaker"] == "Vladimir Putin"
+    # the lower-case attribution stays in the quotation's sentence
+    assert corpus.sentences.set_index("sentence_id").loc["j5.p01.s02", "text"].endswith("he asked.")

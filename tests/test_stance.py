@@ -347,3 +347,24 @@ def test_a_quotation_read_where_it_first_holds_the_claim(tmp_path):
     table = stances(corpus)
     got = set(zip(table["actor"], table["stance"].astype(str)))
     assert got == {("Andriy Kovalenko", "denies")}
+
+
+# Written for this test: judged reports, conditions contrary to fact, an escape, a question.
+JUDGED_MORE = {
+    "n1": "Syrskyi said reports that Ukrainian brigades were encircled were groundless.",
+    "n2": "Kellogg said there was no indication that the brigades were surrounded.",
+    "n3": "If the brigades were really surrounded, we would know about it, Syrskyi said.",
+    "n4": "Had the brigades been encircled, Moscow would have shown videos, Michael Kofman said.",
+    "n5": "Syrskyi said the brigades had escaped encirclement.",
+    "n6": "Syrskyi was asked about the Russian reports of an encirclement.",
+    "n7": "Putin said the brigades had reportedly been encircled.",
+}
+
+
+def test_judged_reports_counterfactuals_and_escapes(tmp_path):
+    table = stances(mini_corpus(tmp_path, JUDGED_MORE))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("n1", "Oleksandr Syrskyi", "denies") in got
+    assert ("n2", "Keith Kellogg", "denies") in got
+    assert not any(a in ("n3", "n4", "n5", "n6") and st == "asserts" for a, _, st in got)
+    assert ("n7", "Vladimir Putin", "asserts") in got                 # "had reportedly been" is no condition

@@ -21,6 +21,7 @@ tokenized whole instead, so the output never depends on the shortcut.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -142,7 +143,7 @@ def segment(articles, batch_size: int | None = None):
     """
     pieces = _Pieces(pipeline().tokenizer)
     for text, spans in articles:
-        yield _paragraph_sentences(pieces.token_arrays(text), spans)
+        yield _attribution_joined(text, _paragraph_sentences(pieces.token_arrays(text), spans))
 
 
 def segment_reference(articles):
@@ -150,7 +151,28 @@ def segment_reference(articles):
     kept as the definition the fast path is tested against)."""
     tokenizer = pipeline().tokenizer
     for text, spans in articles:
-        yield _paragraph_sentences(token_arrays(tokenizer(text)), spans)
+        yield _attribution_joined(text, _paragraph_sentences(token_arrays(tokenizer(text)), spans))
+
+
+# A quotation that ends with its own full stop, question or exclamation mark, and the
+# attribution after it in lower case: “Are they going to walk out?” he asked.
+_QUOTE_END = re.compile(r"[.?!\u2026][\"'\u201d\u2019\u00bb]$")
+
+
+def _attribution_joined(text: str, sentences: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Join a sentence that opens in lower case to the one before it in the same paragraph
+    when that one ends with a quotation closed after its own final mark: the attribution
+    (“…?” he asked) belongs to the quotation's sentence, where the sentence rule cut it off."""
+    out: list[tuple[int, int, int, int]] = []
+    for sentence in sentences:
+        paragraph, start, end, words = sentence
+        if out and out[-1][0] == paragraph and text[start:start + 1].islower() and \
+                _QUOTE_END.search(text, max(0, out[-1][2] - 2), out[-1][2]):
+            previous = out[-1]
+            out[-1] = (paragraph, previous[1], end, previous[3] + words)
+        else:
+            out.append(sentence)
+    return out
 
 
 def _paragraph_sentences(tokens: dict[str, np.ndarray], spans) -> list[tuple[int, int, int, int]]:

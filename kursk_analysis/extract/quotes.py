@@ -100,11 +100,17 @@ ROLE_LEAD = re.compile(
     r"journalist|commander|officer|spokes(?:man|woman|person)|press|secretary|official|adviser|"
     r"advisor|researcher|reporter|lawmaker|senator|minister|foreign|defen[cs]e|deputy|senior|"
     r"top|national|security|army|drone|unit|political|columnist|host|envoy|ambassador)\s+){1,3}")
-# Between an inverted verb and its subject: a courtesy or military title ("said Sen.
-# Lindsey Graham"), or a role set off by a comma ("said the head of the CCD, Andrii
-# Kovalenko").
-INVERTED_TITLE = re.compile(r" *(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof)\.? +)?")
+# Between an inverted verb and its subject: "the", titles and role words ("said the Russian
+# Defence Ministry", "said Secretary of State Marco Rubio", "said Sen. Lindsey Graham"), or
+# a role set off by a comma ("said the head of the CCD, Andrii Kovalenko").
+INVERTED_TITLE = re.compile(
+    r" *(?:the +)?(?:(?:[A-Z][\w.'-]*|of|state|defen[cs]e|foreign|prime|minister|secretary|president|"
+    r"envoy|special|retired|general|spokes(?:man|woman|person)|press|chief|head|deputy|senior|top|"
+    r"national|security|adviser|advisor|commander|commander-in-chief|analyst|ambassador) +){0,5}")
 INVERTED_ROLE = re.compile(r"\s+(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Dr|Prof)\.?\s+)?")
+# A statement as the subject, and who issued it.
+STATEMENT_NOUN = re.compile(r"(?i)(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|post|message|report|briefing|update)s?")
+STATEMENT_BY = re.compile(r"(?i)\s+(?:(?:issued|released|published|posted|put out|shared)\s+)?(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?")
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
@@ -545,6 +551,12 @@ def _subject_after(folded, raw, verb_end, limit, known):
             out.append((s, e))
         else:
             break
+    # "according to a statement issued by the Russian Defence Ministry": whose statement.
+    if out and len(out) == 1 and STATEMENT_NOUN.fullmatch(folded, *out[0]):
+        by = STATEMENT_BY.match(folded, out[0][1])
+        named = by and [(s, e) for s, e in cands if s == by.end()]
+        if named:
+            out = named
     return out or None
 
 
