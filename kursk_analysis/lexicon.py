@@ -260,7 +260,8 @@ class Claim:
         return "term"
 
 
-HEDGE_TAIL = r"(?:\s+[\w'-]+){0,2}\s+[\"']?$"  # up to two words between hedge and term
+# Up to two words between hedge and term, besides adverbs ("may well have been cut off").
+HEDGE_TAIL = r"(?:\s+(?:[\w'-]+ly|well))*(?:\s+[\w'-]+){0,2}\s+[\"']?$"
 
 
 def load_claim(claim: "str | Path | Claim") -> Claim:

@@ -317,7 +317,7 @@ DESCRIPTION = re.compile(
     r"(?:(?!said|says|told|wrote|of\b)[a-z.'-]+\s+){0,2}"
     rf"({DESCRIPTION_NOUNS})(?!\w)"
 )
-PROPER_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[- ](?:[A-Z]\.|[A-Z][a-z'A-Z]+)){1,3})(?!\w)")
+PROPER_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[- ](?:[A-Z]\.|[A-Z][a-z'A-Z]+)){1,4})(?!\w)")
 SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z'-]+)(?!\w)")
 # A courtesy title before a surname: "Mr. Paroinen", "Dr Vautrin".
 COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -516,11 +516,20 @@ class ArticleActors:
         return None
 
 
+# Capitalised words that end a title before a name: "Finnish President Alexander Stubb",
+# "Kursk Region Governor Alexander Khinshtein", "Republican Senator Tommy Tuberville".
+ROLE_TITLES = TITLES | {"President", "Minister", "Secretary", "Chancellor", "Premier", "Chief",
+                        "Envoy", "Mayor", "Representative", "Congressman", "Congresswoman",
+                        "Speaker", "Leader", "Head", "Director", "Adviser", "Advisor", "Marshal",
+                        "Lt", "Chairman", "Chairwoman", "Ombudsman", "Prosecutor"}
+
+
 def strip_title(name: str) -> str:
+    """A name without the titles and the words before them ("Finnish President Alexander
+    Stubb" -> "Alexander Stubb"); always two words at least."""
     words = name.split()
-    while len(words) > 2 and words[0].rstrip(".") in TITLES:
-        words = words[1:]
-    return " ".join(words)
+    last_title = max((i for i, w in enumerate(words[:-2]) if w.rstrip(".") in ROLE_TITLES), default=-1)
+    return " ".join(words[last_title + 1:])
 
 
 def actor_info(table: pd.DataFrame | None = None) -> dict:

@@ -114,7 +114,10 @@ QUESTION = words(stance_cues()["questions"])
 SUBORDINATE_OPENING = re.compile(r"\s*[\"']?" + word_group(stance_cues()["subordinators"]), re.I)
 # "Neither the Pentagon nor the ISW found ...", "have not confirmed": a negated frame.
 NEGATED_FRAME = re.compile(words(stance_cues()["negated_frames"]).pattern
-                           + r"\s+(?:(?:the|have|has|had|be|been|yet|so far|to|can|could|would|will|should)\s+)?$")
+                           + r"\s+(?:(?:the|have|has|had|be|been|yet|so far|to|can|could|would|will|should)\s+)?"
+                           # "ISW has not observed geolocated footage confirming ...": what was
+                           # not seen says nothing
+                           + r"(?:(?:observed|seen|found|noticed|identified|verified|received)\s+(?:any\s+)?)?$")
 # "Contrary to what Trump said, the troops were never encircled": a frame that is a free
 # relative ends where it stands; the words after it are not its speaker's.
 FREE_RELATIVE = re.compile(r"(?i)(?<!\w)what\s+$")
