@@ -390,3 +390,22 @@ def test_titled_names_and_nothing_found(tmp_path):
     assert ("p4", "U.S. officials", "asserts") not in got
     assert ("p5", "Mick Ryan", "asserts") not in got                 # "may well have been"
     assert ("p5", "Mick Ryan", "denies") in got
+
+
+# Written for this test: the claim in a quoted "blocked", "in complete isolation", and a
+# machine-translated "boiler".
+WORDINGS = {
+    "q1": "The Russian Defence Ministry claimed that the Ukrainian grouping in Kursk Oblast was \"blocked\".",
+    "q2": "The group of Ukrainian forces that invaded the region is in complete isolation, Putin said.",
+    "q3": "Putin stated that the Ukrainian grouping in the region is located in the boiler.",
+    "q4": "Syrskyi said the village was in complete isolation from the power grid.",
+}
+
+
+def test_more_wordings_of_the_claim(tmp_path):
+    table = stances(mini_corpus(tmp_path, WORDINGS))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("q1", "Russian Defence Ministry", "asserts") in got
+    assert ("q2", "Vladimir Putin", "asserts") in got
+    assert ("q3", "Vladimir Putin", "asserts") in got
+    assert not any(a == "q4" for a, _, _ in got)                     # a village, not troops

@@ -271,7 +271,7 @@ _WHO_VERB = re.compile(
 _VERB_WHO = re.compile(
     r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()\d]{1,60}?)(?=\s*[,;:.(]|\s*$)")
 _APPOSITION_HEAD = re.compile(
-    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<head>(?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|and|on)){0,6}),\s+$")
+    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<head>(?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the)){0,6}),\s+$")
 _APPOSITION_REACH = 400  # characters: seven words of a name, a comma and spaces fit easily
 _ROLE_START = re.compile(
     r"(?:an?|the|its|his|her)\s|(?:spokes(?:man|woman|person)|head|chief|director|commander|"

@@ -104,7 +104,7 @@ ROLE_LEAD = re.compile(
 # Defence Ministry", "said Secretary of State Marco Rubio", "said Sen. Lindsey Graham"), or
 # a role set off by a comma ("said the head of the CCD, Andrii Kovalenko").
 INVERTED_TITLE = re.compile(
-    r" *(?:the +)?(?:(?:[A-Z][\w.'-]*|of|state|defen[cs]e|foreign|prime|minister|secretary|president|"
+    r" *(?:the +)?(?:(?:[A-Z][\w.'-]*|of|the|state|defen[cs]e|foreign|prime|minister|secretary|president|"
     r"envoy|special|retired|general|spokes(?:man|woman|person)|press|chief|head|deputy|senior|top|"
     r"national|security|adviser|advisor|commander|commander-in-chief|analyst|ambassador) +){0,5}")
 INVERTED_ROLE = re.compile(r"\s+(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Dr|Prof)\.?\s+)?")
