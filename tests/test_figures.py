@@ -238,7 +238,7 @@ def test_other_outlet_patterns(corpora):
     assert claimed.direction == "retaken" and claimed.as_of == pd.Timestamp("2025-03-12")
     # Claimant phrases lose leading time phrases and resolve through the gazetteer.
     assert f.loc[("oo20", "more than 1,000 square kilometres")].claimant == "Ukrainian government"
-    assert f.loc[("oo10", "fewer than 100 square kilometers")].claimant == "open-source reports"
+    assert f.loc[("oo10", "fewer than 100 square kilometers")].claimant == "DeepState"  # its own actor
     assert f.loc[("oo05", "86 percent")].claimant == "Valery Gerasimov"
     # A clause after a semicolon is not the earlier speaker's, nor dated by the next one.
     assert f.loc[("oo18", "20-30 square miles")].claimant is None
@@ -289,3 +289,17 @@ def test_a_claimant_with_a_long_name_or_an_expert_adjective(tmp_path):
     table = territory_figures(corpus).set_index("article_id")
     assert table.loc["c1", "claimant"] == "Institute for the Study of War"
     assert table.loc["c2", "claimant"] != "Ukrainian General Staff"
+
+
+def test_deepstate_is_credited_by_its_name(tmp_path):
+    """Written for this test: a figure from the monitoring group is DeepState's, also when
+    a later sentence calls it "the group"."""
+    from extraction_gold import mini_corpus
+
+    corpus = mini_corpus(tmp_path, {
+        "d1": "Ukraine held about 400 sq km of Kursk, according to figures compiled by DeepState.",
+        "d2": "DeepState said it saw no encirclement. The group estimated that Ukraine still held about 95 square kilometers of Kursk.",
+    })
+    table = territory_figures(corpus).set_index("article_id")
+    assert table.loc["d1", "claimant"] == "DeepState"
+    assert table.loc["d2", "claimant"] == "DeepState"
