@@ -303,3 +303,33 @@ def test_deepstate_is_credited_by_its_name(tmp_path):
     table = territory_figures(corpus).set_index("article_id")
     assert table.loc["d1", "claimant"] == "DeepState"
     assert table.loc["d2", "claimant"] == "DeepState"
+
+
+# Written for this test: who acts decides the direction; another region; a comparison with
+# ground in Ukraine; sources named by a possessive or "per".
+ACTORS_AND_SOURCES = {
+    "s1": "Ukrainian troops recaptured about 20 square kilometres of Kursk in February.",
+    "s2": "Russia lost control of about 1,000 square kilometres of Kursk in the first week.",
+    "s3": "Russian forces now control more than 90 percent of the ground Ukraine captured in Kursk.",
+    "s4": "Ukrainian troops briefly captured about 3 square kilometers near a village in Russia's Belgorod region.",
+    "s5": ("Ukraine took about 1,000 square kilometers of the Kursk region in two weeks, more than "
+           "the roughly 800 square kilometers Russia had captured in Ukraine since January."),
+    "s6": "Ukraine held about 400 sq km of Kursk, by DeepState's count.",
+    "s7": "Ukraine holds about 300 sq km of Kursk, per Black Bird Group.",
+}
+
+
+def test_direction_by_who_acts_and_sources_by_possessive(tmp_path):
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, ACTORS_AND_SOURCES))
+    rows = {(a, t): (d, c) for a, t, d, c in zip(table["article_id"], table["text"],
+                                               table["direction"].astype(str), table["claimant"])}
+    assert rows[("s1", "about 20 square kilometres")][0] == "seized"        # Ukraine retook it
+    assert rows[("s2", "about 1,000 square kilometres")][0] == "seized"     # Russia lost it
+    assert rows[("s3", "more than 90 percent")][0] == "retaken"            # Russia controls it
+    assert not any(a == "s4" for a, _ in rows)                             # Belgorod
+    assert ("s5", "about 1,000 square kilometers") in rows
+    assert ("s5", "roughly 800 square kilometers") not in rows             # in Ukraine
+    assert rows[("s6", "about 400 sq km")][1] == "DeepState"
+    assert rows[("s7", "about 300 sq km")][1] == "Black Bird Group"

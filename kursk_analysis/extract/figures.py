@@ -253,6 +253,7 @@ _RUSSIAN_SUBJECT = re.compile(
     r"(?!'s\s+(?:kursk|belgorod|bryansk|border|territory|soil)|\s+(?:border|region|territory|"
     r"soil|villages?|towns?|oblast|land|city|cities|federation)\b)")
 _UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's)\b")
+_CONTROL = re.compile(r"control(?:s|led|ling)?\b|hold(?:s|ing)?\b|held\b")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|, and\b|, while\b|, whereas\b|\bafter\b|\bsince\b")
 
 _PEAK = re.compile("|".join(_CUES["peak"]))
@@ -265,6 +266,12 @@ _SAY = lexicon.verb_alternatives("figures")
 _ACCORDING = re.compile(
     r"\b(?i:according to) (?P<who>.+?)(?=\s*[,;:(]|\s*\.?\"?\s*$|\s+(?:who|which|that|as|in|on|at|"
     r"since|after|because|while)\b)")
+# "by DeepState's count", "in ISW's assessment", "..., per DeepState": the named source.
+_POSSESSIVE_SOURCE = re.compile(
+    r"\b(?i:by|in|according to)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})"
+    r"'s\s+(?i:count|counts|estimates?|estimation|assessments?|tally|calculations?|maps?|data|figures?|"
+    r"reckoning|analysis|mapping)\b")
+_PER_SOURCE = re.compile(r"[,(]\s*per\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})")
 _WHO_VERB = re.compile(
     r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>[^,;:\"()]{2,80}?),?\s+(?:\w+ly\s+)?(?:also\s+)?"
     r"(?:has\s+|have\s+|had\s+)?(?:" + _SAY + r")\b")
@@ -532,12 +539,19 @@ def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> st
             pos, direction = back.start(), back.lastgroup
     # "Russia captured" or "Russia pushed Ukrainian units out of" is Russia retaking ground.
     expel = direction == "lost" and re.match(r"forced|pushed|driven|expelled|ousted", lower[pos:pos + 9])
-    if direction == "seized" or expel:
-        subject = lower[max(s_start, pos - 60):pos]
-        ru = [m.end() for m in _RUSSIAN_SUBJECT.finditer(subject)]
-        ua = [m.end() for m in _UKRAINIAN_SUBJECT.finditer(subject)]
-        if ru and (not ua or max(ru) > max(ua)):
-            direction = "retaken"
+    # Who acts: the nationality named last before the verb. "Russia captured" or "Russia
+    # pushed Ukrainian units out of" is Russia retaking ground, "Russian forces now control
+    # 90 percent of the ground Ukraine captured" too; "Ukrainian troops recaptured 20 sq km"
+    # and "Russia lost control of 1,000 sq km" are Ukraine's gains.
+    subject = lower[max(s_start, pos - 60):pos]
+    ru = [m.end() for m in _RUSSIAN_SUBJECT.finditer(subject)]
+    ua = [m.end() for m in _UKRAINIAN_SUBJECT.finditer(subject)]
+    russian = bool(ru) and (not ua or max(ru) > max(ua))
+    ukrainian = bool(ua) and (not ru or max(ua) > max(ru))
+    if (direction == "seized" or expel or direction == "held" and _CONTROL.match(lower, pos)) and russian:
+        direction = "retaken"
+    elif direction == "retaken" and ukrainian or direction == "lost" and russian and not expel:
+        direction = "seized"
     return direction
 
 
@@ -554,7 +568,11 @@ def _attributions(sentence: str) -> tuple[tuple[int, int, str], ...]:
 def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ACCORDING.finditer(sentence):
-        out.append((m.start("who"), m.end("who"), m.group("who")))
+        if not _POSSESSIVE_SOURCE.match(sentence, m.start()):
+            out.append((m.start("who"), m.end("who"), m.group("who")))
+    for regex in (_POSSESSIVE_SOURCE, _PER_SOURCE):
+        for m in regex.finditer(sentence):
+            out.append((m.start("who"), m.end("who"), m.group("who")))
     for m in _WHO_VERB.finditer(sentence):
         who = m.group("who")
         s = m.start("who")
@@ -1060,7 +1078,10 @@ _INCURSION_PLACE = re.compile(r"\b(?:Kursk|Sudzha|Russian territory|inside Russi
 _REGION_SIZE_AFTER = re.compile(r"(?i)(?:[\s-]+(?:kursk\s+)?(?:region|oblast|province)\b|\s+in\s+(?:size|area)\b)")
 # Where a sentence joins two clauses that may speak of different places ("Ukraine seized
 # 1,300 sq km in Kursk, while Russia captured 1,500 sq km in Donetsk").
-_PLACE_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|as)\b|\s(?:while|whereas)\s")
+_PLACE_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|as)\b|\s(?:while|whereas)\s|"
+                                 r",\s*(?:(?:more|less|fewer|larger|smaller|bigger) than|compared (?:with|to))\b")
+# Another Russian region Ukraine entered (Belgorod, March 2025): not the Kursk incursion.
+_OTHER_REGION = re.compile(r"\b(?:Belgorod|Bryansk)\b")
 
 
 def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end: int) -> bool:
@@ -1073,6 +1094,8 @@ def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end:
         lo = m.end()
     stop = _PLACE_CLAUSE_BREAK.search(folded, end, s_end)
     clause = folded[lo:stop.start() if stop else s_end]
+    if _OTHER_REGION.search(clause) and not re.search(r"\b(?:Kursk|Sudzha)\b", clause):
+        return False
     for text in (clause, folded[s_start:s_end]):
         if _INCURSION_PLACE.search(text):
             return True
