@@ -399,6 +399,7 @@ WORDINGS = {
     "q2": "The group of Ukrainian forces that invaded the region is in complete isolation, Putin said.",
     "q3": "Putin stated that the Ukrainian grouping in the region is located in the boiler.",
     "q4": "Syrskyi said the village was in complete isolation from the power grid.",
+    "q5": "The ministry said Russian forces have blocked the main road near the town.",
 }
 
 
@@ -409,3 +410,4 @@ def test_more_wordings_of_the_claim(tmp_path):
     assert ("q2", "Vladimir Putin", "asserts") in got
     assert ("q3", "Vladimir Putin", "asserts") in got
     assert not any(a == "q4" for a, _, _ in got)                     # a village, not troops
+    assert not any(a == "q5" for a, _, _ in got)                     # troops blocking: active
