@@ -333,3 +333,11 @@ def test_direction_by_who_acts_and_sources_by_possessive(tmp_path):
     assert ("s5", "roughly 800 square kilometers") not in rows             # in Ukraine
     assert rows[("s6", "about 400 sq km")][1] == "DeepState"
     assert rows[("s7", "about 300 sq km")][1] == "Black Bird Group"
+
+
+def test_a_unit_written_against_the_number(tmp_path):
+    """Written for this test: the house style "1,300sq km (500sq miles)"."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {"u1": "At its peak Ukraine held 1,300sq km (500sq miles) of Kursk."}))
+    assert set(table["text"]) == {"1,300sq km", "500sq miles"}

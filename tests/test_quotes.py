@@ -195,3 +195,10 @@ def test_more_inverted_frames_and_a_question_before_its_attribution(tmp_path):
     assert table.loc["j5", "speaker"] == "Vladimir Putin"
     # the lower-case attribution stays in the quotation's sentence
     assert corpus.sentences.set_index("sentence_id").loc["j5.p01.s02", "text"].endswith("he asked.")
+
+
+def test_a_quotation_someone_calls_another_s_words_is_the_caller_s(tmp_path):
+    """Written for this test: "X called Putin's statement “…”" quotes X."""
+    table = quotes(mini_corpus(tmp_path, {
+        "c1": "Syrskyi called Putin's statement \"disinformation that has nothing to do with reality.\""}))
+    assert table.set_index("article_id").loc["c1", "speaker"] == "Oleksandr Syrskyi"

@@ -411,3 +411,30 @@ def test_more_wordings_of_the_claim(tmp_path):
     assert ("q3", "Vladimir Putin", "asserts") in got
     assert not any(a == "q4" for a, _, _ in got)                     # a village, not troops
     assert not any(a == "q5" for a, _, _ in got)                     # troops blocking: active
+
+
+# Written for this test: a frame in the middle of its words, denials by comparison, a
+# refusal, a progressive denial by another actor, and accented names.
+MIDDLE = {
+    "x1": "The encirclement, Zelensky said, is a lie.",
+    "x2": "Far from being encircled, our brigades are holding their positions, Syrskyi said.",
+    "x3": "Claims that the brigades are encircled do not square with the facts, Michael Kofman said.",
+    "x4": "Michael Kofman said encirclement was too strong a word for what was happening.",
+    "x5": "Peskov said Zelensky refuses to admit that his brigades are surrounded.",
+    "x6": "Zakharova said Kyiv was denying the obvious fact that its brigades were encircled.",
+    "x7": "Putin said the brigades, far from the border, were surrounded.",
+    "x8": "\"Encirclement is a strong word,\" Radosław Sikorski said.",
+}
+
+
+def test_a_frame_in_the_middle_and_denials_by_comparison(tmp_path):
+    table = stances(mini_corpus(tmp_path, MIDDLE))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("x1", "Volodymyr Zelensky", "denies") in got and ("x1", "Volodymyr Zelensky", "asserts") not in got
+    assert ("x2", "Oleksandr Syrskyi", "denies") in got
+    assert ("x3", "Michael Kofman", "denies") in got
+    assert ("x4", "Michael Kofman", "denies") in got
+    assert ("x5", "Volodymyr Zelensky", "asserts") not in got        # a refusal says nothing
+    assert ("x6", "Maria Zakharova", "denies") not in got            # Kyiv's denial, not hers
+    assert ("x7", "Vladimir Putin", "asserts") in got                # "far from the border"
+    assert ("x8", "Radosław Sikorski", "denies") in got

@@ -317,8 +317,13 @@ DESCRIPTION = re.compile(
     r"(?:(?!said|says|told|wrote|of\b)[a-z.'-]+\s+){0,2}"
     rf"({DESCRIPTION_NOUNS})(?!\w)"
 )
-PROPER_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[- ](?:[A-Z]\.|[A-Z][a-z'A-Z]+)){1,4})(?!\w)")
-SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z'-]+)(?!\w)")
+# Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
+# Tayyip Erdoğan", "Jakub Wiśniewski"); a hyphenated part may be lower case ("Koo Byoung-sam").
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+PROPER_NAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+(?:[- ](?:[{_UPPER}]\.|[{_UPPER}][{_LOWER}'{_UPPER}]+"
+                         rf"(?:-[{_LOWER}]+)?)){{1,4}})(?!\w)")
+SURNAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}'-]+)(?!\w)")
 # A courtesy title before a surname: "Mr. Paroinen", "Dr Vautrin".
 COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # A fighter or source known by a call sign or code name ("codenamed Vityaz", "known by

@@ -252,8 +252,12 @@ _RUSSIAN_SUBJECT = re.compile(
     r"\b(?:russia|russian|russians|moscow|kremlin|putin|gerasimov)\b"
     r"(?!'s\s+(?:kursk|belgorod|bryansk|border|territory|soil)|\s+(?:border|region|territory|"
     r"soil|villages?|towns?|oblast|land|city|cities|federation)\b)")
-_UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's)\b")
+_UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's|kiev|kiev's)\b")
 _CONTROL = re.compile(r"control(?:s|led|ling)?\b|hold(?:s|ing)?\b|held\b")
+# Between a nationality and its verb when it is the verb's subject: "Russian forces now".
+_DIRECT_SUBJECT = re.compile(r"(?:'s)?(?:\s+(?:armed\s+|defen[cs]e\s+|special\s+)?(?:forces|troops|army|military|"
+                             r"units|soldiers|fighters|brigades?|defenders))?(?:\s+(?:have|has|had|now|still|"
+                             r"already|currently|[a-z]+ly))*\s*")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|, and\b|, while\b|, whereas\b|\bafter\b|\bsince\b")
 
 _PEAK = re.compile("|".join(_CUES["peak"]))
@@ -375,7 +379,7 @@ def _area_figures(lower: str) -> list[tuple]:
     hits: list[tuple] = []
     for m in _AREA_UNIT.finditer(lower):
         us, ue = m.span()
-        if us > 0 and lower[us - 1].isalnum():
+        if us > 0 and lower[us - 1].isalpha():  # "1,300sq km" (a digit before) is a figure
             continue
         if ue < len(lower) and lower[ue - 1].isalnum() and lower[ue].isalnum():
             continue
@@ -547,10 +551,17 @@ def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> st
     ru = [m.end() for m in _RUSSIAN_SUBJECT.finditer(subject)]
     ua = [m.end() for m in _UKRAINIAN_SUBJECT.finditer(subject)]
     russian = bool(ru) and (not ua or max(ru) > max(ua))
+    if direction == "seized" or expel:
+        if russian:
+            direction = "retaken"
+        return direction
+    # The other turns only for the verb's own subject ("Russian forces now control ...",
+    # not "the Russian ministry said Kiev's troops still controlled ...").
     ukrainian = bool(ua) and (not ru or max(ua) > max(ru))
-    if (direction == "seized" or expel or direction == "held" and _CONTROL.match(lower, pos)) and russian:
+    direct = bool(_DIRECT_SUBJECT.fullmatch(subject, max(ru + ua))) if ru or ua else False
+    if direct and russian and direction == "held" and _CONTROL.match(lower, pos):
         direction = "retaken"
-    elif direction == "retaken" and ukrainian or direction == "lost" and russian and not expel:
+    elif direct and (direction == "retaken" and ukrainian or direction == "lost" and russian):
         direction = "seized"
     return direction
 

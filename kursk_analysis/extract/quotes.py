@@ -111,6 +111,9 @@ INVERTED_ROLE = re.compile(r"\s+(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Ge
 # A statement as the subject, and who issued it.
 STATEMENT_NOUN = re.compile(r"(?i)(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|post|message|report|briefing|update)s?")
 STATEMENT_BY = re.compile(r"(?i)\s+(?:(?:issued|released|published|posted|put out|shared)\s+)?(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?")
+# A verb that names what its object is called: "called Putin's statement “…”".
+CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|"
+                           r"term(?:s|ed|ing)?|describ(?:e|es|ed|ing))\s+$")
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
@@ -209,7 +212,7 @@ NOUN_BEFORE = re.compile(
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
 GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
-                     r"officially|formally|long|since)\s+)*")
+                     r"officially|formally|long|since|was|were|keeps|kept)\s+)*")
 # Coordinated subjects: "The CIA and other intel agencies believe".
 GAP_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*)(?:both\s+)?"
                      r"(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}")  # "Putin and US President Trump"
@@ -872,8 +875,11 @@ def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sen
                     return actor, raw[cs:ce], "tail"
     # 2. the nearest frame before the opening mark in the same sentence that has a subject
     # (an unnamed one gives None: the frame before it is someone else's)
+    # ("Syrskyi called Putin's statement “…”": the quotation is what the caller calls it.)
     head = [f for f in open_frames if f["end"] <= open_mark and (f["actor"] or (
-        f["subject_start"] >= 0 and f["frame"] != "coordinated"))]
+        f["subject_start"] >= 0 and f["frame"] != "coordinated")) and not (
+        f["frame"] == "possessive" and CALLED_BEFORE.search(folded, max(0, f["subject_start"] - 16),
+                                                              f["subject_start"]))]
     if head:
         f = max(head, key=lambda f: f["end"])
         if CHARACTERISATION.search(folded, f["end"], open_mark):

@@ -147,6 +147,10 @@ WHO_DENIED = re.compile(rf"(?i)\s*,\s*who\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|d
 # A verb of saying under a modal: what it would say is nobody's claim ("no footage that
 # would indicate that ...", "evidence that might show ...").
 HYPOTHETICAL_FRAME = re.compile(r"(?i)(?<!\w)(?:would|could|might|may)\s+(?:\w+ly\s+)?$")
+# After a frame set off by commas in the middle of a sentence, its words go on: not a new
+# clause, participle or quotation's end.
+PARENTHETICAL_AFTER = re.compile(r"(?i)\s*,\s*(?![\"']|(?:but|and|while|as|who|which|whose|when|adding|"
+                                 r"saying|citing|noting|according|although|though|yet)(?!\w))\w")
 # An aside's verb with a clause of its own after it ("as the Kremlin said it was ...").
 ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s+\w+")
 # The end of a sentence inside a scope or quotation, and a reply that denies what was just
@@ -632,6 +636,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     lo, hi = v_start, min([_clause_end(folded, v_end), *nested])
                 else:
                     lo, hi = _clause_start(folded, first), v_end
+                    # "The encirclement, Zelensky said, is a lie": a frame set in the
+                    # middle of its words speaks the words after it too.
+                    if PARENTHETICAL_AFTER.match(folded, v_end) and \
+                            folded[:first].rstrip().endswith(","):
+                        hi = _clause_end(folded, v_end)
                     # "While Moscow insisted …, Kyiv said": an opening clause that reports
                     # someone else's words is theirs, not Kyiv's.
                     if SUBORDINATE_OPENING.match(folded, lo) and any(
