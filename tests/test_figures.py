@@ -341,3 +341,15 @@ def test_a_unit_written_against_the_number(tmp_path):
 
     table = territory_figures(mini_corpus(tmp_path, {"u1": "At its peak Ukraine held 1,300sq km (500sq miles) of Kursk."}))
     assert set(table["text"]) == {"1,300sq km", "500sq miles"}
+
+
+def test_the_whole_it_took_is_seized_after_lost(tmp_path):
+    """Written for this test: "lost most of the N it took" credits N as seized; "retaken the
+    last of the N Ukraine had captured" stays retaken."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "w1": "Ukraine has lost most of the roughly 1,300 sq km it took last summer in Kursk.",
+        "w2": "Gerasimov said Russian forces had retaken the last of the 1,268 square kilometers that Ukraine had captured in Kursk."}))
+    rows = dict(zip(table["article_id"], table["direction"].astype(str)))
+    assert rows == {"w1": "seized", "w2": "retaken"}

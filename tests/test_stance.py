@@ -438,3 +438,30 @@ def test_a_frame_in_the_middle_and_denials_by_comparison(tmp_path):
     assert ("x6", "Maria Zakharova", "denies") not in got            # Kyiv's denial, not hers
     assert ("x7", "Vladimir Putin", "asserts") in got                # "far from the border"
     assert ("x8", "Radosław Sikorski", "denies") in got
+
+
+# Written for this test (fourth round): a negated agreement, "not consistent with", "but
+# that" going on with the speaker's words, the ISW's "not observed any evidence", and the
+# antecedent of a relative clause as the speaker.
+FOURTH = {
+    "v1": "Putin said the Ukrainian brigades were surrounded. Western analysts do not agree.",
+    "v2": "Trump said the brigades were surrounded. Ukraine's General Staff said his claim was not consistent with the facts.",
+    "v3": "Syrskyi said the situation was difficult but that his brigades were not surrounded.",
+    "v4": "ISW has not observed any evidence that Russian forces have encircled Ukrainian brigades.",
+    "v5": ("Zelensky dismissed claims that his brigades are surrounded. The dispute followed a post by "
+           "Donald Trump, in which he said the brigades were completely surrounded."),
+    "v6": "The appeal came from Donald Trump, who said thousands of Ukrainian brigades were surrounded.",
+    "v7": "Putin said the Ukrainian force in the region was in complete isolation.",
+}
+
+
+def test_fourth_round_wordings(tmp_path):
+    table = stances(mini_corpus(tmp_path, FOURTH))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert not any(a == "v1" and actor == "analysts" for a, actor, _ in got)
+    assert ("v2", "Ukrainian General Staff", "denies") in got
+    assert ("v3", "Oleksandr Syrskyi", "denies") in got
+    assert ("v4", "Institute for the Study of War", "denies") in got
+    assert ("v5", "Donald Trump", "asserts") in got and ("v5", "Volodymyr Zelensky", "asserts") not in got
+    assert ("v6", "Donald Trump", "asserts") in got
+    assert ("v7", "Vladimir Putin", "asserts") in got

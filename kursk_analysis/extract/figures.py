@@ -253,6 +253,10 @@ _RUSSIAN_SUBJECT = re.compile(
     r"(?!'s\s+(?:kursk|belgorod|bryansk|border|territory|soil)|\s+(?:border|region|territory|"
     r"soil|villages?|towns?|oblast|land|city|cities|federation)\b)")
 _UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's|kiev|kiev's)\b")
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|its|their)\s+$")
+_IT_TOOK_AFTER = re.compile(r"\s+(?:(?:that|which)\s+)?(?:it|they|ukraine|kyiv|ukrainian\s+(?:forces|troops))\s+"
+                            r"(?:had\s+|has\s+|have\s+)?(?:once\s+|initially\s+|first\s+)?"
+                            r"(?:took|taken|seized|captured|gained|grabbed|occupied)\b")
 _CONTROL = re.compile(r"control(?:s|led|ling)?\b|hold(?:s|ing)?\b|held\b")
 # Between a nationality and its verb when it is the verb's subject: "Russian forces now".
 _DIRECT_SUBJECT = re.compile(r"(?:'s)?(?:\s+(?:armed\s+|defen[cs]e\s+|special\s+)?(?:forces|troops|army|military|"
@@ -517,6 +521,11 @@ def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0):
 def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
     cue = _nearest_cue(lower, start, limit=s_start)
+    # "lost most of the roughly 1,300 sq km it took last summer": the whole it had seized
+    # ("retaken the last of the 1,268 sq km Ukraine had captured" stays retaken).
+    if cue is not None and cue[1] == "lost" and _OF_THE_BEFORE.search(lower, max(s_start, start - 20), start) \
+            and _IT_TOOK_AFTER.match(lower, end):
+        return "seized"
     if cue is None and _COPULA.search(lower, max(s_start, start - 20), start):
         return "held"  # "at the peak it was around 500 square miles"
     if cue is None:

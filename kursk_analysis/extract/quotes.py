@@ -114,6 +114,9 @@ STATEMENT_BY = re.compile(r"(?i)\s+(?:(?:issued|released|published|posted|put ou
 # A verb that names what its object is called: "called Putin's statement “…”".
 CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|"
                            r"term(?:s|ed|ing)?|describ(?:e|es|ed|ing))\s+$")
+# A relative clause whose verb's subject is its antecedent before the comma.
+RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|in\s+which\s+(?:he|she|they|it))\s+(?:(?:has|have|had|also|then|later|"
+                              r"previously|again|repeatedly|on\s+\w+|last\s+\w+)\s+)*$")
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
@@ -724,6 +727,15 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             folded, max(s_start, v_start - 4), v_start))
         if subject is None and participle and not (found and found[-1]["actor"]):
             subject = _lead_subject(folded, raw, clause_start, v_start, known)
+        # "Donald Trump, who said ...", "a post by Donald Trump, in which he said ...": the
+        # relative clause's antecedent speaks (the pronoun is not an earlier speaker).
+        relative = RELATIVE_SUBJECT.search(folded, max(s_start, v_start - 60), v_start) \
+            if subject is None and not passive else None
+        if relative:
+            comma = relative.start()
+            antecedent = [c for c in _candidates(folded, raw, max(s_start, comma - 200), comma, known)
+                          if not folded[c[1]:comma].strip()]
+            subject = antecedent[-1:] or None
         if subject is None and verb not in ("according to", "citing", "quoting") and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "…, said George Barros": inversion after a clause, only for verbs of saying

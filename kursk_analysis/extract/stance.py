@@ -132,7 +132,9 @@ CLAUSE_END = re.compile(
     # "…, a claim Kyiv and Western analysts reject": an apposition that names the claim
     # as someone's begins words that are not the speaker's.
     r",\s*(?:a|an)\s+(?:\w+\s+)?(?:claims?|assertions?|allegations?|statements?|charges?|accusations?)(?!\w)|"
-    r"\s+but\s+(?:this|that|it|these|those|such|there)(?!\w)")
+    # ("but that his troops were not surrounded" goes on reporting the speaker's words)
+    r"\s+but\s+(?:this|that|it|these|those|such|there)(?!\w)(?!\s+(?:his|her|its|their|our|the|no|none|"
+    r"ukrainian|russian|ukraine|russia|kyiv|moscow|troops|forces|units|brigades)(?!\w))")
 # "Encircled? No." - a question about the term answered no.
 # "..., a claim Kyiv rejected", "..., which Ukraine's military has denied": the words
 # before a denier named in a relative clause or an apposition after the claim.
@@ -151,6 +153,9 @@ HYPOTHETICAL_FRAME = re.compile(r"(?i)(?<!\w)(?:would|could|might|may)\s+(?:\w+l
 # clause, participle or quotation's end.
 PARENTHETICAL_AFTER = re.compile(r"(?i)\s*,\s*(?![\"']|(?:but|and|while|as|who|which|whose|when|adding|"
                                  r"saying|citing|noting|according|although|though|yet)(?!\w))\w")
+# What a negated verb of finding did not find: "has not observed any evidence that ...".
+NOT_SEEN_EVIDENCE = re.compile(r"(?i)\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?(?:evidence|signs?|indications?|"
+                               r"footage|imagery|proof|confirmation)(?!\w)")
 # An aside's verb with a clause of its own after it ("as the Kremlin said it was ...").
 ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s+\w+")
 # The end of a sentence inside a scope or quotation, and a reply that denies what was just
@@ -525,8 +530,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
             and STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded)
             # "Moscow rejected that denial": denying a denial is no denial of the claim.
             and not DENIAL_NOUN.search(folded))
+        # ("Western analysts do not agree.": a negated agreement takes no side here.)
         agreeing = bool(not terms and previous is not None and position - previous[0] <= 1
-                        and len(previous[1]) == 1 and AGREEMENT.search(folded))
+                        and len(previous[1]) == 1 and AGREEMENT.search(folded)
+                        and not NEGATION.search(folded))
         if not unhedged and not anaphoric and not denial_only and not agreeing:
             continue
         found: dict = {}
@@ -588,6 +595,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if NEGATED_FRAME.search(folded, max(0, v_start - 24), v_start) or (
                         f.subject_start >= 0 and f.subject_start < f.start and NEGATED_FRAME.search(
                             folded, max(0, f.subject_start - s_start - 24), f.subject_start - s_start)):
+                    # ... but "ISW has not observed any evidence that Russian forces have
+                    # encircled ..." reports finding nothing that bears the claim out.
+                    if unhedged and unhedged[0][0] > v_end and NOT_SEEN_EVIDENCE.match(folded, v_end) \
+                            and NEGATION.search(folded, max(0, v_start - 24), v_start):
+                        add(f.actor, "denies", "speaker", "frame-no-evidence", f.subject_start,
+                            f.subject_end, f.start, f.end)
                     continue
                 if f.frame == "aside":
                     # "X denied reports that … encircled, as Putin has claimed": the aside
