@@ -202,3 +202,12 @@ def test_a_quotation_someone_calls_another_s_words_is_the_caller_s(tmp_path):
     table = quotes(mini_corpus(tmp_path, {
         "c1": "Syrskyi called Putin's statement \"disinformation that has nothing to do with reality.\""}))
     assert table.set_index("article_id").loc["c1", "speaker"] == "Oleksandr Syrskyi"
+
+
+def test_an_unnamed_civilian_is_not_the_named_speaker_before(tmp_path):
+    """Written for this test: "he" after "a local administrator ... said" is that unnamed
+    person, not the woman named before."""
+    table = quotes(mini_corpus(tmp_path, {"h1": (
+        "\"It is like 2022 again,\" said Halyna Moroz, 68. A local administrator, who asked not to be "
+        "named, said the shelling went on. \"People see the soldiers coming back every night,\" he said.")}))
+    assert list(table["speaker"]) == ["Halyna Moroz", None]

@@ -465,3 +465,26 @@ def test_fourth_round_wordings(tmp_path):
     assert ("v5", "Donald Trump", "asserts") in got and ("v5", "Volodymyr Zelensky", "asserts") not in got
     assert ("v6", "Donald Trump", "asserts") in got
     assert ("v7", "Vladimir Putin", "asserts") in got
+
+
+# Written for this test (fifth round): agreement only by those named before the agreeing
+# words, an idiom that is no agreement, footage that is no speaker, the high command.
+FIFTH = {
+    "y1": ("Ukraine's army said there was no threat of encirclement. Putin urged the soldiers to surrender, "
+           "promising that they would be treated in line with international law."),
+    "y2": ("Ukraine's General Staff said there was no threat of encirclement. Military analysts agreed "
+           "with Rybar rather than with Putin."),
+    "y3": "The ISW said it had seen no geolocated footage indicating that Ukrainian brigades had been encircled.",
+    "y4": "Ukraine's high command said there was no encirclement of its brigades.",
+}
+
+
+def test_fifth_round_wordings(tmp_path):
+    table = stances(mini_corpus(tmp_path, FIFTH))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert not any(a == "y1" and actor == "Vladimir Putin" for a, actor, _ in got)
+    assert ("y2", "analysts", "denies") in got
+    assert not any(a == "y2" and actor == "Vladimir Putin" for a, actor, _ in got)
+    assert ("y3", "Institute for the Study of War", "denies") in got
+    assert not any(a == "y3" and st == "asserts" for a, _, st in got)
+    assert ("y4", "Ukrainian General Staff", "denies") in got

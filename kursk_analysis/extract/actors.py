@@ -309,8 +309,15 @@ DESCRIPTION_NOUNS = (
     r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
     r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
     r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
-    r"economist|strategist|aides?|fighters?"
+    r"economist|strategist|aides?|fighters?|"
+    # people who are no actor of the story: an unnamed speaker all the same, so that a
+    # later "he" is not an earlier named one
+    r"man|woman|resident|residents|administrator|villager|pensioner|volunteer|medic|doctor|"
+    r"nurse|driver|farmer|teacher|refugee|evacuee|mother|father|grandmother|grandfather"
 )
+CIVILIAN_NOUNS = {"man", "woman", "resident", "administrator", "villager", "pensioner", "volunteer",
+                  "medic", "doctor", "nurse", "driver", "farmer", "teacher", "refugee", "evacuee",
+                  "mother", "father", "grandmother", "grandfather"}
 DESCRIPTION = re.compile(
     r"(?i)(?<![\w'])(?:the|this|that|another|(?:one|two|three|both|each|some) of the|an?|one|"
     r"his|her|their|its)\s+"
@@ -675,8 +682,8 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
             words = known.describe(a)
             return known.fits(a, ("group",)) and ("official" in words or stem in words)
         return known.most_frequent(before, fits)
-    if indefinite:
-        return None  # "a spokesman", "an expert": someone not named before
+    if indefinite or stem in CIVILIAN_NOUNS:
+        return None  # "a spokesman", "an expert", "the man": someone not named before
     if stem == "general staff":
         # "the General Staff": the institution of that name spoken of last, never the
         # chief of a general staff (a person whose role names it).

@@ -718,9 +718,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
+            # Only those named before the agreeing words agree ("Military analysts agreed
+            # with Rybar rather than with Putin": not Rybar, not Putin).
             (stance,) = previous[1]
+            cue = AGREEMENT.search(folded).start() + s_start
             for start, end, actor in mentions_by.get(sid):
-                if (actor, "asserts" if stance == "denies" else "denies") not in found:
+                if end <= cue and (actor, "asserts" if stance == "denies" else "denies") not in found:
                     add(actor, stance, "agrees", "agreement", start, end)
         # A holder is never also a denier in the same sentence; nor is an actor on both
         # sides of the claim through a pronoun ("Zelensky said the Russian president was
