@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/real_coverage.py --set ../shared/devset
     .venv/bin/python benchmarks/real_coverage.py --set ../shared/devset --show
     .venv/bin/python benchmarks/real_coverage.py --set ../shared/devset --write
+    .venv/bin/python benchmarks/real_coverage.py --set benchmarks/probe_sets/*   # several sets, and their totals
 
 Reads the set in place (``articles.csv``, ``articles/<id>.txt``, ``gold.json``; see
 :mod:`kursk_analysis.workbook.evaluation`), prints one line per measure and, with ``--show``, every
@@ -28,10 +29,17 @@ RESULTS = HERE.parent / evaluation.RESULTS_FILE
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", required=True, help="folder with articles.csv, articles/, gold.json")
+    parser.add_argument("--set", required=True, nargs="+",
+                        help="folder(s) with articles.csv, articles/, gold.json; with several, each is "
+                             "scored and the hits and totals are summed")
     parser.add_argument("--show", action="store_true", help="list every miss and false row")
     parser.add_argument("--write", action="store_true", help=f"record the figures in {RESULTS.name}")
     args = parser.parse_args(argv)
+    if len(args.set) > 1:
+        if args.write:
+            parser.error("--write records one set")
+        return _several(args.set, args.show)
+    args.set = args.set[0]
 
     corpus, gold = evaluation.load_set(args.set)
     scores = evaluation.evaluate(corpus, gold)
@@ -59,6 +67,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"written {RESULTS.relative_to(HERE.parent)}")
         if evaluation.write_readme_table(HERE.parent / "README.md", record):
             print("README.md: accuracy table rewritten from it")
+    return 0
+
+
+def _several(folders: list[str], show: bool) -> int:
+    """Score each set (one line of figures per set), then the sums over all of them."""
+    totals: dict[str, list[int]] = {}
+    for folder in folders:
+        corpus, gold = evaluation.load_set(folder)
+        scores = evaluation.evaluate(corpus, gold)
+        print(f"set {Path(folder).resolve().name}: {len(corpus.articles)} articles; "
+              + "; ".join(f"{m.name} {m.hits}/{m.total}" for m in scores.measures))
+        if show:
+            for miss in sorted(scores.misses, key=lambda m: (m["measure"], m["article_id"])):
+                print(f"  - {miss['measure']}: {miss['article_id']}: gold={miss['gold']!r} found={miss['found']!r}")
+        for measure in scores.measures:
+            hits, total = totals.setdefault(measure.name, [0, 0])
+            totals[measure.name] = [hits + measure.hits, total + measure.total]
+    print(f"all {len(folders)} sets:")
+    for name, (hits, total) in totals.items():
+        print(f"{name:<25} {hits / total if total else float('nan'):.3f}  ({hits}/{total})")
     return 0
 
 
