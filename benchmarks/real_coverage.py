@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/real_coverage.py --set ../shared/devset
     .venv/bin/python benchmarks/real_coverage.py --set ../shared/devset --show
     .venv/bin/python benchmarks/real_coverage.py --set ../shared/devset --write
-    .venv/bin/python benchmarks/real_coverage.py --set benchmarks/probe_sets/*   # several sets, and their totals
+    .venv/bin/python benchmarks/real_coverage.py --set benchmarks/probe_sets/*/   # several sets, and their totals
 
 Reads the set in place (``articles.csv``, ``articles/<id>.txt``, ``gold.json``; see
 :mod:`kursk_analysis.workbook.evaluation`), prints one line per measure and, with ``--show``, every
@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list every miss and false row")
     parser.add_argument("--write", action="store_true", help=f"record the figures in {RESULTS.name}")
     args = parser.parse_args(argv)
+    for folder in args.set:
+        if not (Path(folder) / "articles.csv").is_file():
+            parser.error(f"{folder}: not a set folder (it needs articles.csv, articles/ and gold.json)")
     if len(args.set) > 1:
         if args.write:
             parser.error("--write records one set")

@@ -353,3 +353,15 @@ def test_the_whole_it_took_is_seized_after_lost(tmp_path):
         "w2": "Gerasimov said Russian forces had retaken the last of the 1,268 square kilometers that Ukraine had captured in Kursk."}))
     rows = dict(zip(table["article_id"], table["direction"].astype(str)))
     assert rows == {"w1": "seized", "w2": "retaken"}
+
+
+def test_pc_and_a_source_in_ukraine_s_general_staff(tmp_path):
+    """Written for this test: "60pc", and "an official in Ukraine's General Staff" is no
+    place in Ukraine."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "k1": "Ukraine held more than 60pc of the territory it had seized in Kursk.",
+        "k2": "An official in Ukraine's General Staff said Ukraine had lost about 40 per cent of the territory it captured."}))
+    rows = dict(zip(table["article_id"], table["direction"].astype(str)))
+    assert rows == {"k1": "held", "k2": "lost"}

@@ -211,3 +211,15 @@ def test_an_unnamed_civilian_is_not_the_named_speaker_before(tmp_path):
         "\"It is like 2022 again,\" said Halyna Moroz, 68. A local administrator, who asked not to be "
         "named, said the shelling went on. \"People see the soldiers coming back every night,\" he said.")}))
     assert list(table["speaker"]) == ["Halyna Moroz", None]
+
+
+def test_a_speaker_the_quotation_names_in_the_third_person_is_not_its_speaker(tmp_path):
+    """Written for this test: "the President" resolved to the last president speaking is
+    not the one the words call a liar; said by name, it stands."""
+    table = quotes(mini_corpus(tmp_path, {
+        "n1": ("Zelensky answered Putin, who claimed on Friday that the brigades were surrounded. "
+               "\"There is no encirclement. Putin is lying to everyone,\" the President said."),
+        "n2": "\"Putin is lying,\" Zelensky said.",
+        "n3": "A soldier who gave his first name as Andriy shrugged. \"That is for the generals,\" he said."}))
+    speakers = dict(zip(table["article_id"], table["speaker"]))
+    assert speakers == {"n1": None, "n2": "Volodymyr Zelensky", "n3": "Andriy"}

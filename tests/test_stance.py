@@ -488,3 +488,23 @@ def test_fifth_round_wordings(tmp_path):
     assert ("y3", "Institute for the Study of War", "denies") in got
     assert not any(a == "y3" and st == "asserts" for a, _, st in got)
     assert ("y4", "Ukrainian General Staff", "denies") in got
+
+
+# Written for this test (sixth round): "agree to" is consent, not agreement; a soldier
+# named by his call sign, and a representative with a party tag and an apposition, are the
+# "he" of the next quotation.
+SIXTH = {
+    "z1": "Zelensky said there was no encirclement of Ukrainian brigades. Putin has yet to agree to a ceasefire.",
+    "z2": ("Donald Trump said the brigades were surrounded. A drone operator who gave his call sign as Kit "
+           "said the roads were under attack. \"But we were not surrounded. We walked out,\" he said."),
+    "z3": ("Donald Trump said the brigades were surrounded. Rep. Don Bacon (R-Neb.), a critic of Russia, "
+           "pushed back. \"They are not surrounded,\" he wrote."),
+}
+
+
+def test_sixth_round_wordings(tmp_path):
+    table = stances(mini_corpus(tmp_path, SIXTH))
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert not any(a == "z1" and actor == "Vladimir Putin" for a, actor, _ in got)
+    assert ("z2", "Kit", "denies") in got and ("z2", "Donald Trump", "denies") not in got
+    assert ("z3", "Don Bacon", "denies") in got and ("z3", "Donald Trump", "denies") not in got

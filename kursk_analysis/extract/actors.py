@@ -309,7 +309,8 @@ DESCRIPTION_NOUNS = (
     r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
     r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
     r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
-    r"economist|strategist|aides?|fighters?|"
+    r"economist|strategist|aides?|fighters?|sergeant|corporal|lieutenant|captain|gunner|sniper|"
+    r"paratrooper|marine|infantryman|operator|pilot|scout|"
     # people who are no actor of the story: an unnamed speaker all the same, so that a
     # later "he" is not an earlier named one
     r"man|woman|resident|residents|administrator|villager|pensioner|volunteer|medic|doctor|"
@@ -336,7 +337,8 @@ COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # A fighter or source known by a call sign or code name ("codenamed Vityaz", "known by
 # his call sign, Boroda"): that name stands for the person.
 CODENAME = re.compile(
-    r"(?i:code-?named|call[- ]?sign(?:ed)?|nicknamed|nom de guerre|pseudonym|known as)"
+    r"(?i:code-?named|call[- ]?sign(?:ed)?(?: as)?|nicknamed|nom de guerre(?: as)?|pseudonym|known as|"
+    r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:first )?name,?)"
     r",?\s+[\"']?([A-Z][\w'-]+)(?!\w)")
 NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "Before", "When",
              "While", "Russian", "Ukrainian", "American", "European", "Western", "President",
@@ -362,7 +364,8 @@ TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", 
 # Noun families for descriptions: who "the official", "the officer", "the expert" can be.
 OFFICIAL_NOUNS = {"official", "source", "diplomat", "attache", "attaché"}
 MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander", "fighter",
-                  "colonel"}
+                  "colonel", "sergeant", "corporal", "lieutenant", "captain", "gunner", "sniper",
+                  "paratrooper", "marine", "infantryman", "operator", "pilot", "scout"}
 # "the leader" is whoever leads: a president or prime minister named before.
 LEADER_WORDS = ("leader", "president", "prime minister", "head of state")
 INDEFINITE = re.compile(r"(?i)^(?:an?|one|two|three|some|several)\s")

@@ -199,7 +199,7 @@ _CARRIED = re.compile(
     r"years?|villages?|settlements?|[a-z]+s\b))")
 # "30 sq mi or less": an upper bound written after the figure.
 _OR_LESS = re.compile(r"\s+or\s+(?P<tail>less|fewer|under|below)\b")
-_PERCENT = re.compile(r"%|percent\b|per\s+cent\b|pct\b")
+_PERCENT = re.compile(r"%|percent\b|per\s+cent\b|pct\b|pc\b")
 _BEFORE_PERCENT = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:\b(?P<from>from|between)\s+)?"
     rf"(?<![\w.,])(?P<n1>{_DIGITS}|{_WORD}(?:-{_WORD})?)"
@@ -1087,7 +1087,8 @@ _REGION_SIZE = re.compile(
     r"(?:an area of\s+)?(?:[a-z]+\s+){0,2}$")
 _UKRAINE_PROPER = re.compile(
     r"\b(?:in|of|across|inside|within)\s+(?:eastern\s+|southern\s+|northern\s+)?Ukraine\b"
-    r"(?!'s\s+(?:incursion|offensive|operation|forces|troops|army|military|units))|"
+    r"(?!'s\s+(?i:incursion|offensive|operation|forces|troops|army|military|units|general\s+staff|"
+    r"armed\s+forces|top|defen[cs]e|government|president|leadership|commander))|"
     r"\b(?:Donetsk|Luhansk|Lugansk|Zaporizhzhia|Zaporizhia|Zaporozhye|Kherson|Kharkiv|"
     r"Kharkov|Dnipropetrovsk|Donbas|Donbass|Pokrovsk)\b")
 # Ukraine's own border region, named in the figure's clause ("Russian troops hold 90 sq km

@@ -79,7 +79,10 @@ GAP_APPOSITION = re.compile(
 # modifier, then an apposition between commas.
 GAP_MODIFIER = re.compile(r"\s+(?:reached|speaking|interviewed|contacted|based|stationed|"
                           r"quoted|cited|who|familiar|serving|fighting)\b[^,\"]{0,60},"
-                          r"(?:[^,\"]{1,140},)?\s*")
+                          r"(?:[^,\"]{1,140},)?\s*|"
+                          # "A drone operator who gave his call sign as Kit said"
+                          r"\s+who\s+(?:gave|goes|went|uses|used|gives)\s+(?:by\s+)?(?:his|her|the|only)\s+[^,\"]{0,50}?"
+                          r"(?:call[- ]?sign|name)\b[^,\"]{0,30}\s+")
 # "The same day Mr Putin, wearing fatigues, visited a command post and said": the
 # sentence's subject speaks when a verb of saying is only coordinated with another verb.
 LEAD_SUBJECT = re.compile(r"(?:[\w'.-]+\s+){0,4}$")
@@ -117,6 +120,8 @@ CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?in
 # A relative clause whose verb's subject is its antecedent before the comma.
 RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|in\s+which\s+(?:he|she|they|it))\s+(?:(?:has|have|had|also|then|later|"
                               r"previously|again|repeatedly|on\s+\w+|last\s+\w+)\s+)*$")
+# A courtesy or military title opening a sentence before a name ("Rep. Don Bacon").
+COURTESY_LEAD = re.compile(r"(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof)\.?\s+")
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
@@ -141,7 +146,8 @@ TAIL_GAP = re.compile(
 # Labels some outlets put before a statement they quote ("Quote: “…”", "Details: …").
 LABEL = re.compile(r"^\s*(?:Quote|Quotes|Details|Statement|Update|Background)\s*:\s*")
 PASSIVE_BY = re.compile(r"\s+by\s+(?:both\s+)?")
-ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )as\s+[^,;:\"]{0,80}$")
+ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )(?<!sign )(?<!name )(?<!guerre )"
+                   r"as\s+[^,;:\"]{0,80}$")  # (not "gave his call sign as Kit")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
 INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
               "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
@@ -811,11 +817,12 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     intro = INTRO_PHRASE.match(folded, s_start, s_end)
     lead_end = intro.end() if intro else s_start
     hits = known.inside(s_start, min(s_end, s_start + 120))
-    if not hits or known.starts[hits[0]] > lead_end + 2 and intro:
+    if not hits or known.starts[hits[0]] > lead_end + 2:
         # "But Christopher Miller, chief correspondent …, swatted away …": a full name the
         # gazetteer lacks opens the sentence; a later "he" is this person.
-        # "Russian war correspondent Alexander Kots was less cautious": a role before it.
-        role = ROLE_LEAD.match(raw, lead_end, s_end)
+        # "Russian war correspondent Alexander Kots was less cautious", "Rep. Don Bacon
+        # (R-Neb.), a critic of Russia, pushed back": a role or a title before it.
+        role = ROLE_LEAD.match(raw, lead_end, s_end) or COURTESY_LEAD.match(raw, lead_end, s_end)
         name = PROPER_NAME.match(raw, role.end() if role else lead_end, s_end)
         if name and not inside_quote(lead_end) and name.group(1).split()[0] not in NOT_NAMES \
                 and not NOT_PERSON_END.search(name.group(1)) and \
@@ -825,7 +832,17 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
             if " " in full:
                 known.local[full.split()[-1]] = full
                 known.speakers.append((name.start(), full, "sg"))
-        return
+                return
+        # "A soldier who gave his first name as Andriy shrugged": the name he goes by.
+        described = DESCRIPTION.match(folded, lead_end, s_end)
+        code = described and CODENAME.search(raw, described.end(), min(s_end, described.end() + 80))
+        if code and not inside_quote(code.start(1)):
+            known.local[code.group(1)] = code.group(1)
+            known.speakers.append((code.start(1), code.group(1), "sg"))
+            return
+        if not hits or intro:
+            return
+        # (no name the gazetteer lacks: the sentence's first mention, as below)
     i = hits[0]
     start, end = known.starts[i], known.ends[i]
     lead_ok = SUBJECT_LEAD.fullmatch(folded, s_start, start) or \
@@ -848,6 +865,16 @@ def _coordination_gap(folded, previous, v_start):
 
 
 # --------------------------------------------------------------------------- attribution
+
+
+def _named_inside(speaker: str, speaker_text: str | None, quote: str) -> bool:
+    """Whether a person's surname stands in the quotation while the words that name the
+    speaker (a pronoun, "the President") do not hold it."""
+    words = speaker.split()
+    surname = words[-1] if len(words) > 1 else None
+    if not surname or len(surname) < 4 or (speaker_text and surname in speaker_text):
+        return False
+    return re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", quote) is not None
 
 
 def _attribute(q, sentence_frames, sentences_by_id, folded, prev_quote, prev_sentence_frames,
@@ -1020,6 +1047,11 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
                 (open_mark, inner_start, inner_end, close_mark, s_open, s_close),
                 sentence_frames, None, folded, prev_quote, last_frames_before.get(s_open[0], []),
                 raw, known)
+            if speaker and _named_inside(speaker, text, raw[inner_start:inner_end]):
+                # "“… Putin is lying,” the President said": a speaker found through a
+                # pronoun or a description is not the person the words name in the third
+                # person.
+                speaker, rule = None, "none"
             row = dict(article_id=article_id, sentence_id=s_open[0], start=inner_start,
                        end=inner_end, quote=raw[inner_start:inner_end], speaker=speaker,
                        speaker_text=text, kind=quote_kind(raw[inner_start:inner_end]),
