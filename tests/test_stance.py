@@ -508,3 +508,18 @@ def test_sixth_round_wordings(tmp_path):
     assert not any(a == "z1" and actor == "Vladimir Putin" for a, actor, _ in got)
     assert ("z2", "Kit", "denies") in got and ("z2", "Donald Trump", "denies") not in got
     assert ("z3", "Don Bacon", "denies") in got and ("z3", "Donald Trump", "denies") not in got
+
+
+def test_agreement_by_whom_and_an_apposition_with_the_man(tmp_path):
+    """Written for this test: "consistent with the ISW's findings" gives the ISW the stance
+    just reported; "Donald Trump, the man who ..., said" is still Trump."""
+    corpus = mini_corpus(tmp_path, {
+        "g1": ("Zelensky said the brigades were not encircled. This assessment is consistent with the "
+               "Institute for the Study of War's findings."),
+        "g2": ("Then Donald Trump, the man who is supposed to be brokering a truce, said the brigades "
+               "were completely surrounded."),
+    })
+    table = stances(corpus)
+    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    assert ("g1", "Institute for the Study of War", "denies") in got
+    assert ("g2", "Donald Trump", "asserts") in got

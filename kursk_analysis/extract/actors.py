@@ -310,12 +310,13 @@ DESCRIPTION_NOUNS = (
     r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
     r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
     r"economist|strategist|aides?|fighters?|sergeant|corporal|lieutenant|captain|gunner|sniper|"
-    r"paratrooper|marine|infantryman|operator|pilot|scout|"
-    # people who are no actor of the story: an unnamed speaker all the same, so that a
-    # later "he" is not an earlier named one
-    r"man|woman|resident|residents|administrator|villager|pensioner|volunteer|medic|doctor|"
-    r"nurse|driver|farmer|teacher|refugee|evacuee|mother|father|grandmother|grandfather"
+    r"paratrooper|marine|infantryman|operator|pilot|scout"
 )
+# People who are no actor of the story, introduced with "a"/"an" ("a local administrator",
+# "a man who declined to give his name"): an unnamed speaker all the same, so that a later
+# "he" is not an earlier named one. ("the man" refers back: "Donald Trump, the man who ...")
+CIVILIAN = (r"man|woman|resident|administrator|villager|pensioner|volunteer|medic|doctor|nurse|"
+            r"driver|farmer|teacher|refugee|evacuee|mother|father|grandmother|grandfather")
 CIVILIAN_NOUNS = {"man", "woman", "resident", "administrator", "villager", "pensioner", "volunteer",
                   "medic", "doctor", "nurse", "driver", "farmer", "teacher", "refugee", "evacuee",
                   "mother", "father", "grandmother", "grandfather"}
@@ -324,6 +325,7 @@ DESCRIPTION = re.compile(
     r"his|her|their|its)\s+"
     r"(?:(?!said|says|told|wrote|of\b)[a-z.'-]+\s+){0,2}"
     rf"({DESCRIPTION_NOUNS})(?!\w)"
+    rf"|(?<![\w'])an?\s+(?:(?!said|says|told|wrote|of\b)[a-z.'-]+\s+){{0,2}}({CIVILIAN})(?!\w)"
 )
 # Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
 # Tayyip Erdoğan", "Jakub Wiśniewski"); a hyphenated part may be lower case ("Koo Byoung-sam").
@@ -653,7 +655,7 @@ GENERAL_STAFF = re.compile(r"(?i)\bgeneral staff\b")
 
 
 def _resolve_description(folded: str, description, before: int, known: ArticleActors):
-    noun = description.group(1).lower()
+    noun = (description.group(1) or description.group(2)).lower()
     if GENERAL_STAFF.search(folded, description.start()):
         noun = "general staff"  # "the General Staff statement": the staff, not a statement
     stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun

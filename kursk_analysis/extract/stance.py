@@ -156,6 +156,8 @@ PARENTHETICAL_AFTER = re.compile(r"(?i)\s*,\s*(?![\"']|(?:but|and|while|as|who|w
 # What a negated verb of finding did not find: "has not observed any evidence that ...".
 NOT_SEEN_EVIDENCE = re.compile(r"(?i)\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?(?:evidence|signs?|indications?|"
                                r"footage|imagery|proof|confirmation)(?!\w)")
+# After the agreeing words, who is set against them: "rather than with Putin".
+CONTRAST = re.compile(r"(?i)(?<!\w)(?:rather than|instead of|unlike|contrary to|but not|not with)(?!\w)")
 # An aside's verb with a clause of its own after it ("as the Kremlin said it was ...").
 ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s+\w+")
 # The end of a sentence inside a scope or quotation, and a reply that denies what was just
@@ -718,12 +720,14 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
-            # Only those named before the agreeing words agree ("Military analysts agreed
-            # with Rybar rather than with Putin": not Rybar, not Putin).
+            # Not those named after a contrast ("Military analysts agreed with Rybar rather
+            # than with Putin": not Putin).
             (stance,) = previous[1]
-            cue = AGREEMENT.search(folded).start() + s_start
+            contrast = CONTRAST.search(folded, AGREEMENT.search(folded).end())
             for start, end, actor in mentions_by.get(sid):
-                if end <= cue and (actor, "asserts" if stance == "denies" else "denies") not in found:
+                if contrast and start - s_start >= contrast.start():
+                    continue
+                if (actor, "asserts" if stance == "denies" else "denies") not in found:
                     add(actor, stance, "agrees", "agreement", start, end)
         # A holder is never also a denier in the same sentence; nor is an actor on both
         # sides of the claim through a pronoun ("Zelensky said the Russian president was
