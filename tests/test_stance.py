@@ -14,6 +14,12 @@ from kursk_analysis.extract.stance import claim_terms, denies_in, stances
 CLAIM = load_claim("encirclement")
 
 
+
+def stance_rows(tmp_path, texts: dict) -> set[tuple[str, str, str]]:
+    """(article, actor, stance) of every stance in a corpus of the given small articles."""
+    table = stances(mini_corpus(tmp_path, texts))
+    return set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+
 def test_stances_against_gold():
     for name in SETS:
         print("\n" + report(f"stances ({name})", score_stances(stances, name), details=False))
@@ -186,8 +192,7 @@ WRONG_SIDE = {
 
 
 def test_wording_that_put_speakers_on_the_wrong_side(tmp_path):
-    table = stances(mini_corpus(tmp_path, WRONG_SIDE))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, WRONG_SIDE)
     assert ("w1", "Russian government", "asserts") in got
     assert ("w1", "Ukrainian government", "asserts") not in got   # the opening clause is Moscow's
     assert not any(a == "w2" for a, _, _ in got)                   # a question is not a claim
@@ -257,8 +262,7 @@ UNSEEN = {
 
 
 def test_wording_from_unseen_coverage(tmp_path):
-    table = stances(mini_corpus(tmp_path, UNSEEN))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, UNSEEN)
     assert ("u1", "Ukrainian General Staff", "asserts") not in got    # a statement is no claim
     assert ("u2", "Ukrainian General Staff", "denies") in got
     assert ("u3", "Andriy Kovalenko", "denies") in got                # "does not exist"
@@ -285,8 +289,7 @@ WHOSE = {
 
 
 def test_whose_words_a_pronoun_or_a_noun_of_saying_are(tmp_path):
-    table = stances(mini_corpus(tmp_path, WHOSE))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, WHOSE)
     assert ("h1", "Dmitry Peskov", "asserts") in got          # "he" is the titled person
     assert ("h1", "Volodymyr Zelensky", "asserts") not in got
     assert ("h2", "Alexander Kots", "asserts") in got         # a role before the name
@@ -306,8 +309,7 @@ RELATIVE = {
 
 
 def test_a_denier_in_a_relative_clause(tmp_path):
-    table = stances(mini_corpus(tmp_path, RELATIVE))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, RELATIVE)
     assert ("r1", "Ukrainian government", "denies") in got and ("r1", "Donald Trump", "asserts") in got
     assert ("r2", "Ukrainian General Staff", "denies") in got
     assert ("r3", "Volodymyr Zelensky", "denies") in got
@@ -329,8 +331,7 @@ MORE = {
 
 
 def test_blocked_troops_a_hypothetical_frame_and_an_opening_question(tmp_path):
-    table = stances(mini_corpus(tmp_path, MORE))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, MORE)
     assert ("m1", "Vladimir Putin", "asserts") in got                # troops "had been blocked"
     assert ("m2", "Oleksandr Syrskyi", "denies") in got
     assert not any(a == "m2" and st == "asserts" for a, _, st in got)  # roads, not troops
@@ -362,8 +363,7 @@ JUDGED_MORE = {
 
 
 def test_judged_reports_counterfactuals_and_escapes(tmp_path):
-    table = stances(mini_corpus(tmp_path, JUDGED_MORE))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, JUDGED_MORE)
     assert ("n1", "Oleksandr Syrskyi", "denies") in got
     assert ("n2", "Keith Kellogg", "denies") in got
     assert not any(a in ("n3", "n4", "n5", "n6") and st == "asserts" for a, _, st in got)
@@ -382,8 +382,7 @@ TITLED = {
 
 
 def test_titled_names_and_nothing_found(tmp_path):
-    table = stances(mini_corpus(tmp_path, TITLED))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, TITLED)
     assert ("p1", "Alexander Stubb", "denies") in got                # the name, not its title
     assert ("p2", "Alexander Lukashenko", "asserts") in got
     assert ("p3", "Volodymyr Zelensky", "denies") in got
@@ -404,8 +403,7 @@ WORDINGS = {
 
 
 def test_more_wordings_of_the_claim(tmp_path):
-    table = stances(mini_corpus(tmp_path, WORDINGS))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, WORDINGS)
     assert ("q1", "Russian Defence Ministry", "asserts") in got
     assert ("q2", "Vladimir Putin", "asserts") in got
     assert ("q3", "Vladimir Putin", "asserts") in got
@@ -428,8 +426,7 @@ MIDDLE = {
 
 
 def test_a_frame_in_the_middle_and_denials_by_comparison(tmp_path):
-    table = stances(mini_corpus(tmp_path, MIDDLE))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, MIDDLE)
     assert ("x1", "Volodymyr Zelensky", "denies") in got and ("x1", "Volodymyr Zelensky", "asserts") not in got
     assert ("x2", "Oleksandr Syrskyi", "denies") in got
     assert ("x3", "Michael Kofman", "denies") in got
@@ -456,8 +453,7 @@ FOURTH = {
 
 
 def test_fourth_round_wordings(tmp_path):
-    table = stances(mini_corpus(tmp_path, FOURTH))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, FOURTH)
     assert not any(a == "v1" and actor == "analysts" for a, actor, _ in got)
     assert ("v2", "Ukrainian General Staff", "denies") in got
     assert ("v3", "Oleksandr Syrskyi", "denies") in got
@@ -480,8 +476,7 @@ FIFTH = {
 
 
 def test_fifth_round_wordings(tmp_path):
-    table = stances(mini_corpus(tmp_path, FIFTH))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, FIFTH)
     assert not any(a == "y1" and actor == "Vladimir Putin" for a, actor, _ in got)
     assert ("y2", "analysts", "denies") in got
     assert not any(a == "y2" and actor == "Vladimir Putin" for a, actor, _ in got)
@@ -503,8 +498,7 @@ SIXTH = {
 
 
 def test_sixth_round_wordings(tmp_path):
-    table = stances(mini_corpus(tmp_path, SIXTH))
-    got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
+    got = stance_rows(tmp_path, SIXTH)
     assert not any(a == "z1" and actor == "Vladimir Putin" for a, actor, _ in got)
     assert ("z2", "Kit", "denies") in got and ("z2", "Donald Trump", "denies") not in got
     assert ("z3", "Don Bacon", "denies") in got and ("z3", "Donald Trump", "denies") not in got
