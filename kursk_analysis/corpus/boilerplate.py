@@ -54,7 +54,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _RULES: tuple[tuple[str, str], ...] = lexicon.boilerplate_rules()
 _RULE_NAMES = {f"rule{i}": reason for i, (reason, _) in enumerate(_RULES)}
 _ANY_RULE = re.compile("|".join(f"(?P<rule{i}>{pattern})" for i, (_, pattern) in enumerate(_RULES)), re.I | re.S)
-# "Source: Syrskyi on Telegram" above a quoted statement says whose it is: article text.
+# "Source: the General Staff's Telegram channel" above a quoted statement says whose it is: article text.
 _ATTRIBUTION_LINE = re.compile(r"Source:\s+\w")
 _TERMINAL = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*$")
 _HEADER_MAX_WORDS = 8
