@@ -302,6 +302,10 @@ GENERIC_DEFINITE = re.compile(r"(?i)the\s+(?:military\s+)?(?:expert|analyst|obse
 # Descriptions that point back to an actor named earlier ("the official", "the expert",
 # "the head of state", "one of the diplomats", "his officials") or, indefinite, introduce
 # a new unnamed one ("a company commander from an assault brigade").
+# Ranks and trades of an unnamed soldier ("a sergeant", "a drone operator"): descriptions
+# (below) and military nouns (further below) alike.
+RANKS = ("sergeant", "corporal", "lieutenant", "captain", "gunner", "sniper", "paratrooper",
+         "marine", "infantryman", "operator", "pilot", "scout")
 DESCRIPTION_NOUNS = (
     r"officials?|analysts?|experts?|spokes(?:man|woman|person)|general staff|"
     r"general(?!\s+staff)|president|minister|"
@@ -309,17 +313,15 @@ DESCRIPTION_NOUNS = (
     r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
     r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
     r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
-    r"economist|strategist|aides?|fighters?|sergeant|corporal|lieutenant|captain|gunner|sniper|"
-    r"paratrooper|marine|infantryman|operator|pilot|scout"
+    r"economist|strategist|aides?|fighters?|" + "|".join(RANKS)
 )
 # People who are no actor of the story, introduced with "a"/"an" ("a local administrator",
 # "a man who declined to give his name"): an unnamed speaker all the same, so that a later
 # "he" is not an earlier named one. ("the man" refers back: "Donald Trump, the man who ...")
-CIVILIAN = (r"man|woman|resident|administrator|villager|pensioner|volunteer|medic|doctor|nurse|"
-            r"driver|farmer|teacher|refugee|evacuee|mother|father|grandmother|grandfather")
-CIVILIAN_NOUNS = {"man", "woman", "resident", "administrator", "villager", "pensioner", "volunteer",
+CIVILIAN_NOUNS = ("man", "woman", "resident", "administrator", "villager", "pensioner", "volunteer",
                   "medic", "doctor", "nurse", "driver", "farmer", "teacher", "refugee", "evacuee",
-                  "mother", "father", "grandmother", "grandfather"}
+                  "mother", "father", "grandmother", "grandfather")
+CIVILIAN = "|".join(CIVILIAN_NOUNS)
 DESCRIPTION = re.compile(
     r"(?i)(?<![\w'])(?:the|this|that|another|(?:one|two|three|both|each|some) of the|an?|one|"
     r"his|her|their|its)\s+"
@@ -366,8 +368,7 @@ TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", 
 # Noun families for descriptions: who "the official", "the officer", "the expert" can be.
 OFFICIAL_NOUNS = {"official", "source", "diplomat", "attache", "attaché"}
 MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander", "fighter",
-                  "colonel", "sergeant", "corporal", "lieutenant", "captain", "gunner", "sniper",
-                  "paratrooper", "marine", "infantryman", "operator", "pilot", "scout"}
+                  "colonel", *RANKS}
 # "the leader" is whoever leads: a president or prime minister named before.
 LEADER_WORDS = ("leader", "president", "prime minister", "head of state")
 INDEFINITE = re.compile(r"(?i)^(?:an?|one|two|three|some|several)\s")
