@@ -372,3 +372,24 @@ def test_a_kernel_listens_on_the_ports_the_runner_chose(tmp_path):
     _execute(_Job(1, 1, notebook, tmp_path, tmp_path, {}, show_bar=False, ports=ports))
     printed = nbformat.read(tmp_path / "ports.ipynb", as_version=4).cells[0].outputs[0]["text"]
     assert printed.strip() == str(sorted(ports.items()))
+
+
+def test_a_kernel_whose_port_was_taken_starts_again_on_new_ones(tmp_path):
+    """Another program may bind one of the chosen ports before the kernel does (seen once in
+    a full test run: "Address already in use", the kernel died before replying): the worker
+    chooses new ports and starts the kernel once more."""
+    import socket
+
+    from kursk_analysis.workbook.run import _execute, _Job, kernel_ports
+
+    notebook = tmp_path / "taken.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('ran')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, notebook)
+    [ports] = kernel_ports(1)
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", ports["shell_port"]))
+        squatter.listen()
+        _execute(_Job(1, 1, notebook, tmp_path, tmp_path, {}, show_bar=False, ports=ports))
+    out = nbformat.read(tmp_path / "taken.ipynb", as_version=4).cells[0].outputs[0]["text"]
+    assert out.strip() == "ran"

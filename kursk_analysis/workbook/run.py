@@ -318,6 +318,8 @@ def _rows(manifest: Path) -> int:
         return 0
 
 
+# What a kernel says when a port it was given is no longer free.
+PORT_TAKEN = "Address already in use"
 KERNEL_CHANNELS = ("shell_port", "iopub_port", "stdin_port", "hb_port", "control_port")
 
 
@@ -427,33 +429,41 @@ def _execute(job: _Job) -> float:
     _say(f"[{job.number}/{job.total}] {name} ...")
     started = time.perf_counter()
     manager = _kernel_manager_class()
-    with tempfile.TemporaryFile() as kernel_stderr:
-        try:
-            papermill.execute_notebook(
-                str(job.notebook), str(executed), parameters=job.parameters, cwd=str(job.notebook.parent),
-                progress_bar=job.show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
-                # The kernel's own log (a warning that it listens on local TCP, a note when it is
-                # interrupted at shutdown) is noise among the runner's progress lines; errors in
-                # the notebook reach the executed notebook and the runner's message as before.
-                extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
-                kernel_manager_class=manager,
-                # The ports the runner chose (the kernel manager's own cache would pick others),
-                # and the file the kernel's standard error goes to.
-                config=Config(KernelManager={"cache_ports": False, **job.ports},
-                              **{manager.__name__: {"stderr_fd": kernel_stderr.fileno()}}),
-            )
-        except PapermillExecutionError as error:
-            _make_deterministic(executed, job.output, job.final)
-            raise NotebookFailed(
-                f"{name} stopped at cell {error.exec_count}: {_moved(error.evalue, job.output, job.final)} "
-                f"(the executed notebook is {job.final / executed.name})"
-            ) from None
-        except Exception as error:  # the kernel did not start, died or timed out
-            said = _last_lines(kernel_stderr)
-            if not said:
-                raise
-            raise RunError(f"{name} did not finish ({type(error).__name__}: {error}); "
-                           f"the kernel's standard error ended with:\n{said}") from error
+    ports = job.ports
+    for attempt in (1, 2):
+        with tempfile.TemporaryFile() as kernel_stderr:
+            try:
+                papermill.execute_notebook(
+                    str(job.notebook), str(executed), parameters=job.parameters, cwd=str(job.notebook.parent),
+                    progress_bar=job.show_bar, request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
+                    # The kernel's own log (a warning that it listens on local TCP, a note when it is
+                    # interrupted at shutdown) is noise among the runner's progress lines; errors in
+                    # the notebook reach the executed notebook and the runner's message as before.
+                    extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
+                    kernel_manager_class=manager,
+                    # The ports the runner chose (the kernel manager's own cache would pick others),
+                    # and the file the kernel's standard error goes to.
+                    config=Config(KernelManager={"cache_ports": False, **ports},
+                                  **{manager.__name__: {"stderr_fd": kernel_stderr.fileno()}}),
+                )
+                break
+            except PapermillExecutionError as error:
+                _make_deterministic(executed, job.output, job.final)
+                raise NotebookFailed(
+                    f"{name} stopped at cell {error.exec_count}: {_moved(error.evalue, job.output, job.final)} "
+                    f"(the executed notebook is {job.final / executed.name})"
+                ) from None
+            except Exception as error:  # the kernel did not start, died or timed out
+                said = _last_lines(kernel_stderr)
+                # Another program took one of the chosen ports between their choice and the
+                # kernel's start (seen once in a full test run): start it again on new ones.
+                if attempt == 1 and PORT_TAKEN in said:
+                    [ports] = kernel_ports(1)
+                    continue
+                if not said:
+                    raise
+                raise RunError(f"{name} did not finish ({type(error).__name__}: {error}); "
+                               f"the kernel's standard error ended with:\n{said}") from error
     _make_deterministic(executed, job.output, job.final)
     _render(nbformat.read(executed, as_version=4), job.output, name)
     return time.perf_counter() - started
