@@ -91,6 +91,32 @@ def test_actor_matching(a, b, same):
     assert evaluation.same_actor(a, b, aliases) is same
 
 
+@pytest.mark.parametrize("speaker,named", [
+    ("Donald Trump", True), ("Ukrainian General Staff", True), ("Russian Defense Ministry", True),
+    ("Kriegsforscher", True), ("Gulf diplomat", False), ("a senior UK defence source", False),
+    ("Western officials", False), ("US officials", False), ("Lithuanian military analysts", False),
+    ("", False),
+])
+def test_which_gold_speakers_name_someone(speaker, named):
+    """The README scores speakers only over found quotes whose gold speaker is named."""
+    g = gazetteer()
+    anonymous = set(g.loc[g["anonymous"], "actor"])
+    assert evaluation.named(speaker, evaluation.alias_index(g), anonymous) is named
+
+
+def test_an_anonymous_gold_speaker_is_not_scored(tmp_path):
+    text = "\u201cNobody in those villages is trapped at all,\u201d a Gulf diplomat said."
+    gold = {"a1": {"quotes": [{"quote": "Nobody in those villages is trapped at all,",
+                               "speaker": "Gulf diplomat", "speaker_in_text": "a Gulf diplomat"}],
+                   "territory": [], "encirclement_stance": []}}
+    _write_set(tmp_path, {"a1": text}, gold)
+    corpus, gold = evaluation.load_set(tmp_path)
+    scores = evaluation.evaluate(corpus, gold, families=("quotes",))
+    assert (scores["quotes recall"].hits, scores["speaker"].total) == (1, 0)
+    # "A military-diplomatic source" and "military-diplomatic source" are one actor.
+    assert evaluation.same_actor("A military-diplomatic source", "military-diplomatic source", {})
+
+
 def test_recorded_results_rewrite_the_readme_table(tmp_path):
     record = {"set": "mini", "articles": 2, "date": "2026-01-02", "command": "python x.py",
               "measures": [{"name": "stance precision", "hits": 3, "total": 4},
