@@ -6,6 +6,7 @@ import pytest
 
 from extraction_gold import SETS, corpus_of, mini_corpus, report, score_quotes
 from kursk_analysis.extract.quotes import quote_kind, quote_spans, quotes, speech_frames
+from kursk_analysis.extract.stance import stances
 from kursk_analysis.corpus.text import fold
 
 
@@ -223,3 +224,22 @@ def test_a_speaker_the_quotation_names_in_the_third_person_is_not_its_speaker(tm
         "n3": "A soldier who gave his first name as Andriy shrugged. \"That is for the generals,\" he said."}))
     speakers = dict(zip(table["article_id"], table["speaker"]))
     assert speakers == {"n1": None, "n2": "Volodymyr Zelensky", "n3": "Andriy"}
+
+
+def test_a_person_named_by_one_word_with_an_apposition(tmp_path):
+    """Written for this test: a surname, call sign or handle introduced by an apposition
+    that says who they are speaks under that word; a comma before a description after an
+    inverted name is an apposition, not a second speaker; "However, a ..." names nobody."""
+    corpus = mini_corpus(tmp_path, {
+        "w1": "Vostokov, head of the research group Open Lines, wrote that the maps were \"simply out of date.\"",
+        "w2": "\"Nobody is trapped in there,\" said Hnatov, a sergeant in a Ukrainian brigade.",
+        "w3": "However, a spokesman for the brigade said: \"We will hold these positions for now.\"",
+        "w4": "Olena Kravets, a nurse in Sumy, arrived late. \"We saw them come back every night,\" Kravets said.",
+    })
+    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    assert speakers["w1"] == "Vostokov"
+    assert speakers["w2"] == "Hnatov"
+    assert speakers["w3"] != "However"
+    assert speakers["w4"] == "Olena Kravets"        # the full name, not the bare word
+    table = stances(corpus)
+    assert set(zip(table["article_id"], table["actor"])) <= {("w2", "Hnatov")}

@@ -359,6 +359,38 @@ NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "B
              "Kiev", "Washington", "London", "Brussels", "Geneva", "Sudzha", "Sumy", "Media",
              "About", "Note", "Then", "By", "From", "For", "With", "Within", "During", "Of",
              "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's", "Dana", "Paul"}
+# A person the article names by one word (a surname, a call sign, an online handle),
+# introduced by an apposition saying who they are: "Karmazin, a reconnaissance pilot who
+# ...", "Vostokov, head of the research group ...", "Rybar, a Russian military blog". The
+# word then stands for that person wherever the article uses it (:meth:`ArticleActors.scan_names`).
+# Only nouns for people (and the blogs and channels some speak through), never for
+# institutions or places; an apposition that is itself a frame ("Pokrovsk, the general
+# said, ...") introduces nobody.
+HANDLE_NOUNS = (
+    r"officials?|analysts?|experts?|spokes(?:man|woman|person)|general|president|minister|"
+    r"envoy|commander|adviser|advisor|colonel|governor|leader|diplomat|officer|soldier|"
+    r"serviceman|researcher|cartographer|specialist|observer|commentator|professor|scholar|"
+    r"economist|strategist|aide|fighter|founder|co-founder|blogger|milblogger|journalist|"
+    r"correspondent|reporter|editor|author|veteran|activist|lawmaker|politician|deputy|"
+    r"blog|channel|" + "|".join(RANKS + CIVILIAN_NOUNS)
+)
+HANDLE = re.compile(
+    rf"(?<![\w.'’-])([{_UPPER}](?=[\w'-]*[{_LOWER}])[\w'-]+),\s+"
+    rf"(?:(?:an?|the|one of the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{HANDLE_NOUNS})|"
+    r"(?:co-?)?(?:founder|head|chief|leader|editor|author|member|commander|spokes(?:man|woman|person))\s+of)"
+    r"(?![\w'-])(?!\s+(?:said|says|told|added|wrote|noted|claimed|stated|warned|argued|insisted)\b)")
+# Words that open a sentence before a comma and are no one's name ("However, a spokesman
+# said ..."); words ending in "-ly" are left out as well.
+NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewhere", "Overall",
+               "Yesterday", "Today", "Tonight", "Now", "Also", "Indeed", "Yet", "Moreover",
+               "Furthermore", "Nevertheless", "Nonetheless", "Thus", "Hence", "Therefore",
+               "Regardless", "Otherwise", "Again", "Here", "There", "Afterwards", "Overnight",
+               "Last", "Next", "First", "Second", "Third", "Besides", "Meantime", "So", "Well",
+               "Yes", "No", "Earlier", "Later", "Then", "Sources", "Officials", "Analysts",
+               "Experts", "Critics", "Residents", "Soldiers", "Troops", "Forces", "Ukrainians",
+               "Russians", "Americans", "Europeans", "Republicans", "Democrats", "Moreover"}
+# A capitalised word just before: the handle's word ends a longer name ("Olena Kravets").
+_NAME_WORD_BEFORE = re.compile(rf"[{_UPPER}][\w.'’-]*\s+$")
 # Courtesy and rank titles before a name: "Dr Ines Vautrin", "the Rev. Petro Hnatiuk".
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", "Col", "Lt",
           "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep", "Gov", "Amb", "Fr", "Father", "Mayor",
@@ -510,6 +542,14 @@ class ArticleActors:
         Hnatiuk"), with the words around it, so a later bare surname finds it."""
         for m in CODENAME.finditer(raw):
             self.local.setdefault(m.group(1), m.group(1))
+        for m in HANDLE.finditer(raw):
+            word = m.group(1)
+            if word in NOT_NAMES or word in NOT_HANDLES or word.endswith("ly") \
+                    or self.inside(m.start(1), m.end(1)) \
+                    or (inside_quote is not None and inside_quote(m.start(1))) \
+                    or _NAME_WORD_BEFORE.search(raw, max(0, m.start(1) - 40), m.start(1)):
+                continue
+            self.local.setdefault(word, word)
         for m in PROPER_NAME.finditer(raw):
             full = strip_title(m.group(1))
             first = full.split()[0]

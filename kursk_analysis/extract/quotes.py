@@ -549,6 +549,7 @@ def _subject_after(folded, raw, verb_end, limit, known):
     """The subject of an inverted frame ("said Mark Cancian, a …", "according to Evans")."""
     cands = _candidates(folded, raw, verb_end, min(limit, verb_end + 200), known)
     out = []
+    listed = False  # whether an "and" joined two of them (a comma alone is an apposition)
     role = INVERTED_ROLE.match(folded, verb_end, limit)
     for s, e in cands:
         if not out and (INVERTED_TITLE.fullmatch(folded, verb_end, s)
@@ -558,11 +559,17 @@ def _subject_after(folded, raw, verb_end, limit, known):
             # "said Kremlin spokesman Dmitry Peskov": the role is the name's title; the
             # person named after it speaks, not the institution.
             out[-1] = (s, e)
-        elif out and (GAP_AND.fullmatch(folded[out[-1][1]:s])
-                      or GAP_LIST.fullmatch(folded[out[-1][1]:s])):
+        elif out and GAP_AND.fullmatch(folded[out[-1][1]:s]):
+            out.append((s, e))
+            listed = True
+        elif out and GAP_LIST.fullmatch(folded[out[-1][1]:s]):
             out.append((s, e))
         else:
             break
+    if not listed:
+        # "said Hnatov, a sergeant in the 80th brigade": the phrase after a comma is the
+        # same person, not a second speaker; a list ("X, Y and Z") has its "and".
+        out = out[:1]
     # "according to a statement issued by the Russian Defence Ministry": whose statement.
     if out and len(out) == 1 and STATEMENT_NOUN.fullmatch(folded, *out[0]):
         by = STATEMENT_BY.match(folded, out[0][1])
