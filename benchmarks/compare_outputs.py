@@ -6,7 +6,7 @@ change nothing is checked with it (issue 8).
     .venv/bin/python benchmarks/compare_outputs.py compare /tmp/before
 
 Corpora: the bundled seeds, the test fixtures (extraction, figures, other outlets) and, when
-``--set`` names one, a development set read in place (``../shared/devset``), and any
+``--set`` names them, development sets read in place (``../shared/devset``, ``benchmarks/probe_sets/*/``), and any
 corpus named by ``--manifest`` (e.g. one of ``corpus_growth.py``'s distinct corpora). Tables: the
 corpus's paragraphs, sentences and removed boilerplate, and every public extractor. ``compare`` prints one line per corpus and table (same, or how many rows
 differ, with the first differing rows) and exits 1 when anything differs. Snapshots are
@@ -33,17 +33,19 @@ TABLES = ("actors", "quotes", "speech_frames", "stances", "territory_figures", "
 CORPUS_TABLES = ("paragraphs", "sentences", "removed")  # what loading (segmentation, boilerplate) gives
 
 
-def corpora(dev_set: str | None, manifests=()) -> dict:
+def corpora(dev_sets=(), manifests=()) -> dict:
     from _gold import load_fixture_corpus, load_other_outlets_corpus  # noqa: E402
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = {"seeds": ka.load_corpus(), "fixtures": load_fixture_corpus(),
                "other_outlets": load_other_outlets_corpus()}
-    if dev_set:
-        from kursk_analysis.workbook import evaluation
+    from kursk_analysis.workbook import evaluation
 
-        out["devset"] = evaluation.load_set(dev_set)[0]
+    for dev_set in dev_sets:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out[Path(dev_set).name or "devset"] = evaluation.load_set(dev_set)[0]
     for manifest in manifests:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -51,9 +53,9 @@ def corpora(dev_set: str | None, manifests=()) -> dict:
     return out
 
 
-def snapshot(dev_set: str | None, manifests=()) -> dict:
+def snapshot(dev_sets=(), manifests=()) -> dict:
     tables = {}
-    for name, corpus in corpora(dev_set, manifests).items():
+    for name, corpus in corpora(dev_sets, manifests).items():
         for table in CORPUS_TABLES:
             tables[(name, table)] = getattr(corpus, table).reset_index(drop=True)
         for table in TABLES:
@@ -65,7 +67,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("action", choices=("save", "compare"))
     parser.add_argument("folder")
-    parser.add_argument("--set", default="../shared/devset" if Path("../shared/devset").is_dir() else None)
+    parser.add_argument("--set", nargs="+", default=["../shared/devset"] if Path("../shared/devset").is_dir() else [],
+                        help="development sets in the devset's format (several: the probe sets too)")
     parser.add_argument("--manifest", action="append", default=[], help="another corpus to include (repeatable)")
     args = parser.parse_args(argv)
     path = Path(args.folder) / "snapshot.pickle"
