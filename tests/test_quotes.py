@@ -243,3 +243,24 @@ def test_a_person_named_by_one_word_with_an_apposition(tmp_path):
     assert speakers["w4"] == "Olena Kravets"        # the full name, not the bare word
     table = stances(corpus)
     assert set(zip(table["article_id"], table["actor"])) <= {("w2", "Hnatov")}
+
+
+def test_an_institution_s_relative_clause_and_an_adverb_before_the_verb(tmp_path):
+    """Written for this test: "..., a statement by X, which said “…”" quotes X (not the
+    one who rejected something earlier in the sentence); "Kyiv flatly denied" has Kyiv as
+    its subject; a name inside an unclosed relative clause is not the subject, unless the
+    clause gives the antecedent's own name."""
+    corpus = mini_corpus(tmp_path, {
+        "r1": ("Trump's assertion, which Kyiv has firmly rejected, echoed a statement released the day "
+               "before by Russia's defence ministry, which said the brigades were \"cut off and being destroyed.\""),
+        "r2": "Putin said the brigades were trapped. Kyiv flatly denied it.",
+        "r3": "Officials who briefed Donald Trump on Friday said the maps \"do not show any encirclement at all.\"",
+        "r4": "A drone operator who gave his call sign as Ferry said \"the roads are under fire all night.\"",
+    })
+    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    assert speakers["r1"] == "Russian Defence Ministry"
+    assert speakers["r3"] != "Donald Trump"
+    assert speakers["r4"] == "Ferry"
+    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    assert ("r2", "Ukrainian government", "denies") in got
+    assert ("r1", "Ukrainian government", "asserts") not in got

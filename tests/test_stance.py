@@ -517,3 +517,49 @@ def test_agreement_by_whom_and_an_apposition_with_the_man(tmp_path):
     got = set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
     assert ("g1", "Institute for the Study of War", "denies") in got
     assert ("g2", "Donald Trump", "asserts") in got
+
+
+# Written for this test (seventh round of invented coverage): wordings that put speakers on
+# the wrong side or on none.
+SEVENTH = {
+    "s1": ("\"What we saw was a retreat under fire, which is a very different thing from an "
+           "encirclement,\" Colonel Jonas Petraitis said."),
+    "s2": "The Institute for the Study of War said the footage showed the brigades pulling back rather than trapped.",
+    "s3": "\"An encirclement of our brigades never took place,\" General Oleksandr Syrskyi said.",
+    "s4": "Putin said the Ukrainians were surrounded. Kyiv flatly denies this.",
+    "s5": "Putin said the Ukrainians were surrounded. Kyiv rejected the premise outright.",
+    "s6": "Putin said the Ukrainians were surrounded. Zelensky hit back on Friday, branding the claim a lie.",
+    "s7": "Kyiv's General Staff has called the claims of encirclement fabricated.",
+    "s8": "In a statement on Friday, the General Staff in Kyiv said there was \"no danger of our units being encircled.\"",
+    "s9": "Donald Trump says thousands of Ukrainian soldiers are boxed in by Russian forces.",
+    "s10": "Putin claimed the brigades were surrounded, a position echoed by U.S. President Donald Trump.",
+    "s11": ("Moscow said the brigades were surrounded, a claim rejected at the time by Kyiv and by "
+            "Western military analysts."),
+    "s12": ("A Canadian volunteer who fought with Ukraine's International Legion rejects claims by "
+            "Moscow that Ukrainian soldiers there were trapped."),
+    "s13": ("While Russia presses on in the region, trying to drive back Ukrainian units that have "
+            "kept part of it since summer, the latter have not been encircled, despite Kremlin claims "
+            "amplified by US President Donald Trump, Zelensky told reporters in Kyiv on Saturday."),
+    "s14": ("Donald Trump's repeated assertion that the brigades are \"cut off by Russian forces\" "
+            "drew scorn from a reporter in Kyiv."),
+}
+
+
+def test_seventh_round_wordings(tmp_path):
+    got = stance_rows(tmp_path, SEVENTH)
+    for aid, actor in (("s1", "Jonas Petraitis"), ("s2", "Institute for the Study of War"),
+                       ("s3", "Oleksandr Syrskyi"), ("s4", "Ukrainian government"),
+                       ("s5", "Ukrainian government"), ("s6", "Volodymyr Zelensky"),
+                       ("s7", "Ukrainian General Staff"), ("s8", "Ukrainian General Staff"),
+                       ("s11", "Ukrainian government"), ("s11", "analysts"),
+                       ("s13", "Volodymyr Zelensky")):
+        assert (aid, actor, "denies") in got, (aid, actor)
+        assert (aid, actor, "asserts") not in got, (aid, actor)
+    assert ("s9", "Donald Trump", "asserts") in got
+    assert ("s10", "Donald Trump", "asserts") in got
+    assert ("s14", "Donald Trump", "asserts") in got    # a participle, not a verb, between
+    # the volunteer, not the legion named in his relative clause, rejects; "Ukraine's
+    # International Legion rejects claims" is no possessive claim of Ukraine's
+    assert not any(a == "s12" and actor in ("International Legion", "Ukrainian government")
+                   for a, actor, _ in got)
+    assert not any(a == "s8" and actor == "Ukrainian government" for a, actor, _ in got)

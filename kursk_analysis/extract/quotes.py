@@ -118,7 +118,7 @@ STATEMENT_BY = re.compile(r"(?i)\s+(?:(?:issued|released|published|posted|put ou
 CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|"
                            r"term(?:s|ed|ing)?|describ(?:e|es|ed|ing))\s+$")
 # A relative clause whose verb's subject is its antecedent before the comma.
-RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|in\s+which\s+(?:he|she|they|it))\s+(?:(?:has|have|had|also|then|later|"
+RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they|it))\s+(?:(?:has|have|had|also|then|later|"
                               r"previously|again|repeatedly|on\s+\w+|last\s+\w+)\s+)*$")
 # A courtesy or military title opening a sentence before a name ("Rep. Don Bacon").
 COURTESY_LEAD = re.compile(r"(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof)\.?\s+")
@@ -145,9 +145,14 @@ TAIL_GAP = re.compile(
     r"[\s,]*(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Dr|Prof|Sen|Rep|Gov)\.?\s+)?")
 # Labels some outlets put before a statement they quote ("Quote: “…”", "Details: …").
 LABEL = re.compile(r"^\s*(?:Quote|Quotes|Details|Statement|Update|Background)\s*:\s*")
-PASSIVE_BY = re.compile(r"\s+by\s+(?:both\s+)?")
+# "claims rejected by Kyiv", "a claim rejected at the time by Kyiv", "dismissed
+# publicly by the ISW": an adverb or a time phrase may stand between verb and agent.
+PASSIVE_BY = re.compile(r"(?:\s+(?:at the time|at once|in turn|since|also|later|then|[a-z]{3,}ly))?"
+                        r"\s+by\s+(?:both\s+)?")
 ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )(?<!sign )(?<!name )(?<!guerre )"
                    r"as\s+[^,;:\"]{0,80}$")  # (not "gave his call sign as Kit")
+WHO_UNCLOSED = re.compile(r"(?<=[a-z])\s+who\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
+RELATIVE_UNCLOSED = re.compile(r"\s+(?:who|that)\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
 INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
               "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
@@ -221,7 +226,9 @@ NOUN_BEFORE = re.compile(
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
 GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
-                     r"officially|formally|long|since|was|were|keeps|kept)\s+)*")
+                     r"officially|formally|long|since|was|were|keeps|kept|"
+                     # an adverb ("Kyiv flatly denies"), not a noun in -ly ("a Kyiv family said")
+                     r"(?!(?:famil|assembl|all|rall|suppl|anomal|monopol|dai|week|repl|bull|jul|ital)y\b)[a-z]{3,}ly)\s+)*")
 # Coordinated subjects: "The CIA and other intel agencies believe".
 GAP_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*)(?:both\s+)?"
                      r"(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}")  # "Putin and US President Trump"
@@ -493,13 +500,28 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                          and known.fits(known.actors[named[0]], ("institution", "group")))
             while not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
-                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?",
+                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}",
                                            folded[cands[k - 1][1]:s]):
                 k -= 1
                 s, e = cands[k]
             if voice:  # the whole phrase, which resolves to the institution it names
                 k -= 1
                 s = cands[k][0]
+            # "A Canadian volunteer who fought with Ukraine's International Legion rejects",
+            # "Officials who briefed Trump said": the name is inside a relative clause
+            # (no comma closes it); its antecedent is the subject.
+            # ("A drone operator who gave his call sign as Kit said": the name is his.)
+            for j in range(k - 1, -1, -1):
+                if RELATIVE_UNCLOSED.match(folded, cands[j][1], s) and \
+                        not CODENAME.search(folded, cands[j][1], e):
+                    k, (s, e) = j, cands[j]
+                    break
+            else:
+                # "Officials who briefed Trump said": an antecedent that names no one.
+                who = WHO_UNCLOSED.search(folded, region_start, s)
+                if who and not CODENAME.search(folded, who.start(), e) and \
+                        not any(who.start() <= c[0] < s for c in cands[:k]):
+                    return None
             out = [(s, e)]
             # Walk back over a coordination ("the CIA and other intel agencies"); the
             # nearest conjunct stays first, it is the frame's actor.
@@ -595,13 +617,21 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
     return found
 
 
+def _verb_between(folded: str, start: int, end: int) -> bool:
+    """A verb of saying between a possessive and its noun ("Ukraine's International Legion
+    rejects claims"): then the noun is no one's possessed claim. A participle right before
+    the noun is its adjective ("Trump's repeated assertion")."""
+    return any(not (v.group().endswith("ed") and not folded[v.end():end].strip())
+               for v in VERB.finditer(folded, start, end))
+
+
 def _name_possessives(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote) -> list[dict]:
     """Possessives of a known actor: "Putin's March 13 claim", "the Russian president's claims"."""
     possessive: list[dict] = []
     for i in known.inside(s_start, s_end):
         e = known.ends[i]
         m = POSSESSIVE.match(folded, e, s_end)
-        if m and not inside_quote(e):
+        if m and not inside_quote(e) and not _verb_between(folded, e, m.start(1)):
             possessive.append(dict(article_id=article_id, sentence_id=sentence_id,
                                    start=m.start(1), end=m.end(1), verb=m.group(1),
                                    subject_start=known.starts[i], subject_end=e,
@@ -617,7 +647,9 @@ def _capital_possessives(article_id, sentence_id, s_start, s_end, folded, raw, k
     for m in METONYM_POSSESSIVE.finditer(region):
         c_start, c_end = s_start + m.start(1), s_start + m.end(1)
         p = POSSESSIVE.match(folded, c_end, s_end)
+        # ("Ukraine's International Legion rejects claims": a verb between, no possessive)
         if p and not inside_quote(c_start) and not known.inside(c_start, c_end) and \
+                not _verb_between(folded, c_end, p.start(1)) and \
                 not any(known.starts[i] <= c_start < known.ends[i]
                         for i in known.inside(s_start, s_end)):
             possessive.append(dict(article_id=article_id, sentence_id=sentence_id,

@@ -144,6 +144,22 @@ RELATIVE_OPEN = re.compile(
 _DENIED_ADVERBS = (r"(?:(?:has|have|had|also|repeatedly|firmly|flatly|strongly|categorically|"
                    r"vehemently|swiftly|quickly|already|long|since|immediately)\s+)*")
 RELATIVE_DENIED = re.compile(rf"(?i)\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
+# "..., a claim rejected at the time by Kyiv and by Western analysts": the agents of a
+# passive denial set after the claim (the text right before an agent).
+PASSIVE_DENIED_BEFORE = re.compile(
+    r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){0,2}?(?:claims?|assertions?|allegations?|"
+    r"charges?|accounts?)\s+(?:(?:that\s+)?(?:was|were|has\s+been|had\s+been)\s+)?"
+    rf"{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?:\s+(?:at\s+the\s+time|since|later|\w+ly))?"
+    r"\s+by\s+(?:both\s+)?(?:[^,;:\"]{1,60}?\s+(?:and|&)\s+(?:by\s+)?)?(?:[A-Z][\w.-]*\s+){0,2}$")
+# "..., a position echoed by U.S. President Donald Trump": the agent takes up the words
+# before it, with their polarity.
+PASSIVE_ECHOED_BEFORE = re.compile(
+    r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){0,2}?(?:claims?|assertions?|position|view|"
+    r"line|assessment|account)\s+(?:(?:that\s+)?(?:was|were|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:later|since|also|quickly|swiftly|publicly|widely)\s+)?"
+    r"(?:echoed|repeated|amplified|shared|endorsed|backed|embraced|parroted|seconded)"
+    r"(?:\s+(?:at\s+the\s+time|since|later|\w+ly))?"
+    r"\s+by\s+(?:both\s+)?(?:[^,;:\"]{1,60}?\s+(?:and|&)\s+(?:by\s+)?)?(?:[A-Z][\w.-]*\s+){0,3}$")
 # "Zelensky, who has denied that his troops are surrounded, ...".
 WHO_DENIED = re.compile(rf"(?i)\s*,\s*who\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 # A verb of saying under a modal: what it would say is nobody's claim ("no footage that
@@ -200,11 +216,12 @@ HOLDER_TITLES = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|chief|preside
 HOLDER_METONYM = re.compile(r"(Ukraine|Kyiv|Kiev|Russia|Moscow)(?![\w'-])")
 ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:this|that|the|his|her|their|such|these|those|similar|same)\s+(?:\w+\s+)?"
-    r"(?:claims?|assertions?|allegations?|ultimatum|notion|narrative)(?!\w)")
+    r"(?:claims?|assertions?|allegations?|ultimatum|notion|narrative|premise|suggestion)(?!\w)")
 # "says that is false", "called it ‘false and fabricated’", "a claim ... that Ukraine's
 # government says is simply not true": what the denial refers to.
 REFERS_BACK = re.compile(
-    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|(?:that|this|it) (?:is|was)|"
+    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|premise|notion|narrative|"
+    r"(?:that|this|it) (?:is|was)|"
     r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
@@ -409,11 +426,31 @@ def _relative_deniers(folded: str, s_start: int, terms, mention_rows, claim: Cla
     out = []
     for start, end, actor in named:
         before = [t for t in terms if t[1] <= start]
+        passive = before and PASSIVE_DENIED_BEFORE.search(folded, max(0, start - 160), start)
         if before and RELATIVE_OPEN.search(folded, max(0, start - 60), start) and \
                 RELATIVE_DENIED.match(folded, end) and not denies_in(folded[:start], before, claim):
             out.append((actor, s_start + start, s_start + end))
+        elif passive and not denies_in(folded[:passive.start()], before, claim):
+            out.append((actor, s_start + start, s_start + end))
         elif WHO_DENIED.match(folded, end) and any(t[0] >= end for t in terms):
             out.append((actor, s_start + start, s_start + end))
+    return out
+
+
+def _relative_echoes(folded: str, s_start: int, terms, mention_rows, claim: Claim) -> list[tuple[str, str, int, int]]:
+    """Actors a passive apposition names as taking up what the sentence said before it
+    ("..., a position echoed by Trump"), with that statement's polarity:
+    ``(actor, stance, start, end)``."""
+    out = []
+    for start, end, actor in sorted(mention_rows or ()):
+        start, end = start - s_start, end - s_start
+        before = [t for t in terms if t[1] <= start]
+        echoed = before and PASSIVE_ECHOED_BEFORE.search(folded, max(0, start - 160), start)
+        if echoed:
+            said = [t for t in before if t[1] <= echoed.start()]
+            if said:
+                stance = "denies" if denies_in(folded[:echoed.start()], said, claim) else "asserts"
+                out.append((actor, stance, s_start + start, s_start + end))
     return out
 
 
@@ -554,6 +591,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         if unhedged:
             for actor, start, end in _relative_deniers(folded, s_start, unhedged, mentions_by.get(sid), claim):
                 add(actor, "denies", "speaker", "relative-denial", start, end)
+            for actor, stance, start, end in _relative_echoes(folded, s_start, unhedged, mentions_by.get(sid), claim):
+                add(actor, stance, "speaker", "echoed-by", start, end)
         sentence_frames = frames_by.get(sid)
         if sentence_frames:
             for f in sentence_frames:
@@ -658,9 +697,14 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         hi = _clause_end(folded, v_end)
                     # "While Moscow insisted …, Kyiv said": an opening clause that reports
                     # someone else's words is theirs, not Kyiv's.
+                    # Only a frame inside that opening clause (up to its first comma):
+                    # "While Russia presses on, ... despite claims amplified by Trump,
+                    # Zelensky said" is Zelensky's.
+                    opening_end = folded.find(",", lo, first)
                     if SUBORDINATE_OPENING.match(folded, lo) and any(
                             g.actor != f.actor and g.frame != "possessive"
-                            and lo <= g.start - s_start < first for g in sentence_frames):
+                            and lo <= g.start - s_start < (first if opening_end < 0 else opening_end)
+                            for g in sentence_frames):
                         continue
                 scope = folded[lo:hi]
                 scope_terms = [(t[0] - lo, t[1] - lo, t[2]) for t in unhedged if lo <= t[0] < hi]
