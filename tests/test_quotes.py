@@ -264,3 +264,33 @@ def test_an_institution_s_relative_clause_and_an_adverb_before_the_verb(tmp_path
     got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
     assert ("r2", "Ukrainian government", "denies") in got
     assert ("r1", "Ukrainian government", "asserts") not in got
+
+
+def test_titles_openings_channels_and_another_bearer_of_a_surname(tmp_path):
+    """Written for this test: a name after a long title; a pronoun after an opening phrase
+    that names someone else; a definite description opening a sentence stands between an
+    earlier speaker and "he"; channels named with their medium; a gazetteer surname the
+    article gave earlier to someone else; a spelling of the bearer's own first name."""
+    corpus = mini_corpus(tmp_path, {
+        "t1": "Chief Cabinet Secretary Yoshimasa Hayashi told reporters that Tokyo was \"watching the region very closely\".",
+        "t2": ("Lt. Gen. Aart Verhoeven, a Dutch officer, was more careful. The units \"are not encircled "
+               "today,\" he said."),
+        "t3": ("Putin said on Wednesday that talks were possible. Speaking in Minsk with the Belarusian leader, "
+               "Alexander Lukashenko, he said the troops were \"cut off and in a blockade\"."),
+        "t4": ("Peskov said the units were cut off.\n\nAsked about that, the platoon commander laughed. "
+               "\"They have said we are in a cauldron since October,\" he said."),
+        "t5": "The influential Telegram channel Rybar wrote that \"the roads out are still open at night.\"",
+        "t6": "Ryan Evans hosts the podcast. \"The number is roughly right, give or take,\" Evans says.",
+        "t7": "Valerii Gerasimov reported to Putin. \"The enemy grouping is being destroyed,\" Gerasimov said.",
+    })
+    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    assert speakers["t1"] == "Yoshimasa Hayashi"
+    assert speakers["t2"] == "Aart Verhoeven"
+    assert speakers["t3"] == "Vladimir Putin"
+    assert speakers["t4"] != "Dmitry Peskov"
+    assert speakers["t5"] == "Rybar"
+    assert speakers["t6"] == "Ryan Evans"
+    assert speakers["t7"] == "Valery Gerasimov"
+    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    assert ("t3", "Vladimir Putin", "asserts") in got
+    assert not any(actor == "Alexander Lukashenko" for _, actor, _ in got)

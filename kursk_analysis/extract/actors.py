@@ -220,6 +220,41 @@ def find_mentions(folded_text: str, m: Matcher | None = None) -> list[tuple[int,
     return out
 
 
+def _another_bearer(folded: str, found: list[tuple[int, int, int]], m: Matcher) -> list[tuple[int, int, int]]:
+    """``found`` without the bare surnames of gazetteer people that the article gave
+    earlier to someone else: "Ryan Evans hosts the podcast ... Evans says" is not the
+    ISW's Angelica Evans. A surname whose gazetteer bearer the article names in full
+    first stays theirs."""
+    kinds = m.table["kind"]
+    out = []
+    for start, end, index in found:
+        word = folded[start:end]
+        if kinds.iat[index] == "person" and " " not in word and word[:1].isupper():
+            other = re.search(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+)\s+{re.escape(word)}(?!\w)", folded, 0)
+            # (a spelling of the bearer's own first name, "Valerii Gerasimov", is the bearer)
+            own = m.table["actor"].iat[index].split()[0]
+            if other and other.start() < start and not _not_a_first_name(other.group(1)) and \
+                    other.group(1)[:3].casefold() != own[:3].casefold() and \
+                    not any(s <= other.start() < e for s, e, _ in found):
+                continue
+        out.append((start, end, index))
+    return out
+
+
+# Capitalised words that open a clause before a surname and are no first name ("If Putin
+# agrees", "Did Trump say").
+_FUNCTION_WORDS = {"If", "Did", "Does", "Do", "Has", "Had", "Have", "Can", "Could", "Will", "Would",
+                   "Should", "Shall", "Must", "May", "Might", "Unless", "Although", "Though",
+                   "Because", "Since", "Until", "Once", "Whether", "Where", "Who", "Whom", "Let",
+                   "Even", "Only", "Both", "Neither", "Either", "Not", "Nor", "Or", "Like",
+                   "Unlike", "Says", "Said", "Told", "Asked", "Mrs", "Mr", "Ms", "Dr", "Sir"}
+
+
+def _not_a_first_name(word: str) -> bool:
+    return word in NOT_NAMES or word in NOT_HANDLES or word in ROLE_TITLES or \
+        word in _FUNCTION_WORDS or word.endswith(("ly", "day"))
+
+
 _EXPERTS_AFTER = re.compile(r"\s+(?:analysts?|experts?|observers?|commentators?|historians?|researchers?|"
                             r"scholars?|bloggers?|milbloggers?|correspondents?|journalists?|reporters?)(?!\w)")
 
@@ -249,7 +284,8 @@ def _actors(corpus, path) -> pd.DataFrame:
     sentences = sentences[sentences["article_id"].isin(set(unique))]
     rows_article, rows_start, rows_end, rows_index = [], [], [], []
     for article_id in sentences["article_id"].unique():
-        found = find_mentions(fold(corpus.texts[article_id]), m)
+        folded = fold(corpus.texts[article_id])
+        found = _another_bearer(folded, find_mentions(folded, m), m)
         rows_article.extend([article_id] * len(found))
         for start, end, index in found:
             rows_start.append(start)
@@ -379,6 +415,12 @@ HANDLE = re.compile(
     rf"(?:(?:an?|the|one of the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{HANDLE_NOUNS})|"
     r"(?:co-?)?(?:founder|head|chief|leader|editor|author|member|commander|spokes(?:man|woman|person))\s+of)"
     r"(?![\w'-])(?!\s+(?:said|says|told|added|wrote|noted|claimed|stated|warned|argued|insisted)\b)")
+# A channel, blog or account named with its medium: "the Telegram channel Rybar", "the Two
+# Majors Telegram channel", "the military blog WarGonzo". Its name speaks for it.
+CHANNEL = re.compile(
+    rf"(?:(?:Telegram|[Mm]ilitary|war|pro-war|pro-Kremlin|[Mm]ilblogger)\s+)(?:channel|blog|account)s?\s+"
+    rf"(?:called\s+|named\s+)?([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})"
+    rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})\s+(?:Telegram\s+)?(?:channel|blog)(?!\w)")
 # Words that open a sentence before a comma and are no one's name ("However, a spokesman
 # said ..."); words ending in "-ly" are left out as well.
 NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewhere", "Overall",
@@ -542,6 +584,14 @@ class ArticleActors:
         Hnatiuk"), with the words around it, so a later bare surname finds it."""
         for m in CODENAME.finditer(raw):
             self.local.setdefault(m.group(1), m.group(1))
+        for m in CHANNEL.finditer(raw):
+            name = m.group(1) or m.group(2)
+            if name.split()[0] in ("The", "A", "An", "Its", "His", "Her", "Their"):
+                name = name.split(" ", 1)[1] if " " in name else ""
+            if name and name.split()[0] not in NOT_NAMES and name not in ("Telegram", "YouTube") \
+                    and not self.inside(m.start(), m.end()) \
+                    and not (inside_quote is not None and inside_quote(m.start())):
+                self.local.setdefault(name, name)
         for m in HANDLE.finditer(raw):
             word = m.group(1)
             if word in NOT_NAMES or word in NOT_HANDLES or word.endswith("ly") \
@@ -662,8 +712,9 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
     if description:
         return _resolve_description(folded, description, before, known)
     name = PROPER_NAME.search(phrase)
-    if name and name.group(1).split()[0] not in NOT_NAMES:
-        full = strip_title(name.group(1))
+    # ("Foreign Minister Peter Szijjarto": the title goes before the first word is checked)
+    full = strip_title(name.group(1)) if name else ""
+    if name and full.split()[0] not in NOT_NAMES:
         if " " in full:
             known.local[full.split()[-1]] = full
             return full

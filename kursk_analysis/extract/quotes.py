@@ -121,7 +121,7 @@ CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?in
 RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they|it))\s+(?:(?:has|have|had|also|then|later|"
                               r"previously|again|repeatedly|on\s+\w+|last\s+\w+)\s+)*$")
 # A courtesy or military title opening a sentence before a name ("Rep. Don Bacon").
-COURTESY_LEAD = re.compile(r"(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof)\.?\s+")
+COURTESY_LEAD = re.compile(r"(?:(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof|Brig)\.?\s+)+")  # "Lt. Gen."
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
@@ -151,6 +151,9 @@ PASSIVE_BY = re.compile(r"(?:\s+(?:at the time|at once|in turn|since|also|later|
                         r"\s+by\s+(?:both\s+)?")
 ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )(?<!sign )(?<!name )(?<!guerre )"
                    r"as\s+[^,;:\"]{0,80}$")  # (not "gave his call sign as Kit")
+OPENING_BEFORE_PRONOUN = re.compile(
+    r"(?:Speaking|In|On|At|After|During|Following|Asked|Answering|Responding|Commenting|"
+    r"Addressing|Writing|Meeting|Talking|Alongside|Standing|Appearing)\b[^\"]{0,160},\s*")
 WHO_UNCLOSED = re.compile(r"(?<=[a-z])\s+who\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 RELATIVE_UNCLOSED = re.compile(r"\s+(?:who|that)\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
@@ -433,7 +436,14 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
                 cover(s, e)
     for m in PROPER_NAME.finditer(segment):
         s, e = start + m.start(), start + m.end()
-        if m.group(1).split()[0] not in NOT_NAMES and free(s, e):
+        if m.group(1).split()[0] in NOT_NAMES:
+            # "Foreign Minister Peter Szijjarto", "Chief Cabinet Secretary Yoshimasa
+            # Hayashi": the name after the title
+            full = strip_title(m.group(1))
+            if full == m.group(1) or full.split()[0] in NOT_NAMES or not m.group(1).endswith(full):
+                continue
+            s = e - len(full)
+        if free(s, e):
             out.append((s, e))
             cover(s, e)
     for m in METONYM.finditer(segment):
@@ -801,7 +811,11 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         if subject:
             # The head of the subject: the last conjunct before a verb ("X and Y said"
             # reads Y nearest), the first after an inverted one ("according to X and Y").
-            resolved = [_resolve(raw, cs, ce, known, before=min(cs, v_start))
+            # "Speaking in Minsk with the Belarusian leader, Alexander Lukashenko, he
+            # said": a pronoun after an opening phrase refers to someone before the sentence.
+            opening = len(subject) == 1 and PRONOUN.fullmatch(folded[subject[0][0]:subject[0][1]]) \
+                and OPENING_BEFORE_PRONOUN.fullmatch(folded, s_start, subject[0][0])
+            resolved = [_resolve(raw, cs, ce, known, before=s_start if opening else min(cs, v_start))
                         for cs, ce in subject]
             head = next((k for k, a in enumerate(resolved) if a), 0)
             s, e = subject[head]
@@ -878,6 +892,15 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
         if code and not inside_quote(code.start(1)):
             known.local[code.group(1)] = code.group(1)
             known.speakers.append((code.start(1), code.group(1), "sg"))
+            return
+        # "Asked about that, the platoon commander laughed.": a definite description opens
+        # the sentence; a later "he" is that person (named before, or no one we can name),
+        # not an earlier speaker.
+        if described and folded.startswith(("the ", "The "), described.start()) and \
+                not inside_quote(described.start()) and not (hits and known.starts[hits[0]] < described.end()):
+            phrase = raw[described.start():described.end()]
+            actor = resolve_speaker(phrase, described.start(), known)
+            known.speakers.append((described.start(), actor or None, speaker_number(phrase)))
             return
         if not hits or intro:
             return
