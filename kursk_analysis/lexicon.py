@@ -427,14 +427,14 @@ def date_words(path: str | None = None) -> dict:
 
 
 DIRECTIONS_TRIED = ("retaken", "lost", "seized", "held")  # the order the direction cues are tried in
-TERRITORY_CUE_KEYS = ("directions", "held_adjective", "territory_nouns", "share_verbs", "peak", "now")
+TERRITORY_CUE_KEYS = ("directions", "held_adjective", "held_after", "territory_nouns", "share_verbs", "peak", "now")
 
 
 @lru_cache(maxsize=4)
 def territory_cues(path: str | None = None) -> dict:
     """The cues of ``rules/territory_cues.yaml`` (or ``path``), checked: the direction
     families (retaken, lost, seized, held), the "-held area" adjective and its nouns, the
-    territory nouns and share verbs, the peak and present cues; every entry a pattern."""
+    words after a figure that make it held, the territory nouns and share verbs, the peak and present cues; every entry a pattern."""
     file = Path(path) if path else RULES / "territory_cues.yaml"
     data = read_rules(file)
     if set(data) != set(TERRITORY_CUE_KEYS):
@@ -453,4 +453,4 @@ def territory_cues(path: str | None = None) -> dict:
         raise RuleError(f"{file}: 'held_adjective' must have words and nouns.")
     return {"directions": {d: patterns(directions[d], f"'directions: {d}'") for d in DIRECTIONS_TRIED},
             "held_adjective": {k: patterns(adjective[k], f"'held_adjective: {k}'") for k in ("words", "nouns")},
-            **{key: patterns(data[key], f"'{key}'") for key in ("territory_nouns", "share_verbs", "peak", "now")}}
+            **{key: patterns(data[key], f"'{key}'") for key in ("held_after", "territory_nouns", "share_verbs", "peak", "now")}}

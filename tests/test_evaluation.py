@@ -188,3 +188,17 @@ def test_a_corpus_the_gold_covers_whole_is_scored_on_its_own_tables():
         "stance precision", "stance recall", "stance flipped"]
     with pytest.raises(ValueError, match="'stances'"):
         evaluation.evaluate(bundled, gold, families=["stances"])
+
+
+def test_a_figure_with_no_number_is_not_a_false_row(tmp_path):
+    """The README lets an extractor find "a few dozen square kilometres" and scores it apart."""
+    text = "Ukraine still holds a few dozen square kilometres there, and Kyiv put it at about 60 square kilometres."
+    gold = {"a1": {"quotes": [], "encirclement_stance": [], "territory": [
+        {"text": "about 60 square kilometres", "value_low": 60, "value_high": 60, "unit": "km2",
+         "direction": "held", "as_of": "2025-03-15", "claimant": "Kyiv"}]}}
+    _write_set(tmp_path, {"a1": text}, gold)
+    corpus, gold = evaluation.load_set(tmp_path)
+    scores = evaluation.evaluate(corpus, gold, families=("territory",))
+    assert (scores["territory precision"].hits, scores["territory precision"].total) == (1, 1)
+    assert bool(evaluation.NO_NUMBER.match("hundreds of square kilometres"))
+    assert not evaluation.NO_NUMBER.match("two-thirds") and not evaluation.NO_NUMBER.match("about 300 sq km")

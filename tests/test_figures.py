@@ -365,3 +365,33 @@ def test_pc_and_a_source_in_ukraine_s_general_staff(tmp_path):
         "k2": "An official in Ukraine's General Staff said Ukraine had lost about 40 per cent of the territory it captured."}))
     rows = dict(zip(table["article_id"], table["direction"].astype(str)))
     assert rows == {"k1": "held", "k2": "lost"}
+
+
+def test_what_is_left_shares_of_it_and_a_share_set_off_by_commas(tmp_path):
+    """Written for this test: what is left after a loss is held ("leaving a sliver of ...",
+    "... still in its hands"); "two-thirds of it", "ten percent of that", "86% of what the
+    enemy had occupied" and ", or 86 percent, of the captured territory" are shares."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "l1": "Ukraine had lost about 1,200 square kilometres in Kursk by April, leaving a sliver of less than 100 square kilometres.",
+        "l2": "Ukraine has lost most of what it captured in Kursk, with perhaps 100 to 150 sq km still in its hands.",
+        "l3": "By March 12, Russia had retaken about two-thirds of it in the Kursk region.",
+        "l4": "Holub says Ukraine now keeps five or ten percent of that ground in Kursk.",
+        "l5": "Russia has retaken 86% of what the enemy had occupied in Kursk.",
+        "l6": "Gerasimov said more than 1,100 square kilometres, or 86 percent, of the captured territory in Kursk had been liberated.",
+    }))
+    got = {(a, t, str(d)) for a, t, d in zip(table["article_id"], table["text"], table["direction"])}
+    assert ("l1", "less than 100 square kilometres", "held") in got
+    assert ("l1", "about 1,200 square kilometres", "lost") in got
+    assert ("l2", "perhaps 100 to 150 sq km", "held") in got
+    assert ("l3", "about two-thirds", "retaken") in got
+    assert ("l5", "86%", "retaken") in got
+    assert {a for a, t, _ in got if "86 percent" in t} == {"l6"}
+    assert {a for a, t, _ in got if "percent" in t and a == "l4"} == {"l4"}
+    # "..., Valery Gerasimov, who told Putin that ...": the claimant is the name, not "who"
+    (tmp_path / "c").mkdir()
+    claimants = territory_figures(mini_corpus(tmp_path / "c", {"l7": (
+        "The line was set by the chief of the Russian General Staff, Valery Gerasimov, who told Putin "
+        "on 12 March that more than 1,100 square kilometres of Kursk had been liberated.")}))["claimant"]
+    assert list(claimants) == ["Valery Gerasimov"]

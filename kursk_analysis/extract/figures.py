@@ -219,8 +219,14 @@ _TERRITORY_NOUN = "|".join(_CUES["territory_nouns"])
 # What follows a share when it is a share of territory: "of the area", "the territory
 # seized", "of Ukraine's foothold", "of the Kursk region".
 _AFTER_SHARE = re.compile(
-    r"\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
-    r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b(?!'s\b)")
+    # ("1,100 square kilometres, or 86 percent, of the captured territory": a comma may
+    # set the share off; "86% of what the enemy had occupied": what was taken is territory)
+    r"\s*,?\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
+    r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b(?!'s\b)"
+    r"|\s*of\s+what\s+(?:[a-z'-]+\s+){0,3}?(?:captured|seized|occupied|took|taken|grabbed|gained|"
+    r"controlled|held)\b")
+# "two-thirds of it", "five or ten percent of that": a share of what the sentence spoke of.
+_OF_IT = re.compile(r"\s*of\s+(?:it|that|this)\b")
 _AFTER_SHARE_VERB = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:now|already|been)\s+)*(?:"
     + "|".join(_CUES["share_verbs"]) + r")\b")
@@ -266,6 +272,7 @@ _CLAUSE_BREAK = re.compile(r";|\bbut\b|, and\b|, while\b|, whereas\b|\bafter\b|\
 
 _PEAK = re.compile("|".join(_CUES["peak"]))
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|because|while|although)\b")
+_HELD_AFTER = re.compile("|".join(f"(?:{p})" for p in _CUES["held_after"]))
 _NOW = re.compile(r"\b(?:" + "|".join(_CUES["now"]) + r")\b")
 
 # Attribution inside a sentence (on folded text; both quote styles are straight here).
@@ -439,7 +446,7 @@ def _percent_shares(lower: str) -> list[tuple]:
             continue
         after = lower[pe:pe + 80]
         territorial = _AFTER_SHARE.match(after) or _AFTER_SHARE_VERB.match(after)
-        if not territorial and re.match(r"\s*of\s+it\b", after):
+        if not territorial and _OF_IT.match(after):
             territorial = _nearest_cue(lower, pre.start(), lookback=40)
         if not territorial:
             if _AFTER_SHARE_OF.match(after):
@@ -485,7 +492,7 @@ def _fraction_shares(lower: str) -> list[tuple]:
         if key not in _FRACTION_VALUES:
             continue
         after = lower[fe:fe + 80]
-        if not _AFTER_SHARE.match(after):
+        if not (_AFTER_SHARE.match(after) or _OF_IT.match(after) and _nearest_cue(lower, fs, lookback=40)):
             continue
         if re.match(r"\s*(?:a|an)\s", after) or re.search(r"\b(?:second|first)\s*$",
                                                           lower[max(0, fs - 10):fs]):
@@ -520,6 +527,8 @@ def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0):
 
 def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
+    if _HELD_AFTER.match(lower, end, min(s_end, end + 50)):
+        return "held"
     cue = _nearest_cue(lower, start, limit=s_start)
     # "lost most of the roughly 1,300 sq km it took last summer": the whole it had seized
     # ("retaken the last of the 1,268 sq km Ukraine had captured" stays retaken).
@@ -585,6 +594,9 @@ def _attributions(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_find_attributions(sentence))
 
 
+_ANTECEDENT = re.compile(r"(?P<head>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s*$")
+
+
 def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ACCORDING.finditer(sentence):
@@ -623,6 +635,12 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
             continue
         if who.split()[-1].lower() in ("it", "this", "that", "which") and len(who.split()) > 1:
             continue
+        if who.strip().lower() in ("who", "which"):
+            # "..., Valery Gerasimov, who told Putin that ...": the name before the comma.
+            antecedent = _ANTECEDENT.search(sentence, max(0, s - 80), s)
+            if antecedent is None:
+                continue
+            s, who = antecedent.start("head"), antecedent.group("head")
         if any(a < s + len(who) and s < b for a, b, _ in out):
             continue  # inside an "according to" phrase
         # An apposition ("John Kirby, spokesman for the NSC, told"): the named head before

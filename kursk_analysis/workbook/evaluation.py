@@ -14,7 +14,8 @@ Matching follows the set's README:
   ratio >= 85 after folding quotation marks and case, or one contains the other with a
   length ratio >= 0.5); the speaker is scored over found quotes with a named gold speaker;
 - a territory figure matches in the same article and unit when a value is within 0.5 of
-  one of the gold ends and the texts overlap; direction and claimant are scored over the
+  one of the gold ends and the texts overlap (a found figure with no number, "hundreds of
+  square kilometres", is left out: the README scores those apart); direction and claimant are scored over the
   matched figures (a gold claimant ``"<outlet> (unattributed)"`` matches no claimant);
 - a stance matches in the same article with the same polarity and the same actor, actors
   compared by canonical form (gazetteer aliases, spelling variants of a surname) and by
@@ -317,8 +318,14 @@ def _score_quotes(table, gold, ids, aliases, misses, anonymous=frozenset()) -> l
             Measure("speaker", speaker_right, speaker_total)]
 
 
+# A figure with no number ("hundreds of square kilometres", "a few dozen"): the README
+# lets an extractor find it and scores it apart, so it is neither a hit nor a false row.
+NO_NUMBER = re.compile(r"(?i)^(?!.*\d)(?=.*\b(?:hundreds|thousands|dozens?|several|few|scores|tens)\b)")
+
+
 def _score_figures(table, gold, ids, corpus, aliases, misses) -> list[Measure]:
-    scored = table[table["value_low"].notna() | table["value_high"].notna()]
+    scored = table[(table["value_low"].notna() | table["value_high"].notna())
+                   & ~table["text"].astype(str).str.match(NO_NUMBER)]
     total = found = direction_right = claimant_right = 0
     used_rows: set = set()
     for aid in ids:
