@@ -9,6 +9,7 @@ import pytest
 
 from extraction_gold import SETS, corpora, corpus_of, mini_corpus, report, score_stances
 from kursk_analysis.lexicon import load_claim
+from kursk_analysis.extract.quotes import quotes
 from kursk_analysis.extract.stance import claim_terms, denies_in, stances
 
 CLAIM = load_claim("encirclement")
@@ -563,3 +564,21 @@ def test_seventh_round_wordings(tmp_path):
     assert not any(a == "s12" and actor in ("International Legion", "Ukrainian government")
                    for a, actor, _ in got)
     assert not any(a == "s8" and actor == "Ukrainian government" for a, actor, _ in got)
+
+
+def test_a_channel_that_writes_a_boast_and_words_someone_put(tmp_path):
+    """Written for this test: "it wrote" after a channel introduced by an apposition is the
+    channel; a possessive "boast that ..." holds the claim; "As X put it, ..." gives X the
+    words after it."""
+    corpus = mini_corpus(tmp_path, {
+        "c1": ("The Kremlin said the brigades were encircled. Two Majors, a channel close to the army, "
+               "disagreed. \"The brigades are not cut off, whatever Moscow says,\" it wrote."),
+        "c2": "Vladimir Putin's boast that the brigades are trapped has been ridiculed in Kyiv.",
+        "c3": ("As the commander-in-chief, Oleksandr Syrskyi, put it on Friday, the task was \"to save the "
+               "lives of our soldiers,\" not to hold ground."),
+    })
+    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    assert ("c1", "Two Majors", "denies") in got and ("c1", "Kremlin", "denies") not in got
+    assert ("c2", "Vladimir Putin", "asserts") in got
+    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    assert speakers["c1"] == "Two Majors" and speakers["c3"] == "Oleksandr Syrskyi"

@@ -378,7 +378,10 @@ COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # his call sign, Boroda"): that name stands for the person.
 CODENAME = re.compile(
     r"(?i:code-?named|call[- ]?sign(?:ed)?(?: as)?|nicknamed|nom de guerre(?: as)?|pseudonym|known as|"
-    r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:first )?name,?)"
+    r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:first )?name,?|"
+    # "a sergeant named Oleh", "asked that only his first name, Mark, be used"
+    r"(?:sergeant|soldier|officer|commander|fighter|operator|pilot|medic|volunteer|serviceman|man|woman)\s+named|"
+    r"only (?:his|her) (?:first )?name,)"
     r",?\s+[\"']?([A-Z][\w'-]+)(?!\w)")
 NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "Before", "When",
              "While", "Russian", "Ukrainian", "American", "European", "Western", "President",
@@ -420,7 +423,10 @@ HANDLE = re.compile(
 CHANNEL = re.compile(
     rf"(?:(?:Telegram|[Mm]ilitary|war|pro-war|pro-Kremlin|[Mm]ilblogger)\s+)(?:channel|blog|account)s?\s+"
     rf"(?:called\s+|named\s+)?([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})"
-    rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})\s+(?:Telegram\s+)?(?:channel|blog)(?!\w)")
+    rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})\s+(?:Telegram\s+)?(?:channel|blog)(?!\w)"
+    # "Two Majors, a channel with links to the military": an apposition
+    rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}}),\s+(?:an?|the|one)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:Telegram\s+)?(?:channel|blog)(?!\w)")
 # Words that open a sentence before a comma and are no one's name ("However, a spokesman
 # said ..."); words ending in "-ly" are left out as well.
 NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewhere", "Overall",
@@ -505,6 +511,7 @@ class ArticleActors:
     text: str | None = None  # the folded article, when known (side of unnamed soldiers)
     sides: dict | None = None  # actor -> side in the study's gazetteer (None: the bundled one)
     groups: dict | None = None  # study_groups() of the study's gazetteer (None: the bundled one)
+    kinds: dict = field(default_factory=dict)  # kind of a name the gazetteer lacks (a channel: institution)
 
     def group(self, family: str, word: str | None) -> str | None:
         """The group actor ``rules/groups.yaml`` names for ``word`` (a nationality word or a
@@ -522,7 +529,7 @@ class ArticleActors:
                    mentions["actor"].tolist(), actor_info(table))
 
     def fits(self, actor: str, kinds: tuple, gender: str | None = None) -> bool:
-        kind, known_gender, _ = self.info.get(actor, ("person", "", ""))
+        kind, known_gender, _ = self.info.get(actor) or (self.kinds.get(actor, "person"), "", "")
         return kind in kinds and (gender is None or known_gender in ("", gender))
 
     def describe(self, actor: str) -> str:
@@ -585,13 +592,14 @@ class ArticleActors:
         for m in CODENAME.finditer(raw):
             self.local.setdefault(m.group(1), m.group(1))
         for m in CHANNEL.finditer(raw):
-            name = m.group(1) or m.group(2)
+            name = m.group(1) or m.group(2) or m.group(3)
             if name.split()[0] in ("The", "A", "An", "Its", "His", "Her", "Their"):
                 name = name.split(" ", 1)[1] if " " in name else ""
             if name and name.split()[0] not in NOT_NAMES and name not in ("Telegram", "YouTube") \
                     and not self.inside(m.start(), m.end()) \
                     and not (inside_quote is not None and inside_quote(m.start())):
                 self.local.setdefault(name, name)
+                self.kinds.setdefault(name, "institution")  # "it wrote"
         for m in HANDLE.finditer(raw):
             word = m.group(1)
             if word in NOT_NAMES or word in NOT_HANDLES or word.endswith("ly") \
@@ -657,7 +665,7 @@ def _pronoun_compatible(word: str, known: ArticleActors):
         def ok(actor, number):
             if actor is None:
                 return number == "sg"
-            kind = known.info.get(actor, ("person", "", ""))[0]
+            kind = (known.info.get(actor) or (known.kinds.get(actor, "person"),))[0]
             if kind == "group":
                 return number == "sg"
             return kind == "person" and known.fits(actor, ("person",), gender)

@@ -177,7 +177,7 @@ METONYM = re.compile(r"(?<![\w-])(Ukraine|Kyiv|Kiev|Russia|Moscow)(?!['\w-])")
 POSSESSIVE_NOUNS = (
     r"claims?|statements?|assertions?|words|remarks|posts?|messages?|ultimatum|comments?|"
     r"warnings?|threats?|rhetoric|description|phrase|account|insistence|allegations?|"
-    r"version|demands?|findings|assessments?"
+    r"version|demands?|findings|assessments?|boasts?|contention"
 )
 POSSESSIVE = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,3}}?({POSSESSIVE_NOUNS})(?!\w)")
 # The same with a possessive pronoun ("his claim that they are “isolated”") and with
@@ -831,7 +831,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             also = [a for a in resolved if a and a != actor]
         # "…, as Putin and Trump have claimed": an aside naming whose claim the main
         # clause reports; its subject is not the one who goes on speaking.
-        if kind == "verb" and subject and ASIDE.search(
+        if kind == "verb" and subject and verb != "put it" and ASIDE.search(
                 folded, clause_start, min(cs for cs, _ in subject)):
             kind = "aside"
         found.append(dict(article_id=article_id, sentence_id=sentence_id, start=v_start,

@@ -187,7 +187,7 @@ COUNTERFACTUAL = re.compile(
 COUNTERFACTUAL_THEN = re.compile(r"(?i)[^.?!]{0,80}\b(?:would|could)(?:\s+not|n't|\s+never)\b")
 CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
-    r"insistence|remarks)(?!\w)")
+    r"insistence|remarks|boasts?|contention)(?!\w)")
 HOLDER_BY = re.compile(
     # A statement holds the claim only as what is rejected ("dismissing statements from
     # Moscow and Trump that ..."): "according to a statement from the General Staff" and
