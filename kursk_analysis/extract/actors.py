@@ -220,25 +220,42 @@ def find_mentions(folded_text: str, m: Matcher | None = None) -> list[tuple[int,
     return out
 
 
-def _another_bearer(folded: str, found: list[tuple[int, int, int]], m: Matcher) -> list[tuple[int, int, int]]:
+def _another_bearer(folded: str, found: list[tuple[int, int, int]], kinds: list, names: list) -> list[tuple[int, int, int]]:
     """``found`` without the bare surnames of gazetteer people that the article gave
     earlier to someone else: "Ryan Evans hosts the podcast ... Evans says" is not the
     ISW's Angelica Evans. A surname whose gazetteer bearer the article names in full
     first stays theirs."""
-    kinds = m.table["kind"]
     out = []
+    first: dict[str, re.Match | None] = {}  # each word's first "Firstname Word", searched once
     for start, end, index in found:
         word = folded[start:end]
-        if kinds.iat[index] == "person" and " " not in word and word[:1].isupper():
-            other = re.search(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+)\s+{re.escape(word)}(?!\w)", folded, 0)
+        if kinds[index] == "person" and " " not in word and word[:1].isupper():
+            if word not in first:
+                first[word] = _first_with_a_first_name(folded, word)
+            other = first[word]
             # (a spelling of the bearer's own first name, "Valerii Gerasimov", is the bearer)
-            own = m.table["actor"].iat[index].split()[0]
+            own = names[index].split()[0]
             if other and other.start() < start and not _not_a_first_name(other.group(1)) and \
                     other.group(1)[:3].casefold() != own[:3].casefold() and \
                     not any(s <= other.start() < e for s, e, _ in found):
                 continue
         out.append((start, end, index))
     return out
+
+
+def _first_with_a_first_name(folded: str, word: str):
+    """The first "Firstname ``word``" in ``folded`` (a match whose group 1 is the first
+    name), found from the word's occurrences (``str.find``), not by a pattern tried at
+    every position of the article."""
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (end == len(folded) or not folded[end].isalnum()) and (at == 0 or not folded[at - 1].isalnum()):
+            before = _WORD_BEFORE.search(folded, max(0, at - 40), at)
+            if before:
+                return before
+        at = folded.find(word, at + 1)
+    return None
 
 
 # Capitalised words that open a clause before a surname and are no first name ("If Putin
@@ -283,9 +300,10 @@ def _actors(corpus, path) -> pd.DataFrame:
         corpus.texts[a], tuple(starts[i] for i in groups.get(a, ()))))
     sentences = sentences[sentences["article_id"].isin(set(unique))]
     rows_article, rows_start, rows_end, rows_index = [], [], [], []
+    kinds, names = m.table["kind"].tolist(), m.table["actor"].tolist()
     for article_id in sentences["article_id"].unique():
         folded = fold(corpus.texts[article_id])
-        found = _another_bearer(folded, find_mentions(folded, m), m)
+        found = _another_bearer(folded, find_mentions(folded, m), kinds, names)
         rows_article.extend([article_id] * len(found))
         for start, end, index in found:
             rows_start.append(start)
@@ -371,6 +389,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
 PROPER_NAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+(?:[- ](?:[{_UPPER}]\.|[{_UPPER}][{_LOWER}'{_UPPER}]+"
                          rf"(?:-[{_LOWER}]+)?)){{1,4}})(?!\w)")
+_WORD_BEFORE = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+)\s+$")  # (see _first_with_a_first_name)
 SURNAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}'-]+)(?!\w)")
 # A courtesy title before a surname: "Mr. Paroinen", "Dr Vautrin".
 COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -413,11 +432,13 @@ HANDLE_NOUNS = (
     r"correspondent|reporter|editor|author|veteran|activist|lawmaker|politician|deputy|"
     r"blog|channel|" + "|".join(RANKS + CIVILIAN_NOUNS)
 )
+# Searched from the comma (a literal the engine finds fast), the word before it checked
+# after: a pattern opening on the word would be tried at every letter of the article.
 HANDLE = re.compile(
-    rf"(?<![\w.'’-])([{_UPPER}](?=[\w'-]*[{_LOWER}])[\w'-]+),\s+"
-    rf"(?:(?:an?|the|one of the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{HANDLE_NOUNS})|"
+    rf",\s+(?:(?:an?|the|one of the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{HANDLE_NOUNS})|"
     r"(?:co-?)?(?:founder|head|chief|leader|editor|author|member|commander|spokes(?:man|woman|person))\s+of)"
     r"(?![\w'-])(?!\s+(?:said|says|told|added|wrote|noted|claimed|stated|warned|argued|insisted)\b)")
+HANDLE_WORD = re.compile(rf"(?<![\w.'’-])([{_UPPER}](?=[\w'-]*[{_LOWER}])[\w'-]+)$")
 # A channel, blog or account named with its medium: "the Telegram channel Rybar", "the Two
 # Majors Telegram channel", "the military blog WarGonzo". Its name speaks for it.
 CHANNEL = re.compile(
@@ -591,7 +612,7 @@ class ArticleActors:
         Hnatiuk"), with the words around it, so a later bare surname finds it."""
         for m in CODENAME.finditer(raw):
             self.local.setdefault(m.group(1), m.group(1))
-        for m in CHANNEL.finditer(raw):
+        for m in (CHANNEL.finditer(raw) if "channel" in raw or "blog" in raw else ()):
             name = m.group(1) or m.group(2) or m.group(3)
             if name.split()[0] in ("The", "A", "An", "Its", "His", "Her", "Their"):
                 name = name.split(" ", 1)[1] if " " in name else ""
@@ -600,7 +621,10 @@ class ArticleActors:
                     and not (inside_quote is not None and inside_quote(m.start())):
                 self.local.setdefault(name, name)
                 self.kinds.setdefault(name, "institution")  # "it wrote"
-        for m in HANDLE.finditer(raw):
+        for tail in HANDLE.finditer(raw):
+            m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
+            if m is None:
+                continue
             word = m.group(1)
             if word in NOT_NAMES or word in NOT_HANDLES or word.endswith("ly") \
                     or self.inside(m.start(1), m.end(1)) \

@@ -436,9 +436,12 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
                 cover(s, e)
     for m in PROPER_NAME.finditer(segment):
         s, e = start + m.start(), start + m.end()
-        if m.group(1).split()[0] in NOT_NAMES:
+        words = m.group(1).split()
+        if words[0] in NOT_NAMES:
             # "Foreign Minister Peter Szijjarto", "Chief Cabinet Secretary Yoshimasa
             # Hayashi": the name after the title
+            if len(words) < 3 or not free(e - len(words[-1]), e):
+                continue
             full = strip_title(m.group(1))
             if full == m.group(1) or full.split()[0] in NOT_NAMES or not m.group(1).endswith(full):
                 continue
