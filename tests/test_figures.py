@@ -395,3 +395,13 @@ def test_what_is_left_shares_of_it_and_a_share_set_off_by_commas(tmp_path):
         "The line was set by the chief of the Russian General Staff, Valery Gerasimov, who told Putin "
         "on 12 March that more than 1,100 square kilometres of Kursk had been liberated.")}))["claimant"]
     assert list(claimants) == ["Valery Gerasimov"]
+
+
+def test_a_claimant_must_be_someone(tmp_path):
+    """Written for this test: "... now puts the area at", "at the peak of the operation,
+    said": a phrase with no capital, pronoun or noun for a source is no claimant."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "n1": "The Black Bird Group, which tracks the front, now puts the area Ukraine holds in Kursk at under 100 sq km."}))
+    assert "now" not in set(table["claimant"].dropna())

@@ -294,3 +294,39 @@ def test_titles_openings_channels_and_another_bearer_of_a_surname(tmp_path):
     got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
     assert ("t3", "Vladimir Putin", "asserts") in got
     assert not any(actor == "Alexander Lukashenko" for _, actor, _ in got)
+
+
+def test_eighth_round_speakers(tmp_path):
+    """Written for this test: a bare surname opening a sentence is the person named before
+    (not when coordinated); a description set off after a name is that person; a role before
+    a name in a participle's lead; a name asked for after the verb; "quoted him as saying";
+    a comma between digits inside an apposition; "member states" is no verb."""
+    corpus = mini_corpus(tmp_path, {
+        "e1": ("Jussi Harjula, an analyst in Helsinki, follows the war. Donald Trump said the soldiers "
+               "were surrounded. Harjula is unconvinced. \"It is a withdrawal, not an encirclement,\" he said."),
+        "e2": ("Pavel Lind, a former army officer who now lives in Tallinn, says Moscow is exaggerating. "
+               "\"Nobody is trapped there at all,\" he told reporters."),
+        "e3": ("Kremlin spokesman Dmitry Peskov declined to comment, telling reporters that \"the ministry "
+               "has said everything already.\""),
+        "e4": ("\"We got out at night, most of us,\" a Ukrainian drone unit commander told the paper, asking "
+               "that only his first name, Oleh, be published."),
+        "e5": ("Putin met Lukashenko in Moscow. State television quoted him as saying \"the enemy grouping "
+               "is isolated\" on Thursday."),
+        "e6": ("The pro-war Telegram channel Severny Front, which has 400,000 subscribers, wrote that "
+               "\"there is no cauldron, only a corridor under fire.\""),
+        "e7": ("Henrike Vossberg spoke in Brussels. Hungary must approve each package with the other 26 member "
+               "states. \"It was not true that they were surrounded,\" she said."),
+        "e8": ("Ann Holm met Tom Reed on Friday. \"The ring was never closed,\" Holm said. Reed and Holm "
+               "disagreed on the rest. \"It is a bargaining chip now,\" she says."),
+    })
+    speakers = {}
+    for aid, speaker in zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]):
+        speakers.setdefault(aid, []).append(speaker)
+    assert speakers["e1"] == ["Jussi Harjula"]
+    assert speakers["e2"] == ["Pavel Lind"]
+    assert speakers["e3"] == ["Dmitry Peskov"]
+    assert speakers["e4"] == ["Oleh"]
+    assert speakers["e5"] == ["Vladimir Putin"]
+    assert speakers["e6"] == ["Severny Front"]
+    assert speakers["e7"] == ["Henrike Vossberg"]
+    assert speakers["e8"][1] != "Tom Reed"

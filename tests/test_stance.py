@@ -582,3 +582,23 @@ def test_a_channel_that_writes_a_boast_and_words_someone_put(tmp_path):
     assert ("c2", "Vladimir Putin", "asserts") in got
     speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
     assert speakers["c1"] == "Two Majors" and speakers["c3"] == "Oleksandr Syrskyi"
+
+
+def test_eighth_round_wordings(tmp_path):
+    """Written for this test: a contrast after a closing quotation mark ends the first
+    speaker's clause; "does not describe the situation" denies; a claim someone else holds
+    before a tail frame is not the tail speaker's; "in a sack", "penned in"; war
+    correspondents are the military bloggers' group."""
+    got = stance_rows(tmp_path, {
+        "g1": ("The channel Zapadny Front wrote that \"the cauldron at Guevo is sealed,\" while a second "
+               "channel, Polevaya Pochta, told subscribers that \"the road to Sumy is still open.\""),
+        "g2": "\"Encirclement is a word that does not describe the situation there,\" said Pavel Lind.",
+        "g3": "The Kremlin's claim that Ukrainian units are surrounded is not new, analysts pointed out.",
+        "g4": "Andrei Kartapolov said that \"the Ukrainians in Kursk are in a sack and cannot get out.\"",
+        "g5": "Russian war correspondents have been claiming that Ukrainian units are penned in.",
+    })
+    assert ("g1", "Zapadny Front", "asserts") in got and ("g1", "Polevaya Pochta", "asserts") not in got
+    assert ("g2", "Pavel Lind", "denies") in got and ("g2", "Pavel Lind", "asserts") not in got
+    assert ("g3", "Kremlin", "asserts") in got and ("g3", "analysts", "asserts") not in got
+    assert ("g4", "Andrei Kartapolov", "asserts") in got
+    assert ("g5", "Russian military bloggers", "asserts") in got

@@ -594,6 +594,14 @@ def _attributions(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_find_attributions(sentence))
 
 
+# What a claimant phrase must hold: a capital, a pronoun or a noun for who can speak.
+_CLAIMANT_LIKE = re.compile(
+    r"[A-Z]|\b(?:who|which|he|she|they|it|we|i|officials?|analysts?|experts?|military|ministry|army|"
+    r"forces|troops|intelligence|government|sources?|monitors?|bloggers?|observers?|researchers?|"
+    r"authorities|estimates?|maps?|data|figures?|reports?|command|staff|institute|group|"
+    r"spokes(?:man|woman|person)|commanders?|officers?|soldiers?|governor|minister|president|"
+    r"mapping|assessments?|tall(?:y|ies)|count|media|outlets?|agency|channel|bureau|service|"
+    r"[a-z]{3,}(?:ers|ists|ians|ants|ents))\b")  # traders, economists, historians, residents
 _ANTECEDENT = re.compile(r"(?P<head>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s*$")
 
 
@@ -635,6 +643,8 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
             continue
         if who.split()[-1].lower() in ("it", "this", "that", "which") and len(who.split()) > 1:
             continue
+        if not _CLAIMANT_LIKE.search(who):
+            continue  # "... now puts the area at", "at the peak of the operation, said": no one
         if who.strip().lower() in ("who", "which"):
             # "..., Valery Gerasimov, who told Putin that ...": the name before the comma.
             antecedent = _ANTECEDENT.search(sentence, max(0, s - 80), s)

@@ -47,7 +47,7 @@ import pandas as pd
 
 from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
-    NOT_NAMES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
+    NOT_NAMES, SURNAME, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.spans import rows_by
@@ -72,7 +72,8 @@ GAP_PLAIN = re.compile(r"(?:\s*\([DRI]-[A-Z][\w. ]{1,12}\))?(?:\s+[\w'.-]+){0,5}
 GAP_THAT = re.compile(r"(?<!\w)that\s+(?!(?:had|has|have|was|were|is|are|would|could|will|"
                       r"also|then|he|she|it|they|we)(?!\w))[\w'-]+")
 GAP_APPOSITION = re.compile(
-    r"\s*,[^,\"]{1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
+    # (a comma between digits, "which has 400,000 subscribers", is no end of it)
+    r"\s*,(?:[^,\"]|(?<=\d),(?=\d)){1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
     r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"
 )
 # "A Ukrainian soldier reached by phone, who gave only his call sign, said": a short
@@ -154,6 +155,10 @@ ASIDE = re.compile(r"(?i)(?:^|[\s,(])(?<!such )(?<!well )(?<!as soon )(?<!sign )
 OPENING_BEFORE_PRONOUN = re.compile(
     r"(?:Speaking|In|On|At|After|During|Following|Asked|Answering|Responding|Commenting|"
     r"Addressing|Writing|Meeting|Talking|Alongside|Standing|Appearing)\b[^\"]{0,160},\s*")
+QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
+                       r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+INDEFINITE_LEAD = re.compile(r"(?i)(?:an?|one)\s")
 WHO_UNCLOSED = re.compile(r"(?<=[a-z])\s+who\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 RELATIVE_UNCLOSED = re.compile(r"\s+(?:who|that)\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
@@ -212,7 +217,7 @@ ONLY_PUNCT = re.compile(r"[\s,;:.!?\-]*")
 # Reporting words that are also nouns: after a determiner or possessive they name a claim,
 # not an act of saying ("despite claims by", "Putin's March 13 claim", "the reports").
 NOUN_LIKE = {"claim", "claims", "reports", "calls", "notes", "estimates", "found", "says",
-             "reported", "believed", "claimed", "described", "alleged", "called"}
+             "reported", "believed", "claimed", "described", "alleged", "called", "states"}
 NOUN_BEFORE = re.compile(
     r"(?:(?<!\w)(?:the|a|an|this|that|these|those|his|her|their|its|our|such|repeated|"
     r"recent|earlier|previous|new|false|despite|of|by|to|with|for|and|or|any|no|"
@@ -223,7 +228,10 @@ NOUN_BEFORE = re.compile(
     r"spread|spreading|similar|fabricat\w*|invent\w*|peddl\w*)|'s?)"
     # ... and the modifiers a noun of saying takes after them: "rejected Russian reports that".
     r"(?:\s+(?:russian|ukrainian|media|western|news|unconfirmed|"
-    r"unverified|recent|earlier|initial|latest|multiple|numerous|official|press)){0,2}\s+$", re.I)
+    r"unverified|recent|earlier|initial|latest|multiple|numerous|official|press|"
+    # "the other 26 member states", "the Baltic states"
+    r"other|member|\d+|allied|neighbou?ring|baltic|nordic|gulf|arab|african|european|nuclear|"
+    r"frontline|eu|nato)){0,3}\s+$", re.I)
 # "claims rejected by Kyiv", "claims about the encirclement": a reporting noun followed by
 # a participle and its agent, or by what it is about.
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
@@ -508,6 +516,14 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         if GAP_PLAIN.fullmatch(gap) and not (VERB.search(gap) and GAP_THAT.search(gap)) or \
                 GAP_APPOSITION.fullmatch(gap) or \
                 GAP_MODIFIER.fullmatch(gap):
+            # "Pavel Lind, a former army officer who lives in Tallinn, says": the
+            # description set off after a name is that person; the name speaks.
+            if k > 0 and INDEFINITE_LEAD.match(folded, s, e) and \
+                    re.fullmatch(r"\s*,\s*", folded[cands[k - 1][1]:s]) and \
+                    (PROPER_NAME.fullmatch(raw, *cands[k - 1]) or any(
+                        known.fits(known.actors[i], ("person",)) for i in known.inside(*cands[k - 1]))):
+                k -= 1
+                s, e = cands[k]
             named = known.inside(s, e)
             voice = bool(k > 0 and named and VOICE_OF.fullmatch(folded, cands[k - 1][0], s)
                          and known.fits(known.actors[named[0]], ("institution", "group")))
@@ -576,6 +592,11 @@ def _lead_subject(folded, raw, region_start, verb_start, known):
     intro = INTRO_PHRASE.match(folded, region_start, s)
     lead_start = intro.end() if intro else region_start
     if LEAD_SUBJECT.fullmatch(folded, lead_start, s) and "," not in folded[lead_start:s]:
+        # "Kremlin spokesman Dmitry Peskov declined to comment, telling ...": the person
+        # the role titles
+        if len(cands) > 1 and raw[cands[1][0]:cands[1][0] + 1].isupper() and \
+                ROLE_BEFORE_NAME.fullmatch(folded, e, cands[1][0]):
+            return [cands[1]]
         return [(s, e)]
     return None
 
@@ -767,8 +788,15 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             clause_start = s_start + single + 1
         subject, kind = None, "verb"
         lead = folded[clause_start:v_start]
-        passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") else None
-        if passive:
+        # "Russian state media quoted him as saying ...": the one quoted speaks.
+        quoted_as = QUOTED_AS.search(folded, max(s_start, v_start - 60), v_start) \
+            if verb in ("saying", "says") else None
+        if quoted_as:
+            subject = [(quoted_as.start(1), quoted_as.end(1))]
+        passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") and not quoted_as else None
+        if quoted_as:
+            pass
+        elif passive:
             # "claims rejected by Kyiv", "claims amplified by Trump": the agent speaks.
             subject = _subject_after(folded, raw, passive.end(), s_end, known)
             if subject:
@@ -820,6 +848,9 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
                 and OPENING_BEFORE_PRONOUN.fullmatch(folded, s_start, subject[0][0])
             resolved = [_resolve(raw, cs, ce, known, before=s_start if opening else min(cs, v_start))
                         for cs, ce in subject]
+            if quoted_as and quoted_as.group(1).lower() in OBJECT_PRONOUNS:
+                resolved = [resolve_speaker(OBJECT_PRONOUNS[quoted_as.group(1).lower()], subject[0][0],
+                                            known, before=v_start)]
             head = next((k for k, a in enumerate(resolved) if a), 0)
             s, e = subject[head]
             actor = resolved[head]
@@ -827,11 +858,21 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             # "an assault platoon commander, known by his call sign, Boroda": the name
             # an unnamed or collective subject goes by.
             codename = CODENAME.search(folded, e, min(s_end, e + 100, v_start if e <= v_start else s_end))
+            if codename is None and e <= v_start:
+                # "... a drone unit commander told CNN, asking that only his first name,
+                # Oleh, be published": the name he asked to be given, after the verb.
+                later = CODENAME.search(folded, v_end, min(s_end, v_end + 140))
+                if later and re.search(r"\b(?:ask|request)\w*", folded[v_end:later.start()]):
+                    codename = later
+            named_later = codename is not None and e <= v_start < codename.start()
             if codename and (actor is None or known.fits(actor, ("group",))):
-                s, e = codename.start(1), codename.end(1)
-                actor = text = raw[s:e]
+                actor = raw[codename.start(1):codename.end(1)]
+                if not named_later:  # (a name asked for after the verb leaves the subject where it is)
+                    s, e = codename.start(1), codename.end(1)
+                    text = actor
                 known.local[actor] = actor
-            also = [a for a in resolved if a and a != actor]
+            # (the head's own reading is not another speaker when a name replaced it)
+            also = [a for i, a in enumerate(resolved) if a and a != actor and i != head]
         # "…, as Putin and Trump have claimed": an aside naming whose claim the main
         # clause reports; its subject is not the one who goes on speaking.
         if kind == "verb" and subject and verb != "put it" and ASIDE.search(
@@ -889,6 +930,15 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
                 known.local[full.split()[-1]] = full
                 known.speakers.append((name.start(), full, "sg"))
                 return
+        # "Harjula is unconvinced.": the surname of someone the article named before.
+        bare = SURNAME.match(raw, lead_end, s_end)
+        # ("Evans and Holub end with ...": two subjects, neither the later "she")
+        full = bare and not folded.startswith(("'s", "'"), bare.end()) and \
+            not re.match(r"\s+(?:and|&|or)\s", folded[bare.end():bare.end() + 5]) and \
+            not (hits and known.starts[hits[0]] < bare.end()) and known.surname(bare.group(1), lead_end)
+        if full and not inside_quote(lead_end):
+            known.speakers.append((bare.start(), full, "sg"))
+            return
         # "A soldier who gave his first name as Andriy shrugged": the name he goes by.
         described = DESCRIPTION.match(folded, lead_end, s_end)
         code = described and CODENAME.search(raw, described.end(), min(s_end, described.end() + 80))

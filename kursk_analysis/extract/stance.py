@@ -128,7 +128,7 @@ CLAUSE_BREAK = re.compile(r"(?i)[,;:\"]|(?<!\w)(?:that|but|while|which|who|wheth
                           r"though|because|and|if|when|unless|until)(?!\w)")
 # Where a reported statement's clause ends and someone else's words (or the outlet's) begin.
 CLAUSE_END = re.compile(
-    r"(?i)\s-{1,2}\s|;|,\s*(?:but|while|whereas|even as|even though|though|although|yet)(?!\w)|"
+    r"(?i)\s-{1,2}\s|;|,[\"']?\s*(?:but|while|whereas|even as|even though|though|although|yet)(?!\w)|"
     # "…, a claim Kyiv and Western analysts reject": an apposition that names the claim
     # as someone's begins words that are not the speaker's.
     r",\s*(?:a|an)\s+(?:\w+\s+)?(?:claims?|assertions?|allegations?|statements?|charges?|accusations?)(?!\w)|"
@@ -402,7 +402,9 @@ def _held_by_another(owner, frame, v_end: int, folded: str) -> bool:
     verb ("reiterated the Russian president's claims that …") is the speaker's to repeat."""
     if owner is None or owner[0] == frame.actor or frame.frame == "passive":
         return False
-    return owner[1] > v_end and not VERB_OBJECT.fullmatch(folded, v_end, owner[1])
+    # "The Kremlin's claim that ... is not new, analysts pointed out": a claim held before
+    # the verb is what the speaker talks about, not what they say.
+    return owner[1] < v_end or not VERB_OBJECT.fullmatch(folded, v_end, owner[1])
 
 
 def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
