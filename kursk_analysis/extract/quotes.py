@@ -547,7 +547,8 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                     break
             else:
                 # "Officials who briefed Trump said": an antecedent that names no one.
-                who = WHO_UNCLOSED.search(folded, region_start, s)
+                who = WHO_UNCLOSED.search(folded, max(region_start, s - 110), s) \
+                    if "who" in folded[max(region_start, s - 110):s] else None
                 if who and not CODENAME.search(folded, who.start(), e) and \
                         not any(who.start() <= c[0] < s for c in cands[:k]):
                     return None
@@ -858,7 +859,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             # "an assault platoon commander, known by his call sign, Boroda": the name
             # an unnamed or collective subject goes by.
             codename = CODENAME.search(folded, e, min(s_end, e + 100, v_start if e <= v_start else s_end))
-            if codename is None and e <= v_start:
+            if codename is None and e <= v_start and "name" in folded[v_end:min(s_end, v_end + 140)]:
                 # "... a drone unit commander told CNN, asking that only his first name,
                 # Oleh, be published": the name he asked to be given, after the verb.
                 later = CODENAME.search(folded, v_end, min(s_end, v_end + 140))
