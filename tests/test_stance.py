@@ -602,3 +602,26 @@ def test_eighth_round_wordings(tmp_path):
     assert ("g3", "Kremlin", "asserts") in got and ("g3", "analysts", "asserts") not in got
     assert ("g4", "Andrei Kartapolov", "asserts") in got
     assert ("g5", "Russian military bloggers", "asserts") in got
+
+
+def test_the_claim_as_a_topic_and_denials_by_time_and_description(tmp_path):
+    """Written for this test: a term naming a story told ("the encirclement story", "the
+    audience for the encirclement", "calling it an encirclement") asserts nothing; "there was
+    no moment when ..." and "does not describe what is happening" deny; "repeated the
+    encirclement claim" still asserts; a capitalised label is no sentence subject."""
+    got = stance_rows(tmp_path, {
+        "t1": "\"The encirclement story was written for a foreign audience,\" said Rasa Jankauskiene.",
+        "t2": "\"There was no moment when thousands of soldiers were cut off,\" Colonel Tomas Vaitkus said.",
+        "t3": "\"Calling it an encirclement is political theatre,\" said Nadia Kowalchuk.",
+        "t4": ("\"Encirclement is a term with a precise meaning, and it does not describe what is happening "
+               "there,\" Kirill Osipov said. \"The audience for the encirclement is one man in Washington.\""),
+        "t5": "Putin repeated the encirclement claim on Friday.",
+        "t6": ("Peter Szijjarto said the soldiers \"appear to be trapped\".\n\nWHAT NATO THINKS: Lt. Gen. Aart "
+               "Verhoeven, the officer who runs intelligence at NATO, was more careful. The units \"are not "
+               "encircled today,\" he said."),
+    })
+    assert not any(a in ("t1", "t3") for a, _, _ in got)
+    assert ("t2", "Tomas Vaitkus", "denies") in got and ("t2", "Tomas Vaitkus", "asserts") not in got
+    assert ("t4", "Kirill Osipov", "denies") in got and ("t4", "Kirill Osipov", "asserts") not in got
+    assert ("t5", "Vladimir Putin", "asserts") in got
+    assert ("t6", "Aart Verhoeven", "denies") in got and ("t6", "Peter Szijjarto", "denies") not in got

@@ -898,7 +898,9 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
 INTRO_PHRASE = re.compile(r"(?:(?:In|On|At|After|During|Speaking|Earlier|Later|Meanwhile|"
                           r"However|Still|Then|Now|Since|Following|Asked|Separately|"
                           r"Elsewhere|When|Answering|Responding|Commenting|Addressing|Writing)"
-                          r"\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+)")
+                          r"\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+|"
+                          # a newsletter's label in capitals: "WHAT NATO THINKS: ..."
+                          r"[A-Z][A-Z0-9'’ -]{2,40}:\s+)")
 # Words that end an organisation's or a place's name, never a person's.
 NOT_PERSON_END = re.compile(
     r"(?:Oblast|Region|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"
@@ -914,7 +916,8 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     subject, so that "He said" in the next sentence is Putin, not an earlier speaker."""
     intro = INTRO_PHRASE.match(folded, s_start, s_end)
     lead_end = intro.end() if intro else s_start
-    hits = known.inside(s_start, min(s_end, s_start + 120))
+    hits = [i for i in known.inside(s_start, min(s_end, s_start + 120)) if known.starts[i] >= lead_end] \
+        if intro else known.inside(s_start, min(s_end, s_start + 120))
     if not hits or known.starts[hits[0]] > lead_end + 2:
         # "But Christopher Miller, chief correspondent …, swatted away …": a full name the
         # gazetteer lacks opens the sentence; a later "he" is this person.

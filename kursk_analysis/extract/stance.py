@@ -105,6 +105,12 @@ DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismi
 # scope is read for a denial.
 AFFIRMATION = words(stance_cues()["affirmations"])
 HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)")
+# "the encirclement story was written for ...", "The audience for the encirclement is ...",
+# "Calling it an encirclement is theatre": the term names a story told, which the clause
+# judges: no assertion (a denial cue still denies: "called the encirclement story a lie").
+TOPIC_AFTER = re.compile(r"(?i)\s+(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk)(?!\w)")
+TOPIC_BEFORE = re.compile(r"(?i)(?:(?:audience|market|appetite)\s+for|(?:calling|call|called|to\s+call)\s+"
+                          r"(?:it|this|that|them))\s+(?:the\s+|an?\s+)?$")
 # "had seen reports that ... but could not verify them": the speaker vouches for nothing.
 UNVERIFIED = words(stance_cues()["unverified"])
 # "declined to say whether the troops were surrounded": a term in a question is hedged.
@@ -405,6 +411,14 @@ def _held_by_another(owner, frame, v_end: int, folded: str) -> bool:
     # "The Kremlin's claim that ... is not new, analysts pointed out": a claim held before
     # the verb is what the speaker talks about, not what they say.
     return owner[1] < v_end or not VERB_OBJECT.fullmatch(folded, v_end, owner[1])
+
+
+def _topic(text: str, terms: list[tuple[int, int, bool]]) -> bool:
+    """Whether every term of a (folded) scope names the claim as a story told ("the
+    encirclement story", "the audience for the encirclement", "calling it an
+    encirclement") rather than saying that troops are surrounded."""
+    return bool(terms) and all(TOPIC_AFTER.match(text, end) or TOPIC_BEFORE.search(text, max(0, start - 40), start)
+                               for start, end, _ in terms)
 
 
 def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
@@ -735,7 +749,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         ENDORSEMENT.search(scope, 0, m.start()) for m in ANAPHOR.finditer(scope)):
                     continue
                 if stance == "asserts" and scope_terms and (
-                        _judged_report(scope, scope_terms)
+                        _judged_report(scope, scope_terms) or _topic(scope, scope_terms)
                         # "… no evidence to support Putin's claim that …": another's claim,
                         # not the object of this verb ("reiterated Putin's claim that …")
                         or all(_held_by_another(owned.get(lo + t[0]), f, v_end, folded)
@@ -761,7 +775,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if q_terms and q.speaker not in holders:
                     stance = _quoted_stance(inner, q_terms, claim)
                     if stance == "denies" or stance == "asserts" and not (
-                            _judged_report(inner, q_terms)
+                            _judged_report(inner, q_terms) or _topic(inner, q_terms)
                             or PERSUASION.search(inner, 0, q_terms[0][0])):
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
