@@ -625,3 +625,22 @@ def test_the_claim_as_a_topic_and_denials_by_time_and_description(tmp_path):
     assert ("t4", "Kirill Osipov", "denies") in got and ("t4", "Kirill Osipov", "asserts") not in got
     assert ("t5", "Vladimir Putin", "asserts") in got
     assert ("t6", "Aart Verhoeven", "denies") in got and ("t6", "Peter Szijjarto", "denies") not in got
+
+
+def test_a_form_in_ing_takes_the_subject_right_before_it(tmp_path):
+    """Written for this test: "it had found no footage indicating that ..." gives the
+    speaker no second frame (the footage indicates nothing for them); "Russia is
+    claiming", "war correspondents have been claiming", "was quoted as saying" and
+    "quoted leader X as saying" keep theirs."""
+    got = stance_rows(tmp_path, {
+        "i1": ("The Institute for the Study of War said on Friday that it had found no geolocated footage "
+               "indicating that Ukrainian troops were surrounded."),
+        "i2": "Russia is claiming that the Ukrainian troops are surrounded.",
+        "i3": "Russian war correspondents have been claiming that Ukrainian units are encircled.",
+        "i4": "\"The enemy grouping is in isolation,\" Putin was quoted as saying by the Kremlin.",
+    })
+    assert ("i1", "Institute for the Study of War", "denies") in got
+    assert ("i1", "Institute for the Study of War", "asserts") not in got
+    assert ("i2", "Russian government", "asserts") in got
+    assert ("i3", "Russian military bloggers", "asserts") in got
+    assert ("i4", "Vladimir Putin", "asserts") in got

@@ -158,6 +158,10 @@ OPENING_BEFORE_PRONOUN = re.compile(
 QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
                        r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+ING_GAP = re.compile(r"\s+(?:(?:is|are|was|were|been|be|has|have|had|also|now|still|keeps?|kept|repeatedly|"
+                     r"began|begun|begins|started|starts|continued|continues|went on|goes on|"
+                     r"publicly|openly|[a-z]{3,}ly|(?:quoted|cited|heard|filmed|recorded|seen)\s+as|"
+                     r"as)\s+)*")  # "KCNA quoted leader Kim Jong Un as saying"
 INDEFINITE_LEAD = re.compile(r"(?i)(?:an?|one)\s")
 WHO_UNCLOSED = re.compile(r"(?<=[a-z])\s+who\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 RELATIVE_UNCLOSED = re.compile(r"\s+(?:who|that)\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
@@ -237,7 +241,7 @@ NOUN_BEFORE = re.compile(
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
 GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
-                     r"officially|formally|long|since|was|were|keeps|kept|"
+                     r"officially|formally|long|since|was|were|is|are|been|keeps|kept|"
                      # an adverb ("Kyiv flatly denies"), not a noun in -ly ("a Kyiv family said")
                      r"(?!(?:famil|assembl|all|rall|suppl|anomal|monopol|dai|week|repl|bull|jul|ital)y\b)[a-z]{3,}ly)\s+)*")
 # Coordinated subjects: "The CIA and other intel agencies believe".
@@ -825,6 +829,12 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             subject = antecedent[-1:] or None
         if subject is None and verb not in ("according to", "citing", "quoting") and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
+            # "it had found no footage indicating that ...": a form in -ing without a comma
+            # before it has its subject right before it ("Russia is claiming"), not words
+            # back across a noun.
+            if subject and verb.endswith("ing") and not participle and \
+                    not ING_GAP.fullmatch(folded, subject[0][1], v_start):
+                subject = None
             # "…, said George Barros": inversion after a clause, only for verbs of saying
             # ("told Putin" has Putin as its object).
             if subject is None and verb in INVERTIBLE and lead.rstrip().endswith(","):
