@@ -15,7 +15,8 @@ Matching follows the set's README:
   length ratio >= 0.5); the speaker is scored over found quotes with a named gold speaker;
 - a territory figure matches in the same article and unit when a value is within 0.5 of
   one of the gold ends and the texts overlap (a found figure with no number, "hundreds of
-  square kilometres", is left out: the README scores those apart); direction and claimant are scored over the
+  square kilometres", that the gold does not list is no false row: the README scores
+  those apart); direction and claimant are scored over the
   matched figures (a gold claimant ``"<outlet> (unattributed)"`` matches no claimant);
 - a stance matches in the same article with the same polarity and the same actor, actors
   compared by canonical form (gazetteer aliases, spelling variants of a surname) and by
@@ -324,8 +325,8 @@ NO_NUMBER = re.compile(r"(?i)^(?!.*\d)(?=.*\b(?:hundreds|thousands|dozens?|sever
 
 
 def _score_figures(table, gold, ids, corpus, aliases, misses) -> list[Measure]:
-    scored = table[(table["value_low"].notna() | table["value_high"].notna())
-                   & ~table["text"].astype(str).str.match(NO_NUMBER)]
+    scored = table[table["value_low"].notna() | table["value_high"].notna()]
+    vague = set(scored.index[scored["text"].astype(str).str.match(NO_NUMBER)])
     total = found = direction_right = claimant_right = 0
     used_rows: set = set()
     for aid in ids:
@@ -363,10 +364,11 @@ def _score_figures(table, gold, ids, corpus, aliases, misses) -> list[Measure]:
                 misses.append({"measure": "territory claimant", "article_id": aid,
                                "gold": item["claimant"], "found": claimant, "text": item["text"]})
         for i, t in zip(rows.index, rows["text"]):
-            if i not in used_rows:
+            if i not in used_rows and i not in vague:
                 misses.append({"measure": "territory precision", "article_id": aid,
                                "gold": None, "found": t})
-    in_set = scored[scored["article_id"].isin(ids)]
+    # A figure with no number the gold does not list is neither a hit nor a false row.
+    in_set = scored[scored["article_id"].isin(ids) & ~(scored.index.isin(vague) & ~scored.index.isin(used_rows))]
     return [Measure("territory precision", sum(1 for i in in_set.index if i in used_rows),
                     len(in_set)),
             Measure("territory recall", found, total),
