@@ -330,3 +330,21 @@ def test_eighth_round_speakers(tmp_path):
     assert speakers["e6"] == ["Severny Front"]
     assert speakers["e7"] == ["Henrike Vossberg"]
     assert speakers["e8"][1] != "Tom Reed"
+
+
+def test_ninth_round_speakers(tmp_path):
+    """Written for this test: "according to him"; a name set off after "one of them"; an
+    account's handle; an institution named before its own apposition and "whose analysts"."""
+    corpus = mini_corpus(tmp_path, {
+        "h1": ("Ruslan Tagirov spoke on Friday. According to him, the Ukrainian units \"are completely "
+               "surrounded and cannot leave.\""),
+        "h2": ("Some analysts disagree. One of them, Marcus Delaney from a Washington think tank, wrote that the "
+               "troops \"are in a bad position but not in a cauldron\"."),
+        "h3": ("The top reply came from u/Kharkiv_mech_93, who said he served there. He wrote: \"Our company "
+               "was never encircled, we left in order.\""),
+    })
+    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    assert speakers == {"h1": "Ruslan Tagirov", "h2": "Marcus Delaney", "h3": "u/Kharkiv_mech_93"}
+    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    assert ("h3", "u/Kharkiv_mech_93", "denies") in got
+    assert not any(actor == "analysts" for _, actor, _ in got)

@@ -644,3 +644,23 @@ def test_a_form_in_ing_takes_the_subject_right_before_it(tmp_path):
     assert ("i2", "Russian government", "asserts") in got
     assert ("i3", "Russian military bloggers", "asserts") in got
     assert ("i4", "Vladimir Putin", "asserts") in got
+
+
+def test_machine_translated_words_and_a_label_in_quotation_marks(tmp_path):
+    """Written for this test: "environment" and "boiler" for an encirclement near troops
+    (not a security environment); "whose analysts have said" is the project's; the
+    "surrounded" language someone repeats is no claim of theirs."""
+    got = stance_rows(tmp_path, {
+        "m1": "Ukraine's General Staff said there is no threat of environment of our units in the region.",
+        "m2": "Syrskyi said the grouping of the enemy troops had practically fallen into a boiler.",
+        "m3": "The minister said the security environment had changed and the troops were safe.",
+        "m4": ("DeepState, the Ukrainian mapping project, whose analysts have said the troops were not "
+               "encircled, updated its map."),
+        "m5": ("Putin said the brigades were trapped. Hnatov added that commentators who repeated the "
+               "\"surrounded\" language were doing the Kremlin's work."),
+    })
+    assert ("m1", "Ukrainian General Staff", "denies") in got
+    assert ("m2", "Oleksandr Syrskyi", "asserts") in got
+    assert not any(a == "m3" for a, _, _ in got)
+    assert ("m4", "DeepState", "denies") in got and not any(actor == "analysts" for _, actor, _ in got)
+    assert not any(a == "m5" and actor == "Hnatov" for a, actor, _ in got)

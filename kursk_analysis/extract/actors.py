@@ -348,6 +348,9 @@ def _attach_sentences(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
 # --------------------------------------------------------------------------- speakers
 
 PRONOUN = re.compile(r"(?i)(?<!\w)(he|she|they|it|we)(?!\w)")
+OBJECT_PRONOUN = re.compile(r"(?i)(him|her|them)")
+# An account on a forum or a social network, named by its handle.
+ONLINE_HANDLE = re.compile(r"(?<![\w/@])(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_.-]{2,30}(?<![.-])")
 # One member of a group named just before: "said one", "said the other", "one of them".
 MEMBER = re.compile(r"(?i)(?<![\w'])(?:one of them|the other|another|one)(?![\w'])")
 # "the expert", "the analyst": a person introduced before, although "expert" alone is an
@@ -743,10 +746,13 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
         return known.actors[hits[0]]
     before = start if before is None else before
     description = DESCRIPTION.search(folded)
-    pronoun = PRONOUN.search(folded)
+    pronoun = PRONOUN.search(folded) or OBJECT_PRONOUN.fullmatch(folded.strip())
     if pronoun and (not description or pronoun.start() < description.start()):
         word = pronoun.group(1).lower()
-        return _resolve_pronoun(word, before, known)
+        # ("According to him", "quoted her as saying": the object forms)
+        return _resolve_pronoun({"him": "he", "her": "she", "them": "they"}.get(word, word), before, known)
+    if ONLINE_HANDLE.fullmatch(phrase.strip()):
+        return phrase.strip()  # "u/Kharkiv_mech_93", "@DefenceHQ": the account speaks
     if not description and MEMBER.fullmatch(folded.strip()):
         group = lambda a: known.fits(a, ("group",))  # noqa: E731
         return (known.recent_speaker(before, None, 600, lambda a, n: a is not None and group(a)

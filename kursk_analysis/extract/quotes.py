@@ -46,8 +46,8 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, PRONOUN, PROPER_NAME, \
-    NOT_NAMES, SURNAME, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
+from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+    PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.spans import rows_by
@@ -119,7 +119,9 @@ STATEMENT_BY = re.compile(r"(?i)\s+(?:(?:issued|released|published|posted|put ou
 CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|"
                            r"term(?:s|ed|ing)?|describ(?:e|es|ed|ing))\s+$")
 # A relative clause whose verb's subject is its antecedent before the comma.
-RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they|it))\s+(?:(?:has|have|had|also|then|later|"
+RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they|it)|"
+                              # "DeepState, ..., whose analysts have said": the project speaks
+                              r"whose\s+(?:[\w-]+\s+)?(?:analysts|experts|researchers|staff|authors?|officials))\s+(?:(?:has|have|had|also|then|later|"
                               r"previously|again|repeatedly|on\s+\w+|last\s+\w+)\s+)*$")
 # A courtesy or military title opening a sentence before a name ("Rep. Don Bacon").
 COURTESY_LEAD = re.compile(r"(?:(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof|Brig)\.?\s+)+")  # "Lt. Gen."
@@ -158,6 +160,8 @@ OPENING_BEFORE_PRONOUN = re.compile(
 QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
                        r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+OBJECT_AFTER = re.compile(r"\s+(him|her|them)(?!\w)")
+APPOSITION_BEFORE_COMMA = re.compile(r"\s*,\s*(?:the|an?)\s+[^,;:\"()]{1,60}")
 ING_GAP = re.compile(r"\s+(?:(?:is|are|was|were|been|be|has|have|had|also|now|still|keeps?|kept|repeatedly|"
                      r"began|begun|begins|started|starts|continued|continues|went on|goes on|"
                      r"publicly|openly|[a-z]{3,}ly|(?:quoted|cited|heard|filmed|recorded|seen)\s+as|"
@@ -465,6 +469,11 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
         s, e = start + m.start(), start + m.end()
         if free(s, e):
             out.append((s, e))
+    if "/" in segment or "@" in segment:
+        for m in ONLINE_HANDLE.finditer(segment):
+            s, e = start + m.start(), start + m.end()
+            if free(s, e):
+                out.append((s, e))
     before = start if names_before is None else names_before
     surnames = set(known.local) | {n for o, n, _ in known.names if o < before}
     for surname in sorted(surnames):
@@ -520,6 +529,14 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         if GAP_PLAIN.fullmatch(gap) and not (VERB.search(gap) and GAP_THAT.search(gap)) or \
                 GAP_APPOSITION.fullmatch(gap) or \
                 GAP_MODIFIER.fullmatch(gap):
+            # "One of them, Marcus Delaney from a think tank, wrote": the name set off
+            # after an unnamed member or a description is who speaks.
+            if k + 1 < len(cands) and GAP_APPOSITION.fullmatch(gap) and \
+                    re.fullmatch(r"\s*,\s*", folded[e:cands[k + 1][0]]) and \
+                    PROPER_NAME.fullmatch(raw, *cands[k + 1]) and \
+                    (MEMBER.fullmatch(folded, s, e) or DESCRIPTION.fullmatch(folded, s, e)):
+                k += 1
+                s, e = cands[k]
             # "Pavel Lind, a former army officer who lives in Tallinn, says": the
             # description set off after a name is that person; the name speaks.
             if k > 0 and INDEFINITE_LEAD.match(folded, s, e) and \
@@ -533,7 +550,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                          and known.fits(known.actors[named[0]], ("institution", "group")))
             while not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
-                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}",
+                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}",
                                            folded[cands[k - 1][1]:s]):
                 k -= 1
                 s, e = cands[k]
@@ -809,6 +826,10 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         elif verb in ("according to", "citing", "quoting") or ONLY_PUNCT.fullmatch(lead):
             # "…, citing Zelenskyy": whom the outlet cites speaks.
             subject = _subject_after(folded, raw, v_end, s_end, known)
+            # "According to him, ...": the person spoken of before.
+            him = OBJECT_AFTER.match(folded, v_end, s_end) if subject is None else None
+            if him:
+                subject = [(him.start(1), him.end(1))]
             if subject:
                 kind = "inverted"
         # "…, adding that": a participle after a comma shares the last frame's subject,
@@ -825,7 +846,10 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         if relative:
             comma = relative.start()
             antecedent = [c for c in _candidates(folded, raw, max(s_start, comma - 200), comma, known)
-                          if not folded[c[1]:comma].strip()]
+                          if not folded[c[1]:comma].strip()
+                          # "DeepState, the Ukrainian mapping project, whose analysts ...":
+                          # the name before an apposition of its own
+                          or APPOSITION_BEFORE_COMMA.fullmatch(folded, c[1], comma)]
             subject = antecedent[-1:] or None
         if subject is None and verb not in ("according to", "citing", "quoting") and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)

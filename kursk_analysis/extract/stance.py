@@ -108,7 +108,8 @@ HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)
 # "the encirclement story was written for ...", "The audience for the encirclement is ...",
 # "Calling it an encirclement is theatre": the term names a story told, which the clause
 # judges: no assertion (a denial cue still denies: "called the encirclement story a lie").
-TOPIC_AFTER = re.compile(r"(?i)\s+(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk)(?!\w)")
+TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
+                         r"language|label|rhetoric)(?!\w)")
 TOPIC_BEFORE = re.compile(r"(?i)(?:(?:audience|market|appetite)\s+for|(?:calling|call|called|to\s+call)\s+"
                           r"(?:it|this|that|them))\s+(?:the\s+|an?\s+)?$")
 # "had seen reports that ... but could not verify them": the speaker vouches for nothing.
