@@ -348,3 +348,18 @@ def test_ninth_round_speakers(tmp_path):
     got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
     assert ("h3", "u/Kharkiv_mech_93", "denies") in got
     assert not any(actor == "analysts" for _, actor, _ in got)
+
+
+def test_retired_titles_a_day_before_by_and_drew_attention(tmp_path):
+    """Written for this test: "Retired Lt. Gen." opens a sentence before a name; "claims
+    Friday by Putin and Trump" names the holders; "drew attention that" is a frame."""
+    corpus = mini_corpus(tmp_path, {
+        "d1": "Retired Lt. Gen. Marianne Costa was blunt. \"It is a retreat, it never was a trap,\" she said.",
+        "d2": "Ukraine's military rejected claims Friday by Putin and Trump that its soldiers were encircled.",
+        "d3": "Putin drew attention that the Ukrainian grouping \"is in complete isolation\".",
+    })
+    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    assert speakers["d1"] == "Marianne Costa" and speakers["d3"] == "Vladimir Putin"
+    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    assert {("d2", "Vladimir Putin", "asserts"), ("d2", "Donald Trump", "asserts"),
+            ("d3", "Vladimir Putin", "asserts")} <= got

@@ -124,7 +124,7 @@ RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they
                               r"whose\s+(?:[\w-]+\s+)?(?:analysts|experts|researchers|staff|authors?|officials))\s+(?:(?:has|have|had|also|then|later|"
                               r"previously|again|repeatedly|on\s+\w+|last\s+\w+)\s+)*$")
 # A courtesy or military title opening a sentence before a name ("Rep. Don Bacon").
-COURTESY_LEAD = re.compile(r"(?:(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof|Brig)\.?\s+)+")  # "Lt. Gen."
+COURTESY_LEAD = re.compile(r"(?:Retired\s+|Ret\.\s+)?(?:(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof|Brig)\.?\s+)+")  # "Retired Lt. Gen."
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"

@@ -202,6 +202,8 @@ HOLDER_BY = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|insistence|rhetoric|"
     rf"(?:{DENIAL_VERBS}|disput\w*)\s+"
     r"(?:the\s+|these\s+|those\s+|such\s+)?statements?)"
+    # ("rejected claims Friday by Putin and Trump": a day may stand between)
+    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today))?"
     r"\s+(?:(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
     r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
