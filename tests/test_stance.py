@@ -664,3 +664,14 @@ def test_machine_translated_words_and_a_label_in_quotation_marks(tmp_path):
     assert not any(a == "m3" for a, _, _ in got)
     assert ("m4", "DeepState", "denies") in got and not any(actor == "analysts" for _, actor, _ in got)
     assert not any(a == "m5" and actor == "Hnatov" for a, actor, _ in got)
+
+
+def test_a_relative_clause_with_a_time_phrase_and_a_published_statement(tmp_path):
+    """Written for this test: "Putin, who a day earlier had described the force as cut off"
+    is Putin's; "The ministry published a statement claiming that ..." is the ministry's."""
+    got = stance_rows(tmp_path, {
+        "r1": "Putin, who a day earlier had described the Ukrainian force in Kursk as cut off, replied that talks were possible.",
+        "r2": "The Russian Defence Ministry published a statement claiming that Ukrainian units were encircled near Sudzha.",
+    })
+    assert ("r1", "Vladimir Putin", "asserts") in got
+    assert ("r2", "Russian Defence Ministry", "asserts") in got

@@ -122,7 +122,10 @@ CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?in
 RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they|it)|"
                               # "DeepState, ..., whose analysts have said": the project speaks
                               r"whose\s+(?:[\w-]+\s+)?(?:analysts|experts|researchers|staff|authors?|officials))\s+(?:(?:has|have|had|also|then|later|"
-                              r"previously|again|repeatedly|on\s+\w+|last\s+\w+)\s+)*$")
+                              r"previously|again|repeatedly|on\s+\w+|last\s+\w+|earlier|"
+                              # "Putin, who a day earlier had described ..."
+                              r"(?:a|one|two|three|several)\s+(?:days?|weeks?|months?)\s+(?:earlier|before)|"
+                              r"the\s+(?:day|week)\s+before|[a-z]{3,}ly)\s+)*$")
 # A courtesy or military title opening a sentence before a name ("Rep. Don Bacon").
 COURTESY_LEAD = re.compile(r"(?:Retired\s+|Ret\.\s+)?(?:(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof|Brig)\.?\s+)+")  # "Retired Lt. Gen."
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
@@ -160,12 +163,17 @@ OPENING_BEFORE_PRONOUN = re.compile(
 QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
                        r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+PUBLISHED_GAP = re.compile(r"\s+(?:(?:has|have|had|also|then|later|on\s+\w+)\s+)*"
+                           r"(?:issued|published|released|posted|put\s+out|shared)\s+")
 OBJECT_AFTER = re.compile(r"\s+(him|her|them)(?!\w)")
 APPOSITION_BEFORE_COMMA = re.compile(r"\s*,\s*(?:the|an?)\s+[^,;:\"()]{1,60}")
 ING_GAP = re.compile(r"\s+(?:(?:is|are|was|were|been|be|has|have|had|also|now|still|keeps?|kept|repeatedly|"
                      r"began|begun|begins|started|starts|continued|continues|went on|goes on|"
                      r"publicly|openly|[a-z]{3,}ly|(?:quoted|cited|heard|filmed|recorded|seen)\s+as|"
-                     r"as)\s+)*")  # "KCNA quoted leader Kim Jong Un as saying"
+                     r"as|"  # "KCNA quoted leader Kim Jong Un as saying"
+                     # "The ministry published a statement claiming that ...": the publisher's
+                     r"(?:issued|published|released|posted|put\s+out|shared)\s+(?:a|an|the|its|his|her|their)\s+"
+                     r"(?:[\w-]+\s+)?(?:statement|post|video|message|report|note|update|communique))\s+)*")
 INDEFINITE_LEAD = re.compile(r"(?i)(?:an?|one)\s")
 WHO_UNCLOSED = re.compile(r"(?<=[a-z])\s+who\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 RELATIVE_UNCLOSED = re.compile(r"\s+(?:who|that)\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
@@ -529,6 +537,12 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         if GAP_PLAIN.fullmatch(gap) and not (VERB.search(gap) and GAP_THAT.search(gap)) or \
                 GAP_APPOSITION.fullmatch(gap) or \
                 GAP_MODIFIER.fullmatch(gap):
+            # "The ministry published a statement claiming that ...": the statement's
+            # publisher speaks.
+            if k > 0 and STATEMENT_NOUN.fullmatch(folded, s, e) and \
+                    PUBLISHED_GAP.fullmatch(folded, cands[k - 1][1], s):
+                k -= 1
+                s, e = cands[k]
             # "One of them, Marcus Delaney from a think tank, wrote": the name set off
             # after an unnamed member or a description is who speaks.
             if k + 1 < len(cands) and GAP_APPOSITION.fullmatch(gap) and \
