@@ -210,3 +210,19 @@ if __name__ == "__main__":
     print(table(quotes, stances))
     print(report(f"quotes ({', '.join(chosen)})", score_quotes(quotes, chosen)))
     print(report(f"stances ({', '.join(chosen)})", score_stances(stances, chosen)))
+
+
+def speaker_by_article(corpus) -> dict:
+    """article id -> speaker of its (last) quotation, for tests of one quotation each."""
+    from kursk_analysis.extract.quotes import quotes
+
+    table = quotes(corpus)
+    return dict(zip(table["article_id"], table["speaker"]))
+
+
+def stance_triples(corpus) -> set:
+    """(article, actor, stance) of every stance row."""
+    from kursk_analysis.extract.stance import stances
+
+    table = stances(corpus)
+    return set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))

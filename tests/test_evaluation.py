@@ -190,15 +190,19 @@ def test_a_corpus_the_gold_covers_whole_is_scored_on_its_own_tables():
         evaluation.evaluate(bundled, gold, families=["stances"])
 
 
+def _territory_scores(tmp_path, text: str, figure: dict):
+    """The territory scores of one article with one gold figure."""
+    _write_set(tmp_path, {"a1": text}, {"a1": {"quotes": [], "encirclement_stance": [], "territory": [figure]}})
+    corpus, gold = evaluation.load_set(tmp_path)
+    return evaluation.evaluate(corpus, gold, families=("territory",))
+
+
 def test_a_figure_with_no_number_is_not_a_false_row(tmp_path):
     """The README lets an extractor find "a few dozen square kilometres" and scores it apart."""
     text = "Ukraine still holds a few dozen square kilometres there, and Kyiv put it at about 60 square kilometres."
-    gold = {"a1": {"quotes": [], "encirclement_stance": [], "territory": [
-        {"text": "about 60 square kilometres", "value_low": 60, "value_high": 60, "unit": "km2",
-         "direction": "held", "as_of": "2025-03-15", "claimant": "Kyiv"}]}}
-    _write_set(tmp_path, {"a1": text}, gold)
-    corpus, gold = evaluation.load_set(tmp_path)
-    scores = evaluation.evaluate(corpus, gold, families=("territory",))
+    scores = _territory_scores(tmp_path, text, {
+        "text": "about 60 square kilometres", "value_low": 60, "value_high": 60, "unit": "km2",
+        "direction": "held", "as_of": "2025-03-15", "claimant": "Kyiv"})
     assert (scores["territory precision"].hits, scores["territory precision"].total) == (1, 1)
     assert bool(evaluation.NO_NUMBER.match("hundreds of square kilometres"))
     assert not evaluation.NO_NUMBER.match("two-thirds") and not evaluation.NO_NUMBER.match("about 300 sq km")
@@ -207,11 +211,8 @@ def test_a_figure_with_no_number_is_not_a_false_row(tmp_path):
 def test_a_figure_with_no_number_the_gold_lists_is_still_found(tmp_path):
     """A set whose gold lists a figure with no number (our own fixtures do) still finds it."""
     text = "Ukraine took hundreds of square kilometres of Kursk in August."
-    gold = {"a1": {"quotes": [], "encirclement_stance": [], "territory": [
-        {"text": "hundreds of square kilometres", "value_low": 200, "value_high": 200, "unit": "km2",
-         "direction": "seized", "as_of": "2024-08", "claimant": "Example Daily (unattributed)"}]}}
-    _write_set(tmp_path, {"a1": text}, gold)
-    corpus, gold = evaluation.load_set(tmp_path)
-    scores = evaluation.evaluate(corpus, gold, families=("territory",))
+    scores = _territory_scores(tmp_path, text, {
+        "text": "hundreds of square kilometres", "value_low": 200, "value_high": 200, "unit": "km2",
+        "direction": "seized", "as_of": "2024-08", "claimant": "Example Daily (unattributed)"})
     assert (scores["territory recall"].hits, scores["territory recall"].total) == (1, 1)
     assert (scores["territory precision"].hits, scores["territory precision"].total) == (1, 1)

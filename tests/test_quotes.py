@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_gold import SETS, corpus_of, mini_corpus, report, score_quotes
+from extraction_gold import SETS, corpus_of, mini_corpus, report, score_quotes, speaker_by_article, stance_triples
 from kursk_analysis.extract.quotes import quote_kind, quote_spans, quotes, speech_frames
 from kursk_analysis.extract.stance import stances
 from kursk_analysis.corpus.text import fold
@@ -236,7 +236,7 @@ def test_a_person_named_by_one_word_with_an_apposition(tmp_path):
         "w3": "However, a spokesman for the brigade said: \"We will hold these positions for now.\"",
         "w4": "Olena Kravets, a nurse in Sumy, arrived late. \"We saw them come back every night,\" Kravets said.",
     })
-    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    speakers = speaker_by_article(corpus)
     assert speakers["w1"] == "Vostokov"
     assert speakers["w2"] == "Hnatov"
     assert speakers["w3"] != "However"
@@ -257,11 +257,11 @@ def test_an_institution_s_relative_clause_and_an_adverb_before_the_verb(tmp_path
         "r3": "Officials who briefed Donald Trump on Friday said the maps \"do not show any encirclement at all.\"",
         "r4": "A drone operator who gave his call sign as Ferry said \"the roads are under fire all night.\"",
     })
-    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    speakers = speaker_by_article(corpus)
     assert speakers["r1"] == "Russian Defence Ministry"
     assert speakers["r3"] != "Donald Trump"
     assert speakers["r4"] == "Ferry"
-    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    got = stance_triples(corpus)
     assert ("r2", "Ukrainian government", "denies") in got
     assert ("r1", "Ukrainian government", "asserts") not in got
 
@@ -283,7 +283,7 @@ def test_titles_openings_channels_and_another_bearer_of_a_surname(tmp_path):
         "t6": "Ryan Evans hosts the podcast. \"The number is roughly right, give or take,\" Evans says.",
         "t7": "Valerii Gerasimov reported to Putin. \"The enemy grouping is being destroyed,\" Gerasimov said.",
     })
-    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    speakers = speaker_by_article(corpus)
     assert speakers["t1"] == "Yoshimasa Hayashi"
     assert speakers["t2"] == "Aart Verhoeven"
     assert speakers["t3"] == "Vladimir Putin"
@@ -291,7 +291,7 @@ def test_titles_openings_channels_and_another_bearer_of_a_surname(tmp_path):
     assert speakers["t5"] == "Rybar"
     assert speakers["t6"] == "Ryan Evans"
     assert speakers["t7"] == "Valery Gerasimov"
-    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    got = stance_triples(corpus)
     assert ("t3", "Vladimir Putin", "asserts") in got
     assert not any(actor == "Alexander Lukashenko" for _, actor, _ in got)
 
@@ -343,9 +343,9 @@ def test_ninth_round_speakers(tmp_path):
         "h3": ("The top reply came from u/Kharkiv_mech_93, who said he served there. He wrote: \"Our company "
                "was never encircled, we left in order.\""),
     })
-    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    speakers = speaker_by_article(corpus)
     assert speakers == {"h1": "Ruslan Tagirov", "h2": "Marcus Delaney", "h3": "u/Kharkiv_mech_93"}
-    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    got = stance_triples(corpus)
     assert ("h3", "u/Kharkiv_mech_93", "denies") in got
     assert not any(actor == "analysts" for _, actor, _ in got)
 
@@ -358,8 +358,8 @@ def test_retired_titles_a_day_before_by_and_drew_attention(tmp_path):
         "d2": "Ukraine's military rejected claims Friday by Putin and Trump that its soldiers were encircled.",
         "d3": "Putin drew attention that the Ukrainian grouping \"is in complete isolation\".",
     })
-    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    speakers = speaker_by_article(corpus)
     assert speakers["d1"] == "Marianne Costa" and speakers["d3"] == "Vladimir Putin"
-    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    got = stance_triples(corpus)
     assert {("d2", "Vladimir Putin", "asserts"), ("d2", "Donald Trump", "asserts"),
             ("d3", "Vladimir Putin", "asserts")} <= got

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from extraction_gold import SETS, corpora, corpus_of, mini_corpus, report, score_stances
+from extraction_gold import SETS, corpora, corpus_of, mini_corpus, report, score_stances, speaker_by_article, stance_triples
 from kursk_analysis.lexicon import load_claim
 from kursk_analysis.extract.quotes import quotes
 from kursk_analysis.extract.stance import claim_terms, denies_in, stances
@@ -577,10 +577,10 @@ def test_a_channel_that_writes_a_boast_and_words_someone_put(tmp_path):
         "c3": ("As the commander-in-chief, Oleksandr Syrskyi, put it on Friday, the task was \"to save the "
                "lives of our soldiers,\" not to hold ground."),
     })
-    got = set(zip(*[stances(corpus)[c] for c in ("article_id", "actor", "stance")]))
+    got = stance_triples(corpus)
     assert ("c1", "Two Majors", "denies") in got and ("c1", "Kremlin", "denies") not in got
     assert ("c2", "Vladimir Putin", "asserts") in got
-    speakers = dict(zip(*[quotes(corpus)[c] for c in ("article_id", "speaker")]))
+    speakers = speaker_by_article(corpus)
     assert speakers["c1"] == "Two Majors" and speakers["c3"] == "Oleksandr Syrskyi"
 
 

@@ -162,7 +162,6 @@ OPENING_BEFORE_PRONOUN = re.compile(
     r"Addressing|Writing|Meeting|Talking|Alongside|Standing|Appearing)\b[^\"]{0,160},\s*")
 QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
                        r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
-OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 PUBLISHED_GAP = re.compile(r"\s+(?:(?:has|have|had|also|then|later|on\s+\w+)\s+)*"
                            r"(?:issued|published|released|posted|put\s+out|shared)\s+")
 OBJECT_AFTER = re.compile(r"\s+(him|her|them)(?!\w)")
@@ -516,7 +515,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     apposition ("John Kirby, spokesman for the NSC, told")."""
     near = max(region_start, verb_start - SUBJECT_WINDOW)
     cands = _candidates(folded, raw, near, verb_start, known, names_before=region_start)
-    # "The Chief of the General Staff of the Russian Armed Forces, General Gerasimov, said":
+    # "The head of the army's General Staff, General Petrenko, told reporters":
     # a name set off by commas right before the verb is the subject its description names.
     if cands:
         s, e = cands[-1]
@@ -827,11 +826,9 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         # "Russian state media quoted him as saying ...": the one quoted speaks.
         quoted_as = QUOTED_AS.search(folded, max(s_start, v_start - 60), v_start) \
             if verb in ("saying", "says") else None
+        passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") else None
         if quoted_as:
             subject = [(quoted_as.start(1), quoted_as.end(1))]
-        passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") and not quoted_as else None
-        if quoted_as:
-            pass
         elif passive:
             # "claims rejected by Kyiv", "claims amplified by Trump": the agent speaks.
             subject = _subject_after(folded, raw, passive.end(), s_end, known)
@@ -897,9 +894,6 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
                 and OPENING_BEFORE_PRONOUN.fullmatch(folded, s_start, subject[0][0])
             resolved = [_resolve(raw, cs, ce, known, before=s_start if opening else min(cs, v_start))
                         for cs, ce in subject]
-            if quoted_as and quoted_as.group(1).lower() in OBJECT_PRONOUNS:
-                resolved = [resolve_speaker(OBJECT_PRONOUNS[quoted_as.group(1).lower()], subject[0][0],
-                                            known, before=v_start)]
             head = next((k for k, a in enumerate(resolved) if a), 0)
             s, e = subject[head]
             actor = resolved[head]
@@ -964,8 +958,8 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     subject, so that "He said" in the next sentence is Putin, not an earlier speaker."""
     intro = INTRO_PHRASE.match(folded, s_start, s_end)
     lead_end = intro.end() if intro else s_start
-    hits = [i for i in known.inside(s_start, min(s_end, s_start + 120)) if known.starts[i] >= lead_end] \
-        if intro else known.inside(s_start, min(s_end, s_start + 120))
+    # (a mention inside the opening phrase is not the subject: "In Kyiv, Zelensky said")
+    hits = [i for i in known.inside(s_start, min(s_end, s_start + 120)) if known.starts[i] >= lead_end]
     if not hits or known.starts[hits[0]] > lead_end + 2:
         # "But Christopher Miller, chief correspondent …, swatted away …": a full name the
         # gazetteer lacks opens the sentence; a later "he" is this person.

@@ -151,22 +151,30 @@ RELATIVE_OPEN = re.compile(
 _DENIED_ADVERBS = (r"(?:(?:has|have|had|also|repeatedly|firmly|flatly|strongly|categorically|"
                    r"vehemently|swiftly|quickly|already|long|since|immediately)\s+)*")
 RELATIVE_DENIED = re.compile(rf"(?i)\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
-# "..., a claim rejected at the time by Kyiv and by Western analysts": the agents of a
-# passive denial set after the claim (the text right before an agent).
-PASSIVE_DENIED_BEFORE = re.compile(
-    r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){0,2}?(?:claims?|assertions?|allegations?|"
-    r"charges?|accounts?)\s+(?:(?:that\s+)?(?:was|were|has\s+been|had\s+been)\s+)?"
-    rf"{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?:\s+(?:at\s+the\s+time|since|later|\w+ly))?"
-    r"\s+by\s+(?:both\s+)?(?:[^,;:\"]{1,60}?\s+(?:and|&)\s+(?:by\s+)?)?(?:[A-Z][\w.-]*\s+){0,2}$")
+
+
+def _passive_apposition(nouns: str, adverbs: str, verbs: str, titles: int) -> re.Pattern:
+    """The text right before the agent of a passive apposition set after a claim ("..., a
+    claim rejected at the time by Kyiv and by Western analysts"): the ``nouns`` naming
+    what was said, ``adverbs`` then one of the ``verbs``, "by" and any agents before it."""
+    return re.compile(
+        r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){0,2}?(?:" + nouns + r")\s+"
+        r"(?:(?:that\s+)?(?:was|were|has\s+been|had\s+been)\s+)?" + adverbs + "(?:" + verbs + ")"
+        r"(?:\s+(?:at\s+the\s+time|since|later|\w+ly))?"
+        r"\s+by\s+(?:both\s+)?(?:[^,;:\"]{1,60}?\s+(?:and|&)\s+(?:by\s+)?)?(?:[A-Z][\w.-]*\s+){0,"
+        + str(titles) + "}$")
+
+
+# "..., a claim rejected at the time by Kyiv and by Western analysts": the agents deny.
+PASSIVE_DENIED_BEFORE = _passive_apposition(
+    r"claims?|assertions?|allegations?|charges?|accounts?", _DENIED_ADVERBS,
+    rf"{DENIAL_VERBS}|disput\w*", 2)
 # "..., a position echoed by U.S. President Donald Trump": the agent takes up the words
 # before it, with their polarity.
-PASSIVE_ECHOED_BEFORE = re.compile(
-    r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){0,2}?(?:claims?|assertions?|position|view|"
-    r"line|assessment|account)\s+(?:(?:that\s+)?(?:was|were|has\s+been|had\s+been)\s+)?"
-    r"(?:(?:later|since|also|quickly|swiftly|publicly|widely)\s+)?"
-    r"(?:echoed|repeated|amplified|shared|endorsed|backed|embraced|parroted|seconded)"
-    r"(?:\s+(?:at\s+the\s+time|since|later|\w+ly))?"
-    r"\s+by\s+(?:both\s+)?(?:[^,;:\"]{1,60}?\s+(?:and|&)\s+(?:by\s+)?)?(?:[A-Z][\w.-]*\s+){0,3}$")
+PASSIVE_ECHOED_BEFORE = _passive_apposition(
+    r"claims?|assertions?|position|view|line|assessment|account",
+    r"(?:(?:later|since|also|quickly|swiftly|publicly|widely)\s+)?",
+    r"echoed|repeated|amplified|shared|endorsed|backed|embraced|parroted|seconded", 3)
 # "Zelensky, who has denied that his troops are surrounded, ...".
 WHO_DENIED = re.compile(rf"(?i)\s*,\s*who\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 # A verb of saying under a modal: what it would say is nobody's claim ("no footage that
