@@ -675,3 +675,20 @@ def test_a_relative_clause_with_a_time_phrase_and_a_published_statement(tmp_path
     })
     assert ("r1", "Vladimir Putin", "asserts") in got
     assert ("r2", "Russian Defence Ministry", "asserts") in got
+
+
+def test_a_claim_the_clause_only_names(tmp_path):
+    """Written for this test: "said claims that ... were unfounded" denies (the noun after
+    "said" is no second speaker's verb); evidence that "did not support" or "was not borne
+    out" denies; a claim only talked about ("spoke to her about the claims that ...") gives
+    no side, and "her" before a preposition is no possessive."""
+    got = stance_rows(tmp_path, {
+        "n1": "The brigade's spokesman, Col. Ivan Dyma, said claims that the brigade was trapped were unfounded.",
+        "n2": "Lena Moritz, an imagery analyst, said the pictures did not support the assertion that Ukrainian units were encircled.",
+        "n3": "Lena Moritz said Moscow's claim that the units were encircled was not borne out by the imagery.",
+        "n4": "Our correspondent Ivo Brandt spoke to her about the claims that Ukrainian troops in Kursk are surrounded.",
+    })
+    assert ("n1", "Ivan Dyma", "denies") in got
+    assert ("n2", "Lena Moritz", "denies") in got and ("n2", "Lena Moritz", "asserts") not in got
+    assert ("n3", "Lena Moritz", "denies") in got and ("n3", "Russian government", "asserts") in got
+    assert not any(a == "n4" for a, _, _ in got)

@@ -203,7 +203,9 @@ POSSESSIVE = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,3}}?({POSSESSIVE_NOUNS})(?!\w)
 # The same with a possessive pronoun ("his claim that they are “isolated”") and with
 # "by"/"from" ("statements by senior Russian officials that ... “terrorists”").
 PRONOUN_POSSESSIVE = re.compile(
-    rf"(?i)(?<!\w)(his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({POSSESSIVE_NOUNS})(?!\w)")
+    # (not the object "her" before a preposition: "spoke to her about the claims")
+    rf"(?i)(?<!\w)(his|her|their|its)\s+(?!(?:about|on|of|to|for|with|that|the|a|an)\s)"
+    rf"(?:[\w-]+\s+){{0,2}}?({POSSESSIVE_NOUNS})(?!\w)")
 BY_NOUN = re.compile(
     r"(?i)(?<!\w)(claims?|statements?|assertions?|remarks|comments?|words|allegations?|"
     r"threats?|warnings?)\s+(?:(?:made|issued|put forward|repeated|voiced)\s+)?"
@@ -240,7 +242,9 @@ NOUN_BEFORE = re.compile(
     # the object of another reporting verb: "has rejected claims that", "denied reports"
     r"rejected|rejects|denied|denies|deny|dismissed|dismisses|refuted|refutes|disputed|"
     r"debunked|countered|echoed|repeated|amplified|parroted|endorsed|made|making|"
-    r"spread|spreading|similar|fabricat\w*|invent\w*|peddl\w*)|'s?)"
+    r"spread|spreading|similar|fabricat\w*|invent\w*|peddl\w*|"
+    # the object of a verb of saying: "said claims that ... were unfounded"
+    r"said|says|say|added|wrote|argued|noted|insisted|stressed|called|described|cited|citing)|'s?)"
     # ... and the modifiers a noun of saying takes after them: "rejected Russian reports that".
     r"(?:\s+(?:russian|ukrainian|media|western|news|unconfirmed|"
     r"unverified|recent|earlier|initial|latest|multiple|numerous|official|press|"

@@ -77,6 +77,11 @@ AGREEMENT = words(stance_cues()["agreements"])
 # something of. The speaker judges the claim; without a denial cue, they do not assert it.
 REPORTED_CLAIM_BEFORE = re.compile(words(stance_cues()["reported_claims"]).pattern
                                    + r"\s+(?:of|about)\s+[^,;:.!?\"]{0,60}$")
+# "spoke to her about the claims that ...", "the images did not support the claim that ...":
+# a term in the content of a claim the clause only names; without a verb that takes the
+# claim up ("repeated claims that ...") or a denial cue, the speaker takes no side.
+REPORTED_CLAIM_THAT = re.compile(words(stance_cues()["reported_claims"]).pattern
+                                 + r"\s+that\s+[^,;:.!?\"]{0,80}$")
 EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?" + word_group(stance_cues()["evaluations"]))
 # "Putin's claim that …": a claim noun with its content after it.
 COMPLEMENT_AFTER = re.compile(r"\s+(?:that|of|about)(?!\w)")
@@ -95,7 +100,9 @@ PERSUASION = words(stance_cues()["persuasions"])
 # the words the term is in, earlier in the quotation's sentence.
 THIRD_PARTY_SAYS = re.compile(
     r"(?i)(?<![\w'])(?!(?:i|we|i've|we've|i'd|we'd|to|the|a|an|this|that|these|those|its|their|"
-    r"his|her|our|your|my)(?![\w']))(?![\w-]+'s\s)[\w'-]+\s+(?P<saying>"
+    # (after a verb of saying, "claims" is its object: "said claims that ... were unfounded")
+    r"his|her|our|your|my|said|says|say|added|wrote|argued|noted|insisted|stressed|cited|citing)(?![\w']))"
+    r"(?![\w-]+'s\s)[\w'-]+\s+(?P<saying>"
     + "|".join(stance_cues()["reported_in_quotes"]) + r")(?!\s+(?:of|about|by|from)(?!\w))(?:\s+that)?\s+[^.!?]{0,80}$")
 # "Syrskyi denied there was any threat of encirclement": a denied danger is denied outright.
 DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|rul(?:e|ed|es|ing) out)"
@@ -432,6 +439,16 @@ def _topic(text: str, terms: list[tuple[int, int, bool]]) -> bool:
                                for start, end, _ in terms)
 
 
+def _named_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
+    """Whether every term of a (folded) scope is in the content of a claim the scope names
+    ("the claims that ...") without a verb before it that takes the claim up."""
+    for start, _, _ in terms:
+        named = REPORTED_CLAIM_THAT.search(text, max(0, start - 120), start)
+        if not named or ENDORSEMENT.search(text, 0, named.start()):
+            return False
+    return bool(terms)
+
+
 def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
     """Whether every term of a (folded) scope is the object of a noun reporting a claim
     that the clause then says something of ("claims of encirclement were unfounded")."""
@@ -761,6 +778,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     continue
                 if stance == "asserts" and scope_terms and (
                         _judged_report(scope, scope_terms) or _topic(scope, scope_terms)
+                        or _named_report(scope, scope_terms)
                         # "… no evidence to support Putin's claim that …": another's claim,
                         # not the object of this verb ("reiterated Putin's claim that …")
                         or all(_held_by_another(owned.get(lo + t[0]), f, v_end, folded)
