@@ -123,6 +123,24 @@ SPEAKER_CASES = [
     ("Andriy Kovalenko spoke to reporters on Monday. He praised the \u201cstamina\u201d of the "
      "border units near Sudzha, insisting that they \u201chad held every road the enemy tried "
      "to cut.\u201d", "had held every road", "Andriy Kovalenko"),
+    # (Round 10, written for these tests.) A statement's owner, not the medium it is on.
+    ("Donald Trump's post on Truth Social said that \"the soldiers are in a very bad spot.\"",
+     "the soldiers are", "Donald Trump"),
+    # "It" after an organisation the gazetteer lacks, introduced as one.
+    ("Northgate Risk, a consultancy in London, said the units looked cut off. It said the retreat "
+     "would cost Kyiv \"its best card in any talks.\"", "its best card", "Northgate Risk"),
+    # "For NAME, ...": the person whose view the sentence gives is the later "she".
+    ("For Anna Berg, a historian in Oslo, the wording was revealing. \"Nobody who has closed a "
+     "ring talks like that,\" she said.", "Nobody who has", "Anna Berg"),
+    # An indefinite apposition with "and" in it ("a Law and Justice MP").
+    ("Jan Wielgosz, a Law and Justice MP who sits on a committee, wrote on X that \"the Russians "
+     "are lying about this again.\"", "the Russians are", "Jan Wielgosz"),
+    # "The General Staff" after the armed forces of one side: that side's general staff.
+    ("Ukraine's military denied the claims. The General Staff said its units had moved to \"more "
+     "defensible lines in the area\" on Friday.", "more defensible lines", "Ukrainian General Staff"),
+    # "the senator" after "Sen. NAME": the abbreviated title names the role.
+    ("Sen. Roberta Caldwell of Oregon, a Democrat, spoke after the briefing. \"We were told most "
+     "of them got out,\" the senator said.", "We were told", "Roberta Caldwell"),
 ]
 
 
@@ -204,3 +222,14 @@ def test_a_restated_share_keeps_the_direction(tmp_path):
 ])
 def test_figures_that_are_not_about_the_incursion(tmp_path, text):
     assert _figures(tmp_path, text).empty
+
+
+def test_a_quotation_reopened_over_paragraphs_keeps_its_speaker(tmp_path):
+    """Written for this test: each paragraph of a quotation reopened paragraph after paragraph
+    (no closing mark before the break) is the speaker's, named at the end."""
+    text = ("Taras Bondar, a platoon commander, describes the week. \u201cIt was a terrible week. We lost two "
+            "trucks.\n\n\u201cThe road was open every night, and we used it.\n\n\u201cWe drove out on the last "
+            "night. Nobody was left behind,\u201d he said.")
+    table = _quotes(tmp_path, text)
+    assert len(table) == 3 and set(table["speaker"]) == {"Taras Bondar"}
+    assert table.iloc[1]["attribution"] == "reopened"

@@ -692,3 +692,73 @@ def test_a_claim_the_clause_only_names(tmp_path):
     assert ("n2", "Lena Moritz", "denies") in got and ("n2", "Lena Moritz", "asserts") not in got
     assert ("n3", "Lena Moritz", "denies") in got and ("n3", "Russian government", "asserts") in got
     assert not any(a == "n4" for a, _, _ in got)
+
+
+def test_round_ten_signs(tmp_path):
+    """Written for this test: "nothing he had seen suggested" gives him no second, asserting
+    frame; a past counterfactual ("if ... had really been surrounded, ... would have") denies;
+    a term in a question, or in what the speaker keeps reading, asserts nothing ("Encircled?
+    No." still denies); "a far cry from men in a cauldron" denies; after ", and" a second
+    speaker's clause is not the first speaker's; "the leaders of Russia and the United
+    States" are not the United States."""
+    got = stance_rows(tmp_path, {
+        "q1": "Radek Sikorski was asked about it. He said nothing he had seen suggested that any large formation had been cut off.",
+        "q2": "Dale Prentice said that if the troops had really been surrounded, Russia would already have released footage of mass surrenders.",
+        "q3": "Sergeant Ivan Lys laughed. \"Surrounded? Then how did I drive back to Sumy with my whole crew?\" he said.",
+        "q4": "Sergeant Ivan Lys was tired. \"I keep reading that we were surrounded. I wish they had seen the road,\" he said.",
+        "q5": "\"Was it hard? Yes. Was it a cauldron? No,\" Ivan Lys said.",
+        "q6": "Mikko Halonen said a few squads may have been cut off, but that this was \"a far cry from thousands of men in a cauldron.\"",
+        "q7": "Russia's military said it had retaken two villages, and Putin, who toured the area on Wednesday, said the Ukrainian force was isolated.",
+        "q8": "The leaders of Russia and the United States said Ukrainian troops there were surrounded.",
+    })
+    assert ("q1", "Radek Sikorski", "denies") in got and ("q1", "Radek Sikorski", "asserts") not in got
+    assert ("q2", "Dale Prentice", "denies") in got and ("q2", "Dale Prentice", "asserts") not in got
+    assert not any(a in ("q3", "q4") for a, _, _ in got)
+    assert ("q5", "Ivan Lys", "denies") in got
+    assert ("q6", "Mikko Halonen", "denies") in got and ("q6", "Mikko Halonen", "asserts") not in got
+    assert ("q7", "Vladimir Putin", "asserts") in got and not any(
+        a == "q7" and actor != "Vladimir Putin" for a, actor, _ in got)
+    assert not any(a == "q8" for a, _, _ in got)
+
+
+def test_a_presidency_names_its_president_and_a_statement_its_owner(tmp_path):
+    """Written for this test: "At the White House, the president ..." is not the Ukrainian
+    president named a paragraph earlier; "The US president's post followed. '...,' he
+    wrote." is the president's, not the envoy named before."""
+    got = stance_rows(tmp_path, {
+        "w1": ("Ukraine's president, Volodymyr Zelensky, said there was no encirclement.\n\nAt the White "
+               "House on Monday, the president did not back away. \"They were surrounded,\" he told reporters."),
+    })
+    assert ("w1", "Volodymyr Zelensky", "asserts") not in got
+    (tmp_path / "s").mkdir()
+    speakers = speaker_by_article(mini_corpus(tmp_path / "s", {
+        "w2": ("Steve Witkoff briefed Donald Trump after meeting Vladimir Putin.\n\nThe US president's post "
+               "followed within hours. \"I have asked that their lives be spared,\" he wrote."),
+    }))
+    assert speakers["w2"] == "Donald Trump"
+
+
+def test_a_ministry_named_by_its_country_and_an_appeal_by_its_owner(tmp_path):
+    """Written for this test: "the Polish foreign ministry" is one institution, the Polish
+    Foreign Ministry, and takes the side its clause takes; "Trump's appeal, posted on his
+    platform on Friday, said" is Trump's words."""
+    got = stance_rows(tmp_path, {
+        "m1": "The Polish foreign ministry dismissed reports that the troops were encircled as propaganda.",
+    })
+    assert ("m1", "Polish Foreign Ministry", "denies") in got
+    assert not any(a == "m1" and stance == "asserts" for a, _, stance in got)
+    (tmp_path / "s").mkdir()
+    speakers = speaker_by_article(mini_corpus(tmp_path / "s", {
+        "m2": ("Donald Trump wrote to Vladimir Putin on Friday.\n\nTrump's appeal, posted on his platform "
+               "on Friday, said that \"thousands of soldiers are in a very bad position.\""),
+    }))
+    assert speakers["m2"] == "Donald Trump"
+
+
+def test_a_verb_of_claiming_is_no_named_claim(tmp_path):
+    """Written for this test: "has continued to claim that" is the speaker's own claim (the
+    verb, not a claim the clause only names), so it asserts."""
+    got = stance_rows(tmp_path, {
+        "v1": "Donald Trump has continued to claim that the Ukrainian soldiers are encircled.",
+    })
+    assert ("v1", "Donald Trump", "asserts") in got

@@ -370,7 +370,8 @@ DESCRIPTION_NOUNS = (
     r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
     r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
     r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
-    r"economist|strategist|aides?|fighters?|" + "|".join(RANKS)
+    r"economist|strategist|aides?|fighters?|senator|lawmaker|congress(?:wo)?man|ambassador|mayor|"
+    r"chancellor|blogger|correspondent|" + "|".join(RANKS)
 )
 # People who are no actor of the story, introduced with "a"/"an" ("a local administrator",
 # "a man who declined to give his name"): an unnamed speaker all the same, so that a later
@@ -654,9 +655,13 @@ class ArticleActors:
             lo = bisect.bisect_left(self.starts, m.start())
             if lo < len(self.starts) and self.starts[lo] < m.end():
                 continue  # overlaps a gazetteer mention ("Donald Trump's", "Mr Putin")
+            if ORGANISATION_AFTER.match(raw, m.end()):
+                self.kinds.setdefault(full, "institution")  # "Northgate Risk, a consultancy": "it"
             surname = full.split()[-1]
             self.names.append((m.start(), surname, full))
             context = raw[max(0, m.start() - 40):min(len(raw), m.end() + 80)]
+            # ("Sen. Roberta Caldwell" is "the senator")
+            context += "".join(f" {TITLE_WORDS[t]}" for t in TITLE_ABBREVIATION.findall(context))
             self.roles.setdefault(full, context)
 
     def surname(self, word: str, before: int) -> str | None:
@@ -745,6 +750,12 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
     if hits and not GENERIC_DEFINITE.fullmatch(folded.strip()):
         return known.actors[hits[0]]
     before = start if before is None else before
+    # "The Polish foreign ministry": a ministry of a country the gazetteer lacks.
+    ministry = MINISTRY.fullmatch(phrase.strip())
+    if ministry:
+        name = f"{ministry.group('who')} {ministry.group('what').title()} Ministry"
+        known.kinds.setdefault(name, "institution")
+        return name
     description = DESCRIPTION.search(folded)
     pronoun = PRONOUN.search(folded) or OBJECT_PRONOUN.fullmatch(folded.strip())
     if pronoun and (not description or pronoun.start() < description.start()):
@@ -834,15 +845,66 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
         # chief of a general staff (a person whose role names it).
         fits = lambda a: known.fits(a, ("institution",)) and "general staff" in known.describe(a)  # noqa: E731
         return known.recent_speaker(before, fits, SPEAKER_WINDOW) or \
-            known.recent(before, fits, MENTION_WINDOW)
+            known.recent(before, fits, MENTION_WINDOW) or _staff_of_military(before, known)
     if stem == "statement":
         return known.recent_speaker(before, lambda a: True, SPEAKER_WINDOW) or None
     words = LEADER_WORDS if stem == "leader" else (stem,)
     fits = lambda a: any(w in known.describe(a) for w in words)  # noqa: E731
+    seat = _seat_side(before, known) if stem in LEADER_WORDS else None
+    if seat:
+        # "At the White House, the president said": the leader of that presidency's side,
+        # not the last president named (Zelensky, a paragraph earlier).
+        fits = lambda a: any(w in known.describe(a) for w in words) and _side(a, known) == seat  # noqa: E731
     if stem in MILITARY_NOUNS:
         fits = lambda a: stem in known.describe(a) or known.is_group("soldiers_by_word", a)  # noqa: E731
     return known.recent_speaker(before, fits, SPEAKER_WINDOW) or \
         known.recent(before, fits, MENTION_WINDOW)
+
+
+MINISTRY = re.compile(r"(?:[Tt]he\s+)?(?P<who>[A-Z][a-z]+(?:'s)?)\s+"
+                      r"(?P<what>(?i:foreign|defen[cs]e|interior|foreign affairs))\s+(?i:ministry)")
+# Abbreviated titles and the noun a later description uses for the person.
+TITLE_WORDS = {"Sen.": "senator", "Rep.": "congressman", "Gen.": "general", "Col.": "colonel",
+               "Capt.": "captain", "Sgt.": "sergeant", "Lt.": "lieutenant", "Gov.": "governor",
+               "Amb.": "ambassador", "Prof.": "professor"}
+TITLE_ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, TITLE_WORDS)) + ")")
+# A name set off by a description of an organisation ("Northgate Risk, a consultancy in
+# London", "Obriy, a mapping team"): what it says is "it"'s, not "he"'s.
+ORGANISATION_AFTER = re.compile(
+    r",\s+(?:an?|the)\s+(?:(?!(?:of|for|at|with|from|in|who)\s)[\w'-]+\s+){0,3}?(?:consultancy|firm|company|think[- ]tank|institute|"
+    r"agency|organi[sz]ation|outlet|newspaper|broadcaster|network|project|monitor|team|group|"
+    r"centre|center|NGO|foundation|platform|service|website|portal)(?!\w)")
+def _staff_of_military(before: int, known: ArticleActors) -> str | None:
+    """"Ukraine's military denied the claims. The General Staff said ...": the one general
+    staff of the gazetteer on the side of the armed forces named last."""
+    military = known.recent(before, lambda a: known.fits(a, ("institution",)) and (
+        "armed forces" in known.describe(a) or "military" in a.casefold()), MENTION_WINDOW)
+    side = _side(military, known) if military else None
+    staffs = [a for a in known.info if side and _side(a, known) == side
+              and known.fits(a, ("institution",)) and "general staff" in known.describe(a)]
+    return staffs[0] if len(staffs) == 1 else None
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
+
+
+def _seat_side(before: int, known: ArticleActors) -> str | None:
+    """The side of a presidency (a gazetteer institution whose role names one: "the White
+    House", "the Kremlin") mentioned earlier in the sentence that ends at ``before``."""
+    i = bisect.bisect_left(known.starts, before) - 1
+    while i >= 0 and known.starts[i] >= before - 150:
+        if known.text is not None and SENTENCE_END.search(known.text, known.ends[i], before):
+            return None
+        actor = known.actors[i]
+        if known.ends[i] <= before and known.fits(actor, ("institution",)) and \
+                "presidency" in known.describe(actor):
+            return _side(actor, known)
+        i -= 1
+    return None
+
+
+def _side(actor: str, known: ArticleActors) -> str | None:
+    return known.sides.get(actor) if known.sides is not None else known_side(actor)
 
 
 def study_groups(table: pd.DataFrame | None = None) -> dict[str, dict[str, str | None]]:

@@ -71,6 +71,10 @@ GAP_PLAIN = re.compile(r"(?:\s*\([DRI]-[A-Z][\w. ]{1,12}\))?(?:\s+[\w'.-]+){0,5}
 # ... with a word after "that" that can be the new clause's subject (not "that had asked").
 GAP_THAT = re.compile(r"(?<!\w)that\s+(?!(?:had|has|have|was|were|is|are|would|could|will|"
                       r"also|then|he|she|it|they|we)(?!\w))[\w'-]+")
+HEADS_OF = re.compile(r"(?i)(?<!\w)(?:leaders|heads|presidents|rulers)\s+of\s+(?:both\s+)?(?:the\s+)?"
+                      r"(?:[\w.'-]+\s+(?:and\s+(?:the\s+)?)?){0,4}$")
+QUANTIFIER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:nothing|none|nobody|no one|anything|everything|"
+                               r"something)\s+$")
 GAP_APPOSITION = re.compile(
     # (a comma between digits, "which has 400,000 subscribers", is no end of it)
     r"\s*,(?:[^,\"]|(?<=\d),(?=\d)){1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
@@ -200,6 +204,14 @@ POSSESSIVE_NOUNS = (
     r"version|demands?|findings|assessments?|boasts?|contention"
 )
 POSSESSIVE = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,3}}?({POSSESSIVE_NOUNS})(?!\w)")
+# "Jan Wielgosz, a Law and Justice MP": an indefinite apposition reaching into a candidate.
+APPOSITION_INTO = re.compile(r"\s*,\s*an?\s+(?:[\w'-]+\s+){1,4}")
+# "Donald Trump's post on Truth Social said": the owner of the statement speaks, not the
+# medium it was published on.
+# "Trump's appeal, posted on his platform on Friday, said": the statement's owner speaks.
+OWNED_STATEMENT = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?)(?:\s*,[^,\"]{{1,100}},)?\s*")
+OWNED_MEDIUM = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS})\s+(?:on|in|via)\s+"
+                          r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?")
 # The same with a possessive pronoun ("his claim that they are “isolated”") and with
 # "by"/"from" ("statements by senior Russian officials that ... “terrorists”").
 PRONOUN_POSSESSIVE = re.compile(
@@ -276,7 +288,8 @@ def quotes(corpus, corrected: bool = True) -> pd.DataFrame:
     speaker (canonical actor, a full name the gazetteer lacks, or None), speaker_text (the
     phrase naming the speaker, as written, or None), kind (``quote``/``scare``) and
     attribution (which rule found the speaker: tail, head, possessive, sentence,
-    continued, previous, none).
+    continued, previous, reopened (a part of a quotation reopened over paragraphs whose
+    other parts name one speaker), nested, none).
     """
     table = _extract(corpus)[0]
     return corrections.corrected(corpus, "quotes", "quotes", table) if corrected and corpus.corrections else table
@@ -519,6 +532,10 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     apposition ("John Kirby, spokesman for the NSC, told")."""
     near = max(region_start, verb_start - SUBJECT_WINDOW)
     cands = _candidates(folded, raw, near, verb_start, known, names_before=region_start)
+    # "Trump's appeal, posted on his platform on Friday, said": the statement's owner.
+    for s, e in cands:
+        if OWNED_STATEMENT.fullmatch(folded, e, verb_start):
+            return [(s, e)]
     # "The head of the army's General Staff, General Petrenko, told reporters":
     # a name set off by commas right before the verb is the subject its description names.
     if cands:
@@ -556,8 +573,11 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                 s, e = cands[k]
             # "Pavel Lind, a former army officer who lives in Tallinn, says": the
             # description set off after a name is that person; the name speaks.
-            if k > 0 and INDEFINITE_LEAD.match(folded, s, e) and \
-                    re.fullmatch(r"\s*,\s*", folded[cands[k - 1][1]:s]) and \
+            # ("Jan Wielgosz, a Law and Justice MP who ..., wrote": the description runs
+            # into a candidate of its own)
+            if k > 0 and (INDEFINITE_LEAD.match(folded, s, e) and
+                          re.fullmatch(r"\s*,\s*", folded[cands[k - 1][1]:s])
+                          or APPOSITION_INTO.fullmatch(folded, cands[k - 1][1], s)) and \
                     (PROPER_NAME.fullmatch(raw, *cands[k - 1]) or any(
                         known.fits(known.actors[i], ("person",)) for i in known.inside(*cands[k - 1]))):
                 k -= 1
@@ -565,7 +585,8 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             named = known.inside(s, e)
             voice = bool(k > 0 and named and VOICE_OF.fullmatch(folded, cands[k - 1][0], s)
                          and known.fits(known.actors[named[0]], ("institution", "group")))
-            while not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
+            while not voice and k > 0 and OWNED_MEDIUM.fullmatch(folded, cands[k - 1][1], s) or \
+                    not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
                     k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}",
                                            folded[cands[k - 1][1]:s]):
@@ -590,6 +611,10 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                 if who and not CODENAME.search(folded, who.start(), e) and \
                         not any(who.start() <= c[0] < s for c in cands[:k]):
                     return None
+            # "nothing he had seen suggested that ...": the name is inside a clause that
+            # describes the quantifier before it, which is the verb's subject.
+            if QUANTIFIER_BEFORE.search(folded, max(region_start, s - 12), s):
+                return None
             out = [(s, e)]
             # Walk back over a coordination ("the CIA and other intel agencies"); the
             # nearest conjunct stays first, it is the frame's actor.
@@ -602,6 +627,10 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                     break
                 k -= 1
                 out.append(cands[k])
+            # "The leaders of Russia and the United States said": two people, neither named
+            # here; not the countries.
+            if HEADS_OF.search(folded, max(region_start, out[-1][0] - 60), out[-1][0]):
+                return None
             # "Ukrainian and Western officials": the first nationality is a group too.
             if len(out) == 1 and known.inside(s, e):
                 actor = known.actors[known.inside(s, e)[0]]
@@ -941,6 +970,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
 
 # "In a post on his Truth Social platform, Trump had appealed …": an opening phrase, then
 # the subject.
+PERSPECTIVE_LEAD = re.compile(r"(?:For|To)\s+(?=[A-Z][a-z]+\s+[A-Z][\w'-]+,)")
 INTRO_PHRASE = re.compile(r"(?:(?:In|On|At|After|During|Speaking|Earlier|Later|Meanwhile|"
                           r"However|Still|Then|Now|Since|Following|Asked|Separately|"
                           r"Elsewhere|When|Answering|Responding|Commenting|Addressing|Writing)"
@@ -969,7 +999,9 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
         # gazetteer lacks opens the sentence; a later "he" is this person.
         # "Russian war correspondent Alexander Kots was less cautious", "Rep. Don Bacon
         # (R-Neb.), a critic of Russia, pushed back": a role or a title before it.
-        role = ROLE_LEAD.match(raw, lead_end, s_end) or COURTESY_LEAD.match(raw, lead_end, s_end)
+        # "For Anna Berg, a historian in Oslo, the choice was revealing": whose view it is.
+        role = ROLE_LEAD.match(raw, lead_end, s_end) or COURTESY_LEAD.match(raw, lead_end, s_end) \
+            or PERSPECTIVE_LEAD.match(raw, lead_end, s_end)
         name = PROPER_NAME.match(raw, role.end() if role else lead_end, s_end)
         if name and not inside_quote(lead_end) and name.group(1).split()[0] not in NOT_NAMES \
                 and not NOT_PERSON_END.search(name.group(1)) and \
@@ -1012,8 +1044,10 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     start, end = known.starts[i], known.ends[i]
     lead_ok = SUBJECT_LEAD.fullmatch(folded, s_start, start) or \
         (intro and SUBJECT_LEAD.fullmatch(folded, lead_end, start))
-    if inside_quote(start) or not lead_ok or \
-            folded.startswith(("'s", "'", "s'"), end) or '"' in folded[s_start:start]:
+    # ("Trump's post followed within hours. “...,” he wrote.": the owner of a statement
+    # that opens the sentence is its subject; any other possessive is not)
+    if inside_quote(start) or not lead_ok or '"' in folded[s_start:start] or \
+            folded.startswith(("'s", "'", "s'"), end) and not POSSESSIVE.match(folded, end, s_end):
         return
     # "Kremlin spokesman Dmitry Peskov met reporters": the role titles the person named
     # after it, who is the subject (and the "he" of the next sentence).
@@ -1156,6 +1190,7 @@ def _compute(corpus):
 
 def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_rows):
     spans = []
+    continued: set = set()  # inner starts of quotations that go on from the one before
     for _, p_start, p_end in paras:
         found = quote_spans(raw, folded, p_start, p_end)
         if spans and spans[-1][3] < 0:
@@ -1166,6 +1201,10 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
             if close >= 0:
                 o, s, _, _ = spans[-1]
                 spans[-1] = (o, s, _trim(folded, s, close)[1], close)
+            elif found and not folded[p_start:found[0][0]].strip():
+                # ... or reopened at the next paragraph's start, the English convention for
+                # a quotation over several paragraphs: the same speaker's words go on.
+                continued.add(found[0][1])
         spans.extend(found)
     interiors = [(o, c if c >= 0 else e) for o, _, e, c in spans]
     opens = [o for o, _ in interiors]
@@ -1186,6 +1225,7 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
     for q in spans:
         by_paragraph.setdefault(sentence_at(q[1])[3], []).append(q)
     sentence_frames: dict = {}
+    chains: list = []  # quotation rows, a quotation reopened over paragraphs in one list
     prev_sentence_frames: list = []
     prev_quote = None
     last_frames_before: dict = {}
@@ -1225,8 +1265,25 @@ def _article(article_id, raw, folded, sents, paras, known, quote_rows, frame_row
                 known.speakers.append((inner_start, speaker, speaker_number(text or "")))
                 known.speakers.sort(key=lambda entry: entry[0])
             quote_rows.append(row)
+            if inner_start in continued and chains:
+                chains[-1].append(row)
+            else:
+                chains.append([row])
             prev_quote = row
             quote_rows.extend(_nested_quotes(article_id, raw, folded, q, known, sentence_at, pid))
+    for rows in chains:
+        _continue_speaker(rows)
+
+
+def _continue_speaker(rows: list[dict]) -> None:
+    """Quotations reopened paragraph after paragraph are one speaker's: the parts with no
+    speaker take the one speaker the others were given ("...," he said, at the end)."""
+    given = {(r["speaker"], r["speaker_text"]) for r in rows if r["speaker"]}
+    if len(rows) > 1 and len({speaker for speaker, _ in given}) == 1:
+        speaker, text = sorted(given, key=str)[0]
+        for r in rows:
+            if not r["speaker"]:
+                r.update(speaker=speaker, speaker_text=text, attribution="reopened")
 
 
 # Inside a quotation, whose words a nested one gives: "not, as Trump claims, '…'".

@@ -80,7 +80,9 @@ REPORTED_CLAIM_BEFORE = re.compile(words(stance_cues()["reported_claims"]).patte
 # "spoke to her about the claims that ...", "the images did not support the claim that ...":
 # a term in the content of a claim the clause only names; without a verb that takes the
 # claim up ("repeated claims that ...") or a denial cue, the speaker takes no side.
-REPORTED_CLAIM_THAT = re.compile(words(stance_cues()["reported_claims"]).pattern
+REPORTED_CLAIM_THAT = re.compile(r"(?i)(?<![\w'])(?:the|these|those|such|an?|its|his|her|their|[\w-]+'s|"
+                                 r"about|of|on|over|with)\s+(?:[\w-]+\s+){0,2}?"
+                                 + word_group(stance_cues()["reported_claims"])
                                  + r"\s+that\s+[^,;:.!?\"]{0,80}$")
 EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?" + word_group(stance_cues()["evaluations"]))
 # "Putin's claim that …": a claim noun with its content after it.
@@ -113,10 +115,11 @@ DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismi
 AFFIRMATION = words(stance_cues()["affirmations"])
 HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)")
 # "the encirclement story was written for ...", "The audience for the encirclement is ...",
+# "Surrounded means there is no road" (a definition),
 # "Calling it an encirclement is theatre": the term names a story told, which the clause
 # judges: no assertion (a denial cue still denies: "called the encirclement story a lie").
 TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
-                         r"language|label|rhetoric)(?!\w)")
+                         r"language|label|rhetoric|means|meant)(?!\w)")
 TOPIC_BEFORE = re.compile(r"(?i)(?:(?:audience|market|appetite)\s+for|(?:calling|call|called|to\s+call)\s+"
                           r"(?:it|this|that|them))\s+(?:the\s+|an?\s+)?$")
 # "had seen reports that ... but could not verify them": the speaker vouches for nothing.
@@ -203,10 +206,17 @@ ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s
 SENTENCE_STOP = re.compile(r"[.!?]+[\"']?\s")
 ANSWER_DENIES = re.compile(r"(?i)\W*(?:but\s+)?(?:it|that|this|they|we)\s+(?:is|are|was|were)(?:\s+not|n't)\b")
 ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
+QUESTION_AFTER = re.compile(r"[^.!?\"]{0,80}[\"']?\s*\?")
 # "If we were surrounded, I would not be talking to you": a counterfactual that denies.
 COUNTERFACTUAL = re.compile(
     r"(?i)\bif\b[^.?!]{0,40}\b(?:were|was|had been)\b[^.?!]{0,40}$")
 COUNTERFACTUAL_THEN = re.compile(r"(?i)[^.?!]{0,80}\b(?:would|could)(?:\s+not|n't|\s+never)\b")
+# "If the troops had really been surrounded, Russia would have shown footage", "Had they
+# been encircled, ...": a past counterfactual says the condition did not hold.
+COUNTERFACTUAL_PAST = re.compile(
+    r"(?i)(?:\bif\b[^.?!]{0,40}\bhad|\bhad\s+(?:they|we|the\s+[\w-]+|those\s+[\w-]+))"
+    r"\s+(?:really\s+|actually\s+|truly\s+)?been\s+(?:[\w-]+\s+)?$")
+COUNTERFACTUAL_PAST_THEN = re.compile(r"(?i)[^.?!]{0,80}\b(?:would|could|might)(?:\s+\w+)?\s+have\b")
 CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
     r"insistence|remarks|boasts?|contention)(?!\w)")
@@ -223,7 +233,9 @@ HOLDER_BY = re.compile(
     r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
 # the first, not speaking inside the first one's words.
-COORDINATED_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
+# ("Russia's military said it had retaken two villages, and Putin ... said ...": after a
+# comma, "and" joins a second clause with a speaker of its own.)
+COORDINATED_BEFORE = re.compile(r"(?<!,)\sand\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&)")
 # "despite Kremlin claims": an actor named right before a claim noun holds the claim.
 HOLDER_NOUN = re.compile(r"\s+(?:claims?|assertions?|allegations?)(?!\w)")
@@ -365,7 +377,9 @@ def _clause_start(text: str, pos: int) -> int:
 
 def _counterfactual(text: str, start: int, end: int) -> bool:
     return bool(COUNTERFACTUAL.search(text, max(0, start - 80), start)
-                and COUNTERFACTUAL_THEN.match(text, end))
+                and COUNTERFACTUAL_THEN.match(text, end)
+                or COUNTERFACTUAL_PAST.search(text, max(0, start - 80), start)
+                and COUNTERFACTUAL_PAST_THEN.match(text, end))
 
 
 def _negated(text: str, start: int) -> bool:
@@ -447,6 +461,13 @@ def _named_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
         if not named or ENDORSEMENT.search(text, 0, named.start()):
             return False
     return bool(terms)
+
+
+def _questioned(text: str, terms: list[tuple[int, int, bool]]) -> bool:
+    """Whether every term of a (folded) scope stands in a question: "Surrounded? Then how
+    did I drive out?", "Are the units encircled?" assert nothing (an answer, "Encircled?
+    No.", denies before this is asked)."""
+    return bool(terms) and all(QUESTION_AFTER.match(text, end) for _, end, _ in terms)
 
 
 def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
@@ -778,7 +799,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     continue
                 if stance == "asserts" and scope_terms and (
                         _judged_report(scope, scope_terms) or _topic(scope, scope_terms)
-                        or _named_report(scope, scope_terms)
+                        or _named_report(scope, scope_terms) or _questioned(scope, scope_terms)
                         # "… no evidence to support Putin's claim that …": another's claim,
                         # not the object of this verb ("reiterated Putin's claim that …")
                         or all(_held_by_another(owned.get(lo + t[0]), f, v_end, folded)
@@ -805,7 +826,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     stance = _quoted_stance(inner, q_terms, claim)
                     if stance == "denies" or stance == "asserts" and not (
                             _judged_report(inner, q_terms) or _topic(inner, q_terms)
-                            or PERSUASION.search(inner, 0, q_terms[0][0])):
+                            or _questioned(inner, q_terms) or PERSUASION.search(inner, 0, q_terms[0][0])):
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
