@@ -224,6 +224,18 @@ def test_figures_that_are_not_about_the_incursion(tmp_path, text):
     assert _figures(tmp_path, text).empty
 
 
+def test_where_a_source_sits_and_a_place_compared_with(tmp_path):
+    """Written for this test: "a mapping team based in Kharkiv" does not move a figure out
+    of Kursk; "twice the size of Oslo, which covers about 454 sq km" sizes Oslo."""
+    table = _figures(tmp_path, "By the end of March, according to Obriy, a mapping team based in Kharkiv, "
+                               "Ukraine held about a third of the territory it had controlled in January.")
+    assert list(table["value_low"].round(1)) == [33.3] and list(table["claimant"]) == ["Obriy"]
+    (tmp_path / "b").mkdir()
+    table = _figures(tmp_path / "b", "The Ukrainian-held area covered about 1,300 square kilometers, roughly "
+                                     "twice the size of Oslo, which covers about 454 sq. km.")
+    assert list(table["value_low"]) == [1300.0]
+
+
 def test_a_quotation_reopened_over_paragraphs_keeps_its_speaker(tmp_path):
     """Written for this test: each paragraph of a quotation reopened paragraph after paragraph
     (no closing mark before the break) is the speaker's, named at the end."""
@@ -233,3 +245,14 @@ def test_a_quotation_reopened_over_paragraphs_keeps_its_speaker(tmp_path):
     table = _quotes(tmp_path, text)
     assert len(table) == 3 and set(table["speaker"]) == {"Taras Bondar"}
     assert table.iloc[1]["attribution"] == "reopened"
+
+
+def test_a_share_of_the_whole_taken_and_what_is_gone(tmp_path):
+    """Written for this test: "90 percent of what they held is gone" is lost; "lost most of
+    what it took, about three-quarters of it" is lost (the verb in "what it took" names the
+    whole); "hold a quarter of the 1,300 sq km they seized" makes 1,300 the ground seized."""
+    table = _figures(tmp_path, "\u201cAbout 90 percent of what they held at the peak is gone,\u201d said Mikko "
+                               "Halonen. Ukraine has lost most of what it took, something like three-quarters "
+                               "of it. Its troops now hold a sliver of the roughly 1,300 square kilometres "
+                               "they seized last August.")
+    assert list(table["direction"].astype(str)) == ["lost", "lost", "seized"]

@@ -263,6 +263,10 @@ _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|its|their)\s+$")
 _IT_TOOK_AFTER = re.compile(r"\s+(?:(?:that|which)\s+)?(?:it|they|ukraine|kyiv|ukrainian\s+(?:forces|troops))\s+"
                             r"(?:had\s+|has\s+|have\s+)?(?:once\s+|initially\s+|first\s+)?"
                             r"(?:took|taken|seized|captured|gained|grabbed|occupied)\b")
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:it|they|ukraine|kyiv|ukrainian\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?"
+                           r"(?:once\s+|initially\s+|first\s+)?$")
+_GONE_AFTER = re.compile(r"\s+of\s+what\s+[^,;.]{0,50}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                         r"(?:now\s+)?(?:gone|lost)\b")
 _CONTROL = re.compile(r"control(?:s|led|ling)?\b|hold(?:s|ing)?\b|held\b")
 # Between a nationality and its verb when it is the verb's subject: "Russian forces now".
 _DIRECT_SUBJECT = re.compile(r"(?:'s)?(?:\s+(?:armed\s+|defen[cs]e\s+|special\s+)?(?:forces|troops|army|military|"
@@ -510,12 +514,15 @@ def _fraction_shares(lower: str) -> list[tuple]:
 TERRITORY_RULES = (_area_figures, _percent_shares, _fraction_shares)
 
 
-def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0):
-    """The direction cue nearest before ``pos`` in the same clause: (start, direction)."""
+def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0, whole: bool = True):
+    """The direction cue nearest before ``pos`` in the same clause: (start, direction).
+    With ``whole`` False, a cue in a free relative that names the whole the figure is a
+    share of is passed over ("lost most of what it took, about three-quarters of it")."""
     window_start = max(limit, pos - lookback)
     best = None
     for m in _DIRECTION_CUE.finditer(lower, window_start, pos):
-        best = m
+        if whole or not _WHAT_SUBJECT.search(lower, max(window_start, m.start() - 40), m.start()):
+            best = m
     if best is None:
         return None
     between = lower[best.end():pos]
@@ -529,10 +536,13 @@ def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> st
     """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
     if _HELD_AFTER.match(lower, end, min(s_end, end + 50)):
         return "held"
-    cue = _nearest_cue(lower, start, limit=s_start)
-    # "lost most of the roughly 1,300 sq km it took last summer": the whole it had seized
-    # ("retaken the last of the 1,268 sq km Ukraine had captured" stays retaken).
-    if cue is not None and cue[1] == "lost" and _OF_THE_BEFORE.search(lower, max(s_start, start - 20), start) \
+    if _GONE_AFTER.match(lower, end, s_end):
+        return "lost"  # "90 percent of what they held at the peak is gone"
+    cue = _nearest_cue(lower, start, limit=s_start, whole=False)
+    # "lost most of the roughly 1,300 sq km it took last summer", "now hold a quarter of the
+    # 1,300 sq km they seized": the whole it had seized ("retaken the last of the 1,268 sq
+    # km Ukraine had captured" stays retaken).
+    if cue is not None and cue[1] in ("lost", "held") and _OF_THE_BEFORE.search(lower, max(s_start, start - 20), start) \
             and _IT_TOOK_AFTER.match(lower, end):
         return "seized"
     if cue is None and _COPULA.search(lower, max(s_start, start - 20), start):
@@ -1113,6 +1123,11 @@ _REGION_SIZE = re.compile(
     r"(?i)\b(?:region|oblast|province|kursk|(?<!held )(?<!controlled )(?<!occupied )area)\b[^.;]{0,20}?\b(?:which\s+|that\s+)?"
     r"(?:spans|spanned|covers|covered|measures|measured|has an area of|is the size of)\s+"
     r"(?:an area of\s+)?(?:[a-z]+\s+){0,2}$")
+# "roughly twice the size of Oslo, which covers about 454 sq km": the place compared with.
+_COMPARED_SIZE = re.compile(
+    r"\b(?:size\s+of|as\s+(?:large|big)\s+as|(?:larger|bigger|smaller)\s+than)\s+"
+    r"(?:[A-Z][\w'-]+\s*){1,4},?\s+(?:which|that)\s+(?:covers|spans|measures|is)\s+(?:an\s+area\s+of\s+)?"
+    r"(?:[a-z]+\s+){0,2}$")
 _UKRAINE_PROPER = re.compile(
     r"\b(?:in|of|across|inside|within)\s+(?:eastern\s+|southern\s+|northern\s+)?Ukraine\b"
     r"(?!'s\s+(?i:incursion|offensive|operation|forces|troops|army|military|units|general\s+staff|"
@@ -1133,19 +1148,25 @@ _PLACE_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|as)\b|\s(?:whi
 _OTHER_REGION = re.compile(r"\b(?:Belgorod|Bryansk)\b")
 
 
+_SOURCE_SEAT = re.compile(r"\b(?:based|headquartered|located)\s+in\s+[A-Z][\w-]+|\b[A-Z][\w-]+-based\b")
+
+
 def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """False for a figure that sizes a whole region or measures ground in Ukraine proper."""
-    if _REGION_SIZE.search(folded, max(s_start, start - 80), start) or _REGION_SIZE_AFTER.match(folded, end):
+    if _REGION_SIZE.search(folded, max(s_start, start - 80), start) or _REGION_SIZE_AFTER.match(folded, end) \
+            or _COMPARED_SIZE.search(folded, max(s_start, start - 100), start):
         return False
     # The figure's own clause decides when it names a place; else the whole sentence.
     lo = s_start
     for m in _PLACE_CLAUSE_BREAK.finditer(folded, s_start, start):
         lo = m.end()
     stop = _PLACE_CLAUSE_BREAK.search(folded, end, s_end)
-    clause = folded[lo:stop.start() if stop else s_end]
+    # ("according to Obriy, a mapping team based in Kharkiv, ...": where a source sits is
+    # not where the figure is)
+    clause = _SOURCE_SEAT.sub("", folded[lo:stop.start() if stop else s_end])
     if _OTHER_REGION.search(clause) and not re.search(r"\b(?:Kursk|Sudzha)\b", clause):
         return False
-    for text in (clause, folded[s_start:s_end]):
+    for text in (clause, _SOURCE_SEAT.sub("", folded[s_start:s_end])):
         if _INCURSION_PLACE.search(text):
             return True
         if _UKRAINE_PROPER.search(text) or text is clause and _UKRAINE_BORDER.search(text):
