@@ -874,6 +874,8 @@ ORGANISATION_AFTER = re.compile(
     r",\s+(?:an?|the)\s+(?:(?!(?:of|for|at|with|from|in|who)\s)[\w'-]+\s+){0,3}?(?:consultancy|firm|company|think[- ]tank|institute|"
     r"agency|organi[sz]ation|outlet|newspaper|broadcaster|network|project|monitor|team|group|"
     r"centre|center|NGO|foundation|platform|service|website|portal)(?!\w)")
+
+
 def _staff_of_military(before: int, known: ArticleActors) -> str | None:
     """"Ukraine's military denied the claims. The General Staff said ...": the one general
     staff of the gazetteer on the side of the armed forces named last."""
