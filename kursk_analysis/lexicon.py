@@ -44,9 +44,9 @@ CLAIMS = RULES / "claims"
 CUE_FAMILIES = ("hedges", "negations", "denials", "strong_denials", "agreements",
                 "reported_claims", "evaluations", "questions", "subordinators", "negated_frames",
                 "persuasions", "reported_in_quotes", "affirmations", "endorsements",
-                "denial_nouns", "unverified")
+                "denial_nouns", "unverified", "aside_claims", "lie_accusations")
 CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", "troops",
-              "extra_hedges", "extra_denials"}
+              "extra_hedges", "extra_denials", "other_troops", "other_places", "places"}
 
 
 def read_rules(path: Path) -> dict:
@@ -251,6 +251,10 @@ class Claim:
     denial: re.Pattern
     strong_denial: re.Pattern
     term_names: tuple[tuple[str, re.Pattern], ...]
+    # Troops of these sides, and these places, are another encirclement's (None: no check).
+    other_troops: re.Pattern | None = None
+    other_places: re.Pattern | None = None
+    places: re.Pattern | None = None  # the claim's own: a term near one stays the claim's
 
     def term_name(self, text: str) -> str:
         """The name of the term entry that matches ``text`` (a matched term)."""
@@ -303,6 +307,11 @@ def _load_claim(path: str, _mtime: int) -> Claim:
     hedges = cues["hedges"] + _patterns(file, data, "extra_hedges", required=False)
     denials = cues["denials"] + _patterns(file, data, "extra_denials", required=False)
     everything = terms + weak + after
+    other_troops = _patterns(file, data, "other_troops", required=False)
+    other_places = _patterns(file, data, "other_places", required=False)
+    places = _patterns(file, data, "places", required=False)
+    if other_troops and not troops:
+        raise RuleError(f"{file}: 'other_troops' needs 'troops' (the words for troops they qualify).")
     return Claim(
         name=name, description=str(data.get("description") or ""), path=file,
         digest=hashlib.sha256(file.read_bytes()).hexdigest()[:16],
@@ -314,6 +323,10 @@ def _load_claim(path: str, _mtime: int) -> Claim:
         denial=words(denials),
         strong_denial=words(cues["strong_denials"]),
         term_names=tuple((n, re.compile("(?i)" + p)) for n, p in everything),
+        other_troops=re.compile(r"(?i)(?<![\w'])(?:" + "|".join(other_troops) + r")\s+(?:[\w-]+\s+){0,2}?"
+                                + word_group(troops)) if other_troops else None,
+        other_places=words(other_places) if other_places else None,
+        places=words(places) if places else None,
     )
 
 

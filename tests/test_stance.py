@@ -762,3 +762,120 @@ def test_a_verb_of_claiming_is_no_named_claim(tmp_path):
         "v1": "Donald Trump has continued to claim that the Ukrainian soldiers are encircled.",
     })
     assert ("v1", "Donald Trump", "asserts") in got
+
+
+def test_holders_named_by_an_aside_an_accusation_or_a_claim_taken_up(tmp_path):
+    """Written for this test: "as X claimed" and "as claimed by X" name the claim's holder
+    (after a negated claim only before a contrast, "not ..., as X claimed, but ...");
+    "claims made last week by X"; "and X repeated the claim" (not after a denial, where
+    "the claim" may be the denial); "accused X of lying" gives X the opposite of the
+    accuser's stance, and "accused Kyiv of spreading fakes" is no denial by the accuser;
+    "in \"complete isolation\"" and "hemmed in" name the claim."""
+    got = stance_rows(tmp_path, {
+        "h1": "Anna Berg argues the retreat was not an encirclement, as Vladimir Putin claimed, but an orderly withdrawal.",
+        "h2": "The agency would not say whether the Ukrainian units had been encircled, as claimed by Vladimir Putin last week.",
+        "h3": "The units were not encircled, as Kyiv claimed.",
+        "h4": "Satellite images do not show the brigade to be surrounded, contradicting claims made last week by Donald Trump.",
+        "h5": "Vladimir Putin has said the Ukrainians were trapped, and Donald Trump repeated the claim on Friday.",
+        "h6": "Kyiv said its troops were not surrounded, and Oleksandr Syrskyi repeated the claim.",
+        "h7": "Volodymyr Zelensky accused Vladimir Putin of lying, saying the troops had never been cut off.",
+        "h8": "Moscow accused Kyiv of spreading fakes, insisting that the Ukrainian group was encircled.",
+        "h9": "Vladimir Putin said the Ukrainian group in Kursk was in \"complete isolation\".",
+        "h10": "Donald Trump said he had asked for mercy for Ukrainian soldiers he described as hemmed in by Russian forces.",
+    })
+    assert ("h1", "Vladimir Putin", "asserts") in got and ("h1", "Anna Berg", "denies") in got
+    assert ("h2", "Vladimir Putin", "asserts") in got
+    assert not any(a == "h3" and stance == "asserts" for a, _, stance in got)
+    assert ("h4", "Donald Trump", "asserts") in got
+    assert ("h5", "Donald Trump", "asserts") in got
+    assert not any(a == "h6" and stance == "asserts" for a, _, stance in got)
+    assert ("h7", "Vladimir Putin", "asserts") in got and ("h7", "Volodymyr Zelensky", "denies") in got
+    assert ("h8", "Russian government", "asserts") in got and ("h8", "Ukrainian government", "denies") in got
+    assert ("h8", "Russian government", "denies") not in got
+    assert ("h9", "Vladimir Putin", "asserts") in got
+    assert ("h10", "Donald Trump", "asserts") in got
+
+
+def test_another_sides_troops_or_battle_is_not_the_claim(tmp_path):
+    """Written for this test: a term said of the other side's troops (as its object or its
+    subject) or of another battle takes no side, and a nearby "rejected reports that ..."
+    does not turn into a denial of the claim; the claim's own troops and places stay."""
+    got = stance_rows(tmp_path, {
+        "o1": "Ukrainian commanders said they had surrounded a group of Russian conscripts east of Sudzha.",
+        "o2": "The ministry rejected reports that Russian units near Glushkovo had been encircled.",
+        "o3": "\"We remember how Mariupol was encircled,\" Olena Marchuk said.",
+        "o4": "Vladimir Putin said Russian forces had encircled the Ukrainian units in Kursk.",
+        "o5": "Oleksandr Syrskyi said that, unlike at Pokrovsk, the troops in Kursk were not encircled.",
+        "o6": "Russian military analysts said the available evidence pointed to an orderly pullback rather than a trapped army.",
+    })
+    assert not any(a in ("o1", "o2", "o3") for a, _, _ in got)
+    assert ("o4", "Vladimir Putin", "asserts") in got
+    assert ("o5", "Oleksandr Syrskyi", "denies") in got
+    assert not any(a == "o6" and stance == "asserts" for a, _, stance in got)
+
+
+def test_an_accusation_of_lying_sets_accuser_and_accused_apart(tmp_path):
+    """Written for this test: the accuser takes the side opposite to the accused's stance
+    (in the sentence or earlier in the article); without it, the accused takes the side
+    opposite to the accuser's."""
+    got = stance_rows(tmp_path, {
+        "l1": "Zelensky said the troops were not encircled, and Dmitry Peskov accused him of lying.",
+        "l2": "Vladimir Putin said the Ukrainian group was cut off.\n\nUkraine's General Staff said there was "
+              "no threat of encirclement, and Volodymyr Zelensky accused Mr Putin of lying to the Americans.",
+        "l3": "Volodymyr Zelensky accused Vladimir Putin of lying, saying the troops had never been cut off.",
+    })
+    assert ("l1", "Dmitry Peskov", "asserts") in got and ("l1", "Dmitry Peskov", "denies") not in got
+    assert ("l2", "Volodymyr Zelensky", "denies") in got
+    assert ("l3", "Vladimir Putin", "asserts") in got
+
+
+def test_participles_descriptions_and_a_ring(tmp_path):
+    """Written for this test: ", after describing ... as trapped" is the sentence subject's;
+    inside a speaker's words, what "the Russian side could describe" them as is not the
+    speaker's; "not in a ring" denies; a weak term may stand some way from its troops
+    ("the Ukrainian grouping in the area of the town of Sudzha, he said, was isolated")."""
+    got = stance_rows(tmp_path, {
+        "p1": "Donald Trump said he had asked Putin to spare their lives, after describing thousands of "
+              "Ukrainian troops as trapped by Russian forces.",
+        "p2": "Sokolenko said the road had been under drone fire for weeks, which is why the Russian side "
+              "could describe the Ukrainians as cut off.",
+        "p3": "\"They were under terrible pressure, but they were not in a ring,\" Ilya Sokolenko said.",
+        "p4": "Valery Gerasimov spoke at the command post.\n\nThe Ukrainian grouping in the area of the town "
+              "of Sudzha, he said, was now isolated and being destroyed.",
+        "p5": "A claim repeated by Donald Trump but rejected by Kyiv and by Western analysts: that the "
+              "troops were surrounded.",
+        "p6": "Russia insists the Ukrainian troops are surrounded, a claim repeated by Donald Trump but "
+              "rejected by Ukraine and by several Western analysts.",
+    })
+    assert ("p1", "Donald Trump", "asserts") in got
+    assert not any(a == "p2" for a, _, _ in got)
+    assert ("p3", "Ilya Sokolenko", "denies") in got
+    assert ("p4", "Valery Gerasimov", "asserts") in got
+    assert ("p6", "Donald Trump", "asserts") in got and ("p6", "Ukrainian government", "denies") in got
+    assert ("p6", "analysts", "denies") in got and ("p6", "analysts", "asserts") not in got
+
+
+def test_speakers_of_bodies_channels_and_posts(tmp_path):
+    """Written for this test: "X of the Centre for Y Studies said" is X (and "she" after
+    it); "pro-Kremlin Telegram channels" are not the Kremlin; an unnamed retired officer of
+    another army is no Ukrainian soldier; "Trump's post, in which he said" is Trump, whoever
+    spoke last; "Spokesperson for the Joint Forces Viktor Tregubov" is Viktor Tregubov; Dana
+    and Paul are first names like any other."""
+    speakers = {}
+    for name, text in {
+        "b1": "Meenakshi Iyer of the Centre for Eurasian Studies in Kolkata said the claim was overstated.\n\n"
+              "\"I would not call it a pocket at all,\" she said.",
+        "b2": "Some pro-Kremlin Telegram channels said that \"the last Ukrainian units are finished.\"",
+        "b3": "Ukrainian troops pulled back from Sudzha.\n\n\"What we see is a force that is shrinking,\" said a "
+              "retired Bundeswehr colonel who now teaches in Potsdam.",
+        "b4": "Anna Berg hosts the show.\n\nBerg opens by playing a passage from President Trump's post, in "
+              "which he said the troops were \"completely surrounded by the Russian military.\"",
+        "b5": "Spokesperson for the Joint Forces Viktor Tregubov said that \"nobody is sitting in a ring.\"",
+        "b6": "Pentagon spokesperson Maj. Dana Whitfield spoke on Monday.\n\n\"We are not going to guess where "
+              "the line will be,\" Whitfield said.",
+        "b7": "\"It is a slow retreat, not a rout,\" said Paul Hendry, a former diplomat.",
+    }.items():
+        (tmp_path / name).mkdir()
+        speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    assert speakers == {"b1": "Meenakshi Iyer", "b2": None, "b3": None, "b4": "Donald Trump",
+                        "b5": "Viktor Tregubov", "b6": "Dana Whitfield", "b7": "Paul Hendry"}

@@ -216,6 +216,9 @@ def find_mentions(folded_text: str, m: Matcher | None = None) -> list[tuple[int,
         # the institution's name is their adjective, and they are not it.
         if _EXPERTS_AFTER.match(folded_text, match.end()) and m.table["kind"].iat[index] == "institution":
             continue
+        # "pro-Kremlin channels", "anti-Kremlin outlets": an adjective, not the actor.
+        if folded_text.endswith(("pro-", "anti-", "Pro-", "Anti-"), max(0, start - 5), start):
+            continue
         out.append((start, match.end(), index))
     return out
 
@@ -430,7 +433,7 @@ NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "B
              "Belarus", "Baltic", "Dutch", "British", "French", "German", "Senior", "Former",
              "Kiev", "Washington", "London", "Brussels", "Geneva", "Sudzha", "Sumy", "Media",
              "About", "Note", "Then", "By", "From", "For", "With", "Within", "During", "Of",
-             "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's", "Dana", "Paul"}
+             "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's"}
 # A person the article names by one word (a surname, a call sign, an online handle),
 # introduced by an apposition saying who they are: "Karmazin, a reconnaissance pilot who
 # ...", "Vostokov, head of the research group ...", "Rybar, a Russian military blog". The
@@ -490,6 +493,8 @@ INDEFINITE = re.compile(r"(?i)^(?:an?|one|two|three|some|several)\s")
 # Side of the nearest nationality word, for an unnamed soldier ("a company commander").
 # (The words are those of rules/groups.yaml, soldiers_by_word.)
 NATIONALITY = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, lexicon.groups()["soldiers_by_word"])) + r")(?!\w)")
+NATIONALITY_ANY_CASE = re.compile(NATIONALITY.pattern, re.IGNORECASE)
+NATIONALITY_WORDS = {word.casefold(): word for word in lexicon.groups()["soldiers_by_word"]}
 # How far back (characters) a pronoun or description looks for its antecedent: the latest
 # speaker within SPEAKER_WINDOW, else the latest mention within MENTION_WINDOW; beyond
 # that the speaker is not knowable and None is returned rather than a far-away actor.
@@ -655,6 +660,8 @@ class ArticleActors:
             lo = bisect.bisect_left(self.starts, m.start())
             if lo < len(self.starts) and self.starts[lo] < m.end():
                 continue  # overlaps a gazetteer mention ("Donald Trump's", "Mr Putin")
+            if ORGANISATION_BEFORE.search(raw, max(0, m.start() - 40), m.start()):
+                continue  # "the Centre for Eurasian Studies": the end of a body's name
             if ORGANISATION_AFTER.match(raw, m.end()):
                 self.kinds.setdefault(full, "institution")  # "Northgate Risk, a consultancy": "it"
             surname = full.split()[-1]
@@ -803,6 +810,8 @@ def _resolve_pronoun(word: str, before: int, known: ArticleActors) -> str | None
 
 
 GENERAL_STAFF = re.compile(r"(?i)\bgeneral staff\b")
+# In an unnamed soldier's description: a past career or an army by its name.
+FOREIGN_OR_FORMER = re.compile(r"(?<!\w)(?:retired|former|ex-|veteran)|(?<![\w'])[A-Z]")
 
 
 def _resolve_description(folded: str, description, before: int, known: ArticleActors):
@@ -824,7 +833,15 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
     indefinite = bool(INDEFINITE.match(folded[description.start():])) and \
         not re.match(r"(?i)\w+ of the", folded[description.start():])
     if indefinite and stem in MILITARY_NOUNS:
-        # A new, unnamed soldier: the side of the nearest nationality word before it.
+        # A new, unnamed soldier: the side its own words name ("a Ukrainian officer"), else
+        # none if they name another army or a past career ("a retired Bundeswehr colonel",
+        # "a former US Army officer"), else the nearest nationality word before it.
+        phrase = folded[description.start():description.end()]
+        own = NATIONALITY_ANY_CASE.findall(phrase)  # ("A UKRAINIAN paratrooper")
+        if own:
+            return known.group("soldiers_by_word", NATIONALITY_WORDS[own[-1].casefold()])
+        if FOREIGN_OR_FORMER.search(phrase.split(None, 1)[-1]):
+            return None
         if known.text is not None:
             window = known.text[max(0, before - 400):before]
             nationality = list(NATIONALITY.finditer(window))
@@ -874,6 +891,13 @@ ORGANISATION_AFTER = re.compile(
     r",\s+(?:an?|the)\s+(?:(?!(?:of|for|at|with|from|in|who)\s)[\w'-]+\s+){0,3}?(?:consultancy|firm|company|think[- ]tank|institute|"
     r"agency|organi[sz]ation|outlet|newspaper|broadcaster|network|project|monitor|team|group|"
     r"centre|center|NGO|foundation|platform|service|website|portal)(?!\w)")
+
+
+# The head of a body's name, whose capitalised words after it are no person's name.
+ORGANISATION_BEFORE = re.compile(
+    r"(?:Centre|Center|Institute|University|School|Department|Council|Foundation|Academy|College|"
+    r"Society|Office|Agency|Bureau|Committee|Commission|Museum|Project|Programme|Program|Forum|"
+    r"Fund|Association|Union|League|Club)\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
 def _staff_of_military(before: int, known: ArticleActors) -> str | None:

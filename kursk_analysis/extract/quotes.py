@@ -100,7 +100,9 @@ ADJECTIVE_AND = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, ADJECTIVES))
                            r")\s*(?:,|and|or)\s*(?:\w+\s+(?:and|or)\s+)?$")
 APPOSED_NAME_AFTER = re.compile(r"\s*,\s*(?:(?:also|has|have|had|later)\s+)?")
 APPOSED_NAME_BEFORE = re.compile(r"[a-z)]\s*,\s*(?:(?:[A-Z][\w.'-]*)\s+){0,3}$")
-PARTICIPLE_BEFORE = re.compile(r",[\"']?\s*$")
+THE_BEFORE = re.compile(r"(?i)(?<!\w)the\s+$")
+# (", after describing the troops as trapped": a conjunction may open the participle)
+PARTICIPLE_BEFORE = re.compile(r",[\"']?\s*(?:(?:after|before|while|when|since|by)\s+)?$")
 # The description a sentence may open with before the name of its subject ("Russian war
 # correspondent Alexander Kots", "Pentagon press secretary Sean Parnell").
 ROLE_LEAD = re.compile(
@@ -210,6 +212,8 @@ APPOSITION_INTO = re.compile(r"\s*,\s*an?\s+(?:[\w'-]+\s+){1,4}")
 # medium it was published on.
 # "Trump's appeal, posted on his platform on Friday, said": the statement's owner speaks.
 OWNED_STATEMENT = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?)(?:\s*,[^,\"]{{1,100}},)?\s*")
+IN_WHICH_OWNED = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?|letters?|speech|"
+                            r"address|interview|messages?)\s*,?\s+(?:in\s+which|where)\s+")
 OWNED_MEDIUM = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS})\s+(?:on|in|via)\s+"
                           r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?")
 # The same with a possessive pronoun ("his claim that they are “isolated”") and with
@@ -486,6 +490,12 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
             if full == m.group(1) or full.split()[0] in NOT_NAMES or not m.group(1).endswith(full):
                 continue
             s = e - len(full)
+        if folded.endswith(("pro-", "anti-", "Pro-", "Anti-"), max(0, s - 5), s):
+            continue  # "pro-Kremlin Telegram channels": no one's name
+        if len(words) >= 3 and THE_BEFORE.search(folded, max(0, s - 5), s):
+            # "Spokesperson for the Joint Forces Viktor Tregubov": a body's name, then the
+            # person's (first name and surname)
+            s = e - len(" ".join(m.group(1).split()[-2:]))
         if free(s, e):
             out.append((s, e))
             cover(s, e)
@@ -532,6 +542,11 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     apposition ("John Kirby, spokesman for the NSC, told")."""
     near = max(region_start, verb_start - SUBJECT_WINDOW)
     cands = _candidates(folded, raw, near, verb_start, known, names_before=region_start)
+    # "President Trump's post, in which he said": the pronoun is the statement's owner,
+    # whoever spoke last.
+    if len(cands) >= 2 and PRONOUN.fullmatch(folded[cands[-1][0]:cands[-1][1]]) and \
+            IN_WHICH_OWNED.fullmatch(folded, cands[-2][1], cands[-1][0]):
+        return [cands[-2]]
     # "Trump's appeal, posted on his platform on Friday, said": the statement's owner.
     for s, e in cands:
         if OWNED_STATEMENT.fullmatch(folded, e, verb_start):
@@ -588,7 +603,9 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             while not voice and k > 0 and OWNED_MEDIUM.fullmatch(folded, cands[k - 1][1], s) or \
                     not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
-                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}",
+                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
+                                           # ("Meenakshi Iyer of the Centre for Eurasian Studies")
+                                           r"(?:(?:for|of|on)\s+(?:the\s+)?)?",
                                            folded[cands[k - 1][1]:s]):
                 k -= 1
                 s, e = cands[k]
@@ -880,7 +897,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         # or with none before it the sentence's own ("Medvedev, …, issued a warning,
         # saying …").
         participle = verb.endswith("ing") and bool(PARTICIPLE_BEFORE.search(
-            folded, max(s_start, v_start - 4), v_start))
+            folded, max(s_start, v_start - 12), v_start))
         if subject is None and participle and not (found and found[-1]["actor"]):
             subject = _lead_subject(folded, raw, clause_start, v_start, known)
         # "Donald Trump, who said ...", "a post by Donald Trump, in which he said ...": the

@@ -63,7 +63,7 @@ STANCE_COLUMNS = ["article_id", "actor", "in_gazetteer", "side", "stance", "role
 # The claim's own words (terms, weak terms, troop words) come from its rule file, the cue
 # families shared by every claim from rules/stance_cues.yaml (see :mod:`.lexicon`).
 DEFAULT_CLAIM = "encirclement"
-TROOPS_WINDOW = 60  # characters either side of a weak term in which troops must be named
+TROOPS_WINDOW = 80  # characters either side of a weak term in which troops must be named
 TROOPS_AFTER_WINDOW = 30  # characters after an after-only term
 NEGATED_HEDGE = re.compile(r"(?i)\W*(?:risk|danger|threat|fear|close|verge|almost|nearly)")
 NEGATION = re.compile(words(stance_cues()["negations"]).pattern + r"|n't(?!\w)")
@@ -167,11 +167,15 @@ def _passive_apposition(nouns: str, adverbs: str, verbs: str, titles: int) -> re
     """The text right before the agent of a passive apposition set after a claim ("..., a
     claim rejected at the time by Kyiv and by Western analysts"): the ``nouns`` naming
     what was said, ``adverbs`` then one of the ``verbs``, "by" and any agents before it."""
+    # (after another verb's agents: "a claim repeated by Trump but rejected by Ukraine and by
+    # analysts"; the agents of one verb never run on over "but" to the other's)
+    agents = r"(?:(?!(?<!\w)(?:but|yet)\s)[^,;:\"])"
     return re.compile(
         r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){0,2}?(?:" + nouns + r")\s+"
+        r"(?:[a-z]+ed\s+by\s+" + agents + r"{1,80}?\s+(?:but|yet|and)\s+(?:also\s+)?)?"
         r"(?:(?:that\s+)?(?:was|were|has\s+been|had\s+been)\s+)?" + adverbs + "(?:" + verbs + ")"
         r"(?:\s+(?:at\s+the\s+time|since|later|\w+ly))?"
-        r"\s+by\s+(?:both\s+)?(?:[^,;:\"]{1,60}?\s+(?:and|&)\s+(?:by\s+)?)?(?:[A-Z][\w.-]*\s+){0,"
+        r"\s+by\s+(?:both\s+)?(?:" + agents + r"{1,60}?\s+(?:and|&)\s+(?:by\s+)?)?(?:[A-Z][\w.-]*\s+){0,"
         + str(titles) + "}$")
 
 
@@ -220,6 +224,9 @@ COUNTERFACTUAL_PAST_THEN = re.compile(r"(?i)[^.?!]{0,80}\b(?:would|could|might)(
 CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
     r"insistence|remarks|boasts?|contention)(?!\w)")
+HOLDER_TIME = (r"(?:\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+               r"|(?:this|last)\s+(?:week|month|weekend)|earlier(?:\s+this\s+week)?|in\s+march"
+               r"|(?:hours|days|a\s+day|a\s+week)\s+(?:earlier|before)))?")
 HOLDER_BY = re.compile(
     # A statement holds the claim only as what is rejected ("dismissing statements from
     # Moscow and Trump that ..."): "according to a statement from the General Staff" and
@@ -227,10 +234,10 @@ HOLDER_BY = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|insistence|rhetoric|"
     rf"(?:{DENIAL_VERBS}|disput\w*)\s+"
     r"(?:the\s+|these\s+|those\s+|such\s+)?statements?)"
-    # ("rejected claims Friday by Putin and Trump": a day may stand between)
-    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today))?"
-    r"\s+(?:(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
-    r"spread|pushed|promoted)\s+)?(?:by|from)\s+(?:both\s+)?")
+    # ("rejected claims Friday by Putin and Trump", "claims made this week by ...": a time
+    # may stand between)
+    + HOLDER_TIME + r"(?:\s+(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
+    r"spread|pushed|promoted))?" + HOLDER_TIME + r"\s+(?:by|from)\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
 # the first, not speaking inside the first one's words.
 # ("Russia's military said it had retaken two villages, and Putin ... said ...": after a
@@ -267,6 +274,16 @@ TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.|ad
                          r"spokes(?:man|woman|person)|minister|commander|chief|head|leader|"
                          r"president|general|official|officer|analyst|expert)\s+){0,3}"
                          r"(?:(?:also|then|later)\s+)?$")
+# "..., as claimed by Putin and Trump", "not an encirclement, as Putin and Trump claimed,
+# but ...": an aside whose verb names whose claim the clause before it reports.
+ASIDE_CLAIM_VERB = words(stance_cues()["aside_claims"])
+AS_ASIDE = re.compile(r"(?i)[,(]\s*as\s+[^,;:\"()]{0,80}$")
+CONTRAST_BUT = re.compile(r"(?i)[^.;:!?]{0,60}?,\s*but\s")
+OPPOSITE = {"asserts": "denies", "denies": "asserts"}
+OBJECT_PRONOUN_ONLY = re.compile(r"(?i)him|her|them")
+# "accused Putin of lying about the situation": the accused and what they are accused of.
+LIE_ACCUSATION = re.compile(r"(?i)(?<!\w)accus(?:e|es|ed|ing)\s+([^,;:.!?\"]{1,60}?)\s+of\s+"
+                            + word_group(stance_cues()["lie_accusations"]))
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
 HEDGE_WINDOW = 40
@@ -324,6 +341,8 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
     """
     out = []
     for m in claim.term.finditer(text):
+        if _about_others(text, m.start(), m.end(), claim):
+            continue
         if claim.after_only is not None and claim.after_only.fullmatch(m.group()) and \
                 not claim.troops.search(text, m.end(), m.end() + TROOPS_AFTER_WINDOW):
             continue
@@ -358,6 +377,42 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = opener is not None and QUESTION.fullmatch(opener.group())
         out.append((m.start(), m.end(), bool(hedge)))
     return out
+
+
+# The other side's troops as a term's object ("had surrounded a group of Russian
+# conscripts", "the encirclement of Russian units") or its subject ("Russian units near
+# Glushkovo had been encircled", the term right after the verb).
+OBJECT_GAP = re.compile(r"(?i)(?:\s+(?:of|a|an|the|some|several|about|around|up\s+to|nearly|roughly|hundreds|"
+                        r"thousands|dozens|scores|group|groups|unit|units|number|remaining|[\d,]+))*\s+")
+SUBJECT_GAP = re.compile(r"(?i)(?:\s+[^.;:!?,\"]{0,50}?)?\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been|"
+                         r"being|been|remain(?:s|ed)?|got|get)\s+(?:(?:now|reportedly|effectively|completely|fully|"
+                         r"almost|nearly|all\s+but|partly|partially|in\s+(?:a|the))\s+)*[\"']?")
+OWN_SIDE = re.compile(r"(?i)ukrain|(?<!\w)(?:our|kyiv)(?!\w)")
+PLACE_WINDOW = 60  # characters either side of a term in which another battle's place counts
+
+
+def _about_others(text: str, start: int, end: int, claim: Claim) -> bool:
+    """Whether the term at [start, end) is said of the other side's troops or of another
+    battle (the claim's ``other_troops``, ``other_places`` and ``places``), so not of the
+    claim."""
+    if claim.other_troops is not None:
+        gap = OBJECT_GAP.match(text, end)
+        if gap and claim.other_troops.match(text, gap.end()):
+            return True
+        for m in claim.other_troops.finditer(text, max(0, start - 110), start):
+            if SUBJECT_GAP.fullmatch(text, m.end(), start) and not OWN_SIDE.search(text, m.end(), start):
+                return True
+    if claim.other_places is not None:
+        lo, hi = max(0, start - PLACE_WINDOW), end + PLACE_WINDOW
+        if claim.other_places.search(text, lo, hi) and not (
+                claim.places is not None and claim.places.search(text, lo, hi)):
+            return True
+    return False
+
+
+def _of_others(text: str, claim: Claim) -> bool:
+    """Whether a term in the (folded) text is said of the other side or another battle."""
+    return any(_about_others(text, m.start(), m.end(), claim) for m in claim.term.finditer(text))
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -463,6 +518,22 @@ def _named_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
     return bool(terms)
 
 
+# "..., which is why the Russian side could describe the Ukrainians as cut off": inside a
+# speaker's words, a term someone else (not "I", "we", "he", "she") describes things as.
+DESCRIBED_AS = re.compile(
+    r"(?i)(?<![\w'])(?!(?:i|we|he|she|be|been|being|is|are|was|were)\s)[\w'-]+\s+(?:(?:could|would|can|might|may|did|to|had|have|has)\s+)?"
+    r"(?:describ(?:e|es|ed|ing)|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|present(?:s|ed|ing)?|paint(?:s|ed|ing)?|"
+    r"characteri[sz](?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?)\s+(?:[\w'-]+\s+){0,4}?as\s+"
+    r"[\"']?(?:[\w-]+\s+)?$")
+
+
+def _described_by_another(text: str, terms: list[tuple[int, int, bool]], after: int) -> bool:
+    """Whether every term of a (folded) scope is what someone other than the speaker
+    describes things as, in a clause after ``after`` (the frame's verb)."""
+    return bool(terms) and all(t[0] > after and DESCRIBED_AS.search(text, max(after, t[0] - 80), t[0])
+                               for t in terms)
+
+
 def _questioned(text: str, terms: list[tuple[int, int, bool]]) -> bool:
     """Whether every term of a (folded) scope stands in a question: "Surrounded? Then how
     did I drive out?", "Are the units encircled?" assert nothing (an answer, "Encircled?
@@ -516,6 +587,66 @@ def _relative_echoes(folded: str, s_start: int, terms, mention_rows, claim: Clai
             if said:
                 stance = "denies" if denies_in(folded[:echoed.start()], said, claim) else "asserts"
                 out.append((actor, stance, s_start + start, s_start + end))
+    return out
+
+
+def _as_claimed(folded: str, s_start: int, terms, frames, claim: Claim) -> list[tuple[str, int, int]]:
+    """Actors an aside names as holding the claim of the clause before it: "troops had been
+    encircled, as claimed by Putin", "whether they were encircled, as Trump claimed". After a
+    negated claim only with a contrast that follows ("not an encirclement, as Putin claimed,
+    but a slow retreat"): "were not encircled, as Kyiv claimed" may be Kyiv's own denial."""
+    out = []
+    for f in frames or ():
+        if f.frame not in ("aside", "passive") or not f.actor or not ASIDE_CLAIM_VERB.fullmatch(f.verb):
+            continue
+        v_start, v_end = f.start - s_start, f.end - s_start
+        aside = AS_ASIDE.search(folded, max(0, v_start - 100), v_start)
+        if not aside:
+            continue
+        lo = _clause_start(folded, aside.start())
+        before = [(s - lo, e - lo, h) for s, e, h in terms if lo <= s and e <= aside.start()]
+        if not before:
+            continue
+        if denies_in(folded[lo:aside.start()], before, claim) and not CONTRAST_BUT.match(folded, v_end):
+            continue
+        out.append((f.actor, f.subject_start, f.subject_end))
+    return out
+
+
+def _lie_accusations(folded: str, s_start: int, mention_rows, frames, found: dict,
+                     so_far: dict) -> list[tuple[str, str, int, int]]:
+    """An accusation of lying in a sentence about the claim sets accuser and accused on
+    opposite sides: "Peskov accused him of lying" after Zelensky's denial makes Peskov
+    assert; "Zelensky accused Putin of lying" denies when Putin asserted (in the sentence or
+    earlier in the article); "Zelensky accused Putin of lying, saying the troops had not
+    been encircled" makes Putin assert. ``(actor, stance, start, end)``."""
+    out = []
+    for m in LIE_ACCUSATION.finditer(folded):
+        accusers = [f for f in frames or () if f.actor and f.start - s_start == m.start()]
+        if len(accusers) != 1:
+            continue
+        accuser = accusers[0]
+        named = [r for r in sorted(mention_rows or ()) if m.start(1) <= r[0] - s_start and r[1] - s_start <= m.end(1)]
+        named += [(s_start + c.start(), s_start + c.end(), METONYMS[c.group(1)])
+                  for c in HOLDER_METONYM.finditer(folded, m.start(1), m.end(1)) if not named]
+        if named:
+            start, end, accused = named[-1]  # ("Russia's Vladimir Putin": the person)
+        elif OBJECT_PRONOUN_ONLY.fullmatch(m.group(1)):
+            others = {a for a, _ in found if a != accuser.actor}
+            if len(others) != 1:
+                continue
+            (accused,), start, end = others, s_start + m.start(1), s_start + m.end(1)
+        else:
+            continue
+        if accused == accuser.actor:
+            continue
+        accused_said = {s for a, s in found if a == accused}
+        accuser_said = {s for a, s in found if a == accuser.actor}
+        known = accused_said or so_far.get(accused, set())
+        if len(known) == 1 and not accuser_said:
+            out.append((accuser.actor, OPPOSITE[next(iter(known))], accuser.subject_start, accuser.end))
+        elif len(accuser_said) == 1 and not accused_said:
+            out.append((accused, OPPOSITE[next(iter(accuser_said))], start, end))
     return out
 
 
@@ -616,6 +747,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
     # ("Kovalenko wrote: “Once again they spread fakes. Our units are not surrounded.”"):
     # a quotation is read in the first sentence it spans that holds a term.
     carried: list = []
+    so_far: dict = {}  # actor -> the stances the article gave them so far
     for position, (_, sid, s_start, s_end, text) in enumerate(sentence_rows):
         folded = folded_all[position]
         carried = [q for q in carried if q.end > s_start] + (quotes_by.get(sid) if sid in quotes_by.index else [])
@@ -625,7 +757,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         unhedged = [t for t in terms if not t[2]]
         # The cheap conditions first: most sentences are far from any claim term.
         anaphoric = bool(not terms and position - last_term <= ANAPHOR_WINDOW
-                         and ANAPHOR.search(folded))
+                         and ANAPHOR.search(folded) and not _of_others(folded, claim))
         # "Ukraine's General Staff says that is “false and fabricated”", next to a sentence
         # with the claim's words (before or after it): a denial of that claim.
         denial_only = bool(
@@ -633,12 +765,17 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
             and any(terms_all[max(0, position - DENIAL_WINDOW):position + DENIAL_WINDOW + 1])
             and STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded)
             # "Moscow rejected that denial": denying a denial is no denial of the claim.
-            and not DENIAL_NOUN.search(folded))
+            and not DENIAL_NOUN.search(folded)
+            # "rejected reports that Russian units had been encircled": another encirclement
+            and not _of_others(folded, claim))
         # ("Western analysts do not agree.": a negated agreement takes no side here.)
         agreeing = bool(not terms and previous is not None and position - previous[0] <= 1
                         and len(previous[1]) == 1 and AGREEMENT.search(folded)
                         and not NEGATION.search(folded))
-        if not unhedged and not anaphoric and not denial_only and not agreeing:
+        # (an aside names a holder whatever the clause does: "whether they were encircled, as
+        # claimed by Putin")
+        as_claimed = _as_claimed(folded, s_start, terms, frames_by.get(sid), claim) if terms else []
+        if not unhedged and not anaphoric and not denial_only and not agreeing and not as_claimed:
             continue
         found: dict = {}
         by_pronoun: set = set()  # (actor, stance) read from a frame whose subject is a pronoun
@@ -653,6 +790,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         for actor, start, end in _holders(folded, s_start, mentions_by.get(sid)):
             holders.add(actor)
             add(actor, "asserts", "holder", "claim-of-or-by", start, end)
+        for actor, start, end in as_claimed:
+            holders.add(actor)
+            add(actor, "asserts", "holder", "as-claimed-by", start, end)
         if unhedged:
             for actor, start, end in _relative_deniers(folded, s_start, unhedged, mentions_by.get(sid), claim):
                 add(actor, "denies", "speaker", "relative-denial", start, end)
@@ -752,6 +892,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                               and not HYPOTHETICAL_FRAME.search(folded, max(0, g.start - s_start - 16),
                                                                 g.start - s_start)
                               and not COORDINATED_BEFORE.search(folded, 0, g.subject_start - s_start)]
+                    # ... or where the same speaker's next verb begins ("accused Kyiv of
+                    # spreading lies, insisting the units were encircled": the lies are
+                    # Kyiv's, the encirclement is the insisting verb's).
+                    nested += [g.start - s_start for g in sentence_frames
+                               if g.frame == "coordinated" and g.actor == f.actor and g.start > f.end]
                     lo, hi = v_start, min([_clause_end(folded, v_end), *nested])
                 else:
                     lo, hi = _clause_start(folded, first), v_end
@@ -779,6 +924,14 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     if STRONG_DENIAL.search(scope) and REFERS_BACK.search(scope):
                         add(f.actor, "denies", "speaker", "clause-refers-back", f.subject_start,
                             f.subject_end, f.start, f.end)
+                    # "Putin has claimed they were trapped, and Trump repeated the claim": a
+                    # verb that takes up the claim the sentence made before (not one it
+                    # denied: "the claim" may then be the denial).
+                    elif content_after and any(ENDORSEMENT.search(scope, 0, m.start()) for m in ANAPHOR.finditer(scope)):
+                        prior = [t for t in unhedged if t[1] <= lo]
+                        if prior and not denies_in(folded[:lo], prior, claim):
+                            add(f.actor, "asserts", "speaker", "takes-up-claim", f.subject_start,
+                                f.subject_end, f.start, f.end)
                     continue
                 # A sentence that only refers back to the claim ("denied the claims, though
                 # Zelensky conceded …"): only the frame whose words hold the reference.
@@ -800,6 +953,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if stance == "asserts" and scope_terms and (
                         _judged_report(scope, scope_terms) or _topic(scope, scope_terms)
                         or _named_report(scope, scope_terms) or _questioned(scope, scope_terms)
+                        or _described_by_another(scope, scope_terms, v_end - lo)
                         # "… no evidence to support Putin's claim that …": another's claim,
                         # not the object of this verb ("reiterated Putin's claim that …")
                         or all(_held_by_another(owned.get(lo + t[0]), f, v_end, folded)
@@ -817,6 +971,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     by_pronoun.add((f.actor, stance))
                 add(f.actor, stance, "speaker", rule, f.subject_start, f.subject_end, f.start,
                     f.end)
+        if unhedged and sentence_frames:
+            for actor, stance, start, end in _lie_accusations(folded, s_start, mentions_by.get(sid),
+                                                              sentence_frames, found, so_far):
+                add(actor, stance, "speaker", "lie-accusation", start, end)
         sentence_quotes, carried = carried, []
         if sentence_quotes:
             for q in sentence_quotes:
@@ -855,6 +1013,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                                 others)
             rows.append((article_id, actor, actor in info, info.get(actor, UNKNOWN_SIDE), stance,
                          role, rule, sid, s_start, s_end, text, date, basis))
+            so_far.setdefault(actor, set()).add(stance)
         if kept:
             previous = (position, kept)
 
