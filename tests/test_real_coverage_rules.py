@@ -256,3 +256,14 @@ def test_a_share_of_the_whole_taken_and_what_is_gone(tmp_path):
                                "of it. Its troops now hold a sliver of the roughly 1,300 square kilometres "
                                "they seized last August.")
     assert list(table["direction"].astype(str)) == ["lost", "lost", "seized"]
+
+
+def test_a_figure_the_subject_gives_for_itself(tmp_path):
+    """Written for this test: "Ukraine ... and at one point said it controlled", "claiming
+    at one point to control": the sentence's subject is the claimant; a figure no one gives
+    stays unattributed."""
+    table = _figures(tmp_path, "Ukraine crossed the border last August and at one point said it controlled "
+                               "about 1,300 square kilometres. Kyiv launched the raid on August 6, claiming at one "
+                               "point to control more than 1,000 square kilometres of land. The area the "
+                               "Ukrainians hold has shrunk to about 200 square kilometres.")
+    assert list(table["claimant"].fillna("-")) == ["Ukrainian government", "Ukrainian government", "-"]

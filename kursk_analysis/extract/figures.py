@@ -780,7 +780,7 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         best = (distance, a, b)
         break
     if best is None:
-        return None, None
+        return _self_claimant(art, raw, start, s0, known)
     _, a, b = best
     phrase = raw[a:b].strip()
     if not phrase:
@@ -802,6 +802,39 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
     if re.fullmatch(r"(?i)(?:he|she|they|it|we|i)", phrase):
         return None, phrase
     return re.sub(r"(?i)^the\s+", "", phrase), phrase
+
+
+# "Ukraine stormed into the region and at one point said it controlled 1,300 sq km",
+# "... claimed control of", "claiming at one point to control": the subject's own figure.
+_SELF_CLAIM = re.compile(
+    r"(?i)\b(?:said|says|claimed|claims|claiming|saying|announced)\s+(?:(?:at\s+one\s+point|at\s+(?:its|the)\s+"
+    r"(?:peak|height)|once|then|later|initially)\s*,?\s+)?(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|still\s+)?"
+    r"(?:controlled|held|controls|holds|captured|seized|took)|(?:to\s+(?:have\s+)?)?(?:control(?:led)?|hold|held|"
+    r"captured?|seized?)|control\s+(?:of|over))\s+(?:[a-z-]+\s+){0,3}$")
+# The sentence's subject, first: a short opening phrase may come before it.
+_SUBJECT_AT = re.compile(r"(?:(?:In|On|By|At|After|Since)\s+[^,]{1,40},\s*)?(?:the\s+)?")
+
+
+def _self_claimant(art, raw: str, start: int, s0: int, known):
+    """(claimant, claimant_text) of a figure the sentence's subject gives for itself, by a
+    verb of saying ending its clause ("at one point said it controlled"), else (None, None).
+    The subject is a gazetteer actor or a capital that opens the sentence."""
+    from kursk_analysis.extract.quotes import METONYMS
+
+    if not _SELF_CLAIM.search(art.folded, max(s0, start - 110), start):
+        return None, None
+    lead = _SUBJECT_AT.match(raw, s0)
+    at = lead.end() if lead else s0
+    article_actors = known.get(art.article_id) if known is not None else None
+    if article_actors is not None:
+        here = article_actors.inside(at, at + 40)
+        if here and article_actors.starts[here[0]] == at:
+            i = here[0]
+            return article_actors.actors[i], raw[article_actors.starts[i]:article_actors.ends[i]]
+    word = re.match(r"[A-Z][a-z]+", raw[at:at + 12])
+    if word and word.group() in METONYMS:
+        return METONYMS[word.group()], word.group()
+    return None, None
 
 
 _BACK_REFERENCE = re.compile(r"(?i)(?:the|that|this)\s+(?:[a-z-]+\s+)?[a-z]+")
