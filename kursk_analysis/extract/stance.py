@@ -13,11 +13,17 @@ denials; and a sentence agreeing with the stance just reported ("Independent ana
 agree.", "consistent with ISW's findings") gives whoever it names that stance.
 A term governed by a prediction or hedge ("risk being encircled", "could be surrounded",
 "in danger of encirclement", "almost completely surrounded") is not a claim that troops
-*are* encircled: alone, it makes no stance. Who holds which stance:
+*are* encircled: alone, it makes no stance. Nor is a term the claim's when said of the
+other side's troops or of another battle (the claim file's ``other_troops`` and
+``other_places``: "had surrounded a group of Russian conscripts", "how Mariupol was
+encircled"). Who holds which stance:
 
 - **Claim holders assert**: "contrary to assertions made by Trump and Putin", "despite
   claims by both Vladimir Putin and President Trump", "Putin's March 13 claim", "the
-  Russian president's claims".
+  Russian president's claims", "as claimed by Putin", "not an encirclement, as Putin
+  claimed, but ...", "and Trump repeated the claim".
+- **An accusation of lying** sets accuser and accused on opposite sides ("Peskov accused
+  him of lying" after Zelensky's denial; "Zelensky accused Putin of lying, saying ...").
 - **Reporting frames** (from :func:`kursk_analysis.extract.quotes.speech_frames`: "X said",
   "according to X", "X refuted", "X concluded", "X and Y have cast doubt") take the
   polarity of the words they report: ``denies`` when a denial cue ("no geolocated
