@@ -61,6 +61,8 @@ def test_a_claim_file_of_ones_own(tmp_path):
     ("- just\n- a list\n", "must hold a mapping"),
     ("name: x\nterms: [{name: a, pattern: b}\n", "is not valid YAML"),
     ("name: x\nterms: [{name: a, pattern: b}, {name: a, pattern: c}]\n", "needs a name of its own"),
+    ("name: x\nterms: [{name: a, pattern: b}]\nother_troops: [russian]\n", "'other_troops' needs 'troops'"),
+    ("name: x\nterms: [{name: a, pattern: b}]\nother_places: \"gaza\"\n", "'other_places' must be a list"),
 ])
 def test_malformed_claim_files_name_file_and_entry(tmp_path, body, message):
     path = tmp_path / "bad.yaml"
