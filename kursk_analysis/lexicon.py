@@ -46,7 +46,7 @@ CUE_FAMILIES = ("hedges", "negations", "denials", "strong_denials", "agreements"
                 "persuasions", "reported_in_quotes", "affirmations", "endorsements",
                 "denial_nouns", "unverified", "aside_claims", "lie_accusations")
 CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", "troops",
-              "extra_hedges", "extra_denials", "other_troops", "other_places", "places"}
+              "extra_hedges", "extra_denials", "implicit_denials", "other_troops", "other_places", "places"}
 
 
 def read_rules(path: Path) -> dict:
@@ -255,6 +255,9 @@ class Claim:
     other_troops: re.Pattern | None = None
     other_places: re.Pattern | None = None
     places: re.Pattern | None = None  # the claim's own: a term near one stays the claim's
+    # Words that deny the claim without naming it ("withdrew in good order"): a denial in a
+    # sentence near one that names it, and in the scope of a frame.
+    implicit_denial: re.Pattern | None = None
 
     def term_name(self, text: str) -> str:
         """The name of the term entry that matches ``text`` (a matched term)."""
@@ -305,7 +308,8 @@ def _load_claim(path: str, _mtime: int) -> Claim:
     troops = _patterns(file, data, "troops", required=bool(weak or after))
     cues = stance_cues()
     hedges = cues["hedges"] + _patterns(file, data, "extra_hedges", required=False)
-    denials = cues["denials"] + _patterns(file, data, "extra_denials", required=False)
+    implicit = _patterns(file, data, "implicit_denials", required=False)
+    denials = cues["denials"] + _patterns(file, data, "extra_denials", required=False) + implicit
     everything = terms + weak + after
     other_troops = _patterns(file, data, "other_troops", required=False)
     other_places = _patterns(file, data, "other_places", required=False)
@@ -327,6 +331,7 @@ def _load_claim(path: str, _mtime: int) -> Claim:
                                 + word_group(troops)) if other_troops else None,
         other_places=words(other_places) if other_places else None,
         places=words(places) if places else None,
+        implicit_denial=words(implicit) if implicit else None,
     )
 
 

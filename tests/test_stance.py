@@ -879,3 +879,23 @@ def test_speakers_of_bodies_channels_and_posts(tmp_path):
         speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
     assert speakers == {"b1": "Meenakshi Iyer", "b2": None, "b3": None, "b4": "Donald Trump",
                         "b5": "Viktor Tregubov", "b6": "Dana Whitfield", "b7": "Paul Hendry"}
+
+
+def test_words_that_deny_the_claim_without_naming_it(tmp_path):
+    """Written for this test: near a sentence that names the claim, "pulled back in good
+    order" and "the supply corridor stays open" deny; so does "Kyiv says its units pulled
+    back in an organised way" after Moscow's claim in the same sentence; "the last road
+    that is still open" denies nothing, and far from the claim nothing is read."""
+    got = stance_rows(tmp_path, {
+        "i1": "Vladimir Putin said the Ukrainian group was cut off.\n\nUkraine's General Staff said the supply "
+              "corridor stays open and that units had pulled back in good order to prepared lines.",
+        "i2": "Moscow says the Ukrainians are trapped, while Kyiv says its units have already pulled back in an "
+              "organised way.",
+        "i3": "Donald Trump said the troops were surrounded.\n\nDmitry Peskov said the last road that is still "
+              "open was under fire.",
+        "i4": "Ukraine's General Staff said its units had pulled back in good order.",
+    })
+    assert ("i1", "Ukrainian General Staff", "denies") in got
+    assert ("i2", "Ukrainian government", "denies") in got and ("i2", "Russian government", "asserts") in got
+    assert not any(a == "i3" and actor == "Dmitry Peskov" for a, actor, _ in got)
+    assert not any(a == "i4" for a, _, _ in got)

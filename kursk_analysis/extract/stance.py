@@ -416,6 +416,12 @@ def _about_others(text: str, start: int, end: int, claim: Claim) -> bool:
     return False
 
 
+def _implicit(text: str, claim: Claim) -> bool:
+    """Whether the (folded) text denies the claim without naming it (the claim's
+    ``implicit_denials``: "pulled back in good order", "the roads stayed open")."""
+    return claim.implicit_denial is not None and bool(claim.implicit_denial.search(text))
+
+
 def _of_others(text: str, claim: Claim) -> bool:
     """Whether a term in the (folded) text is said of the other side or another battle."""
     return any(_about_others(text, m.start(), m.end(), claim) for m in claim.term.finditer(text))
@@ -769,7 +775,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         denial_only = bool(
             not terms and not anaphoric
             and any(terms_all[max(0, position - DENIAL_WINDOW):position + DENIAL_WINDOW + 1])
-            and STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded)
+            # ... or words that deny it without naming it ("pulled back in good order")
+            and (STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded) or _implicit(folded, claim))
             # "Moscow rejected that denial": denying a denial is no denial of the claim.
             and not DENIAL_NOUN.search(folded)
             # "rejected reports that Russian units had been encircled": another encirclement
@@ -930,6 +937,9 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     if STRONG_DENIAL.search(scope) and REFERS_BACK.search(scope):
                         add(f.actor, "denies", "speaker", "clause-refers-back", f.subject_start,
                             f.subject_end, f.start, f.end)
+                    elif _implicit(scope, claim):  # "Kyiv says its units withdrew in good order"
+                        add(f.actor, "denies", "speaker", "implicit-denial", f.subject_start,
+                            f.subject_end, f.start, f.end)
                     # "Putin has claimed they were trapped, and Trump repeated the claim": a
                     # verb that takes up the claim the sentence made before (not one it
                     # denied: "the claim" may then be the denial).
@@ -943,7 +953,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 # Zelensky conceded …"): only the frame whose words hold the reference.
                 if not unhedged and not (
                         ANAPHOR.search(scope) or STRONG_DENIAL.search(scope)
-                        and (denial_only or REFERS_BACK.search(scope)) or agreeing):
+                        and (denial_only or REFERS_BACK.search(scope)) or agreeing
+                        or denial_only and _implicit(scope, claim)):
                     continue
                 stance = _quoted_stance(scope, scope_terms, claim) if scope_terms else (
                     "denies" if denies_in(scope, scope_terms, claim) else "asserts")
