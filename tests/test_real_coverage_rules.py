@@ -267,3 +267,20 @@ def test_a_figure_the_subject_gives_for_itself(tmp_path):
                                "point to control more than 1,000 square kilometres of land. The area the "
                                "Ukrainians hold has shrunk to about 200 square kilometres.")
     assert list(table["claimant"].fillna("-")) == ["Ukrainian government", "Ukrainian government", "-"]
+
+
+def test_a_share_of_an_area_a_named_place_compared_and_ukrainian_land(tmp_path):
+    """Written for this test: "less than a third of the roughly 1,300 square kilometres"
+    is a share (and the area a figure too); "half the size of the German state of Saarland,
+    which covers some 2,570 square kilometers" sizes Saarland; "600 square kilometres of
+    Ukrainian land" is ground in Ukraine, not Kursk."""
+    table = _figures(tmp_path, "Analysts say Ukraine now controls less than a third of the roughly 1,300 square "
+                               "kilometres it captured in Kursk last August.")
+    assert list(table["text"]) == ["less than a third", "roughly 1,300 square kilometres"]
+    (tmp_path / "b").mkdir()
+    table = _figures(tmp_path / "b", "In Kursk, Ukrainian forces held roughly 1,300 square kilometers, about half the "
+                                     "size of the German state of Saarland, which covers some 2,570 square kilometers.")
+    assert list(table["value_low"]) == [1300.0]
+    (tmp_path / "c").mkdir()
+    assert _figures(tmp_path / "c", "Russian forces gained close to 600 square kilometres of Ukrainian land "
+                                    "there in November.").empty

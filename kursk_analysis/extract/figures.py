@@ -227,6 +227,9 @@ _AFTER_SHARE = re.compile(
     r"controlled|held)\b")
 # "two-thirds of it", "five or ten percent of that": a share of what the sentence spoke of.
 _OF_IT = re.compile(r"\s*of\s+(?:it|that|this)\b")
+# "less than a third of the roughly 1,300 square kilometres it captured": a share of an area.
+_OF_AREA = re.compile(r"\s*of\s+(?:the|its|their|those|these)\s+(?:(?:roughly|about|some|around|nearly|approximately|"
+                      r"estimated|original)\s+)?[\d][\d,.]*\s*(?:square|sq\b|km)")
 _AFTER_SHARE_VERB = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:now|already|been)\s+)*(?:"
     + "|".join(_CUES["share_verbs"]) + r")\b")
@@ -496,7 +499,8 @@ def _fraction_shares(lower: str) -> list[tuple]:
         if key not in _FRACTION_VALUES:
             continue
         after = lower[fe:fe + 80]
-        if not (_AFTER_SHARE.match(after) or _OF_IT.match(after) and _nearest_cue(lower, fs, lookback=40)):
+        if not (_AFTER_SHARE.match(after) or _OF_AREA.match(after)
+                or _OF_IT.match(after) and _nearest_cue(lower, fs, lookback=40)):
             continue
         if re.match(r"\s*(?:a|an)\s", after) or re.search(r"\b(?:second|first)\s*$",
                                                           lower[max(0, fs - 10):fs]):
@@ -1157,16 +1161,19 @@ _REGION_SIZE = re.compile(
     r"(?:spans|spanned|covers|covered|measures|measured|has an area of|is the size of)\s+"
     r"(?:an area of\s+)?(?:[a-z]+\s+){0,2}$")
 # "roughly twice the size of Oslo, which covers about 454 sq km": the place compared with.
+# ("half the size of the German state of Saarland, which covers ...": words before the name)
 _COMPARED_SIZE = re.compile(
     r"\b(?:size\s+of|as\s+(?:large|big)\s+as|(?:larger|bigger|smaller)\s+than)\s+"
-    r"(?:[A-Z][\w'-]+\s*){1,4},?\s+(?:which|that)\s+(?:covers|spans|measures|is)\s+(?:an\s+area\s+of\s+)?"
-    r"(?:[a-z]+\s+){0,2}$")
+    r"(?:(?:the|a|an|[a-z]+|[A-Z][\w'-]+)\s+){0,5}?[A-Z][\w'-]+,?\s+(?:which|that)\s+(?:covers|spans|measures|is)\s+"
+    r"(?:an\s+area\s+of\s+)?(?:[a-z]+\s+){0,2}$")
 _UKRAINE_PROPER = re.compile(
     r"\b(?:in|of|across|inside|within)\s+(?:eastern\s+|southern\s+|northern\s+)?Ukraine\b"
     r"(?!'s\s+(?i:incursion|offensive|operation|forces|troops|army|military|units|general\s+staff|"
     r"armed\s+forces|top|defen[cs]e|government|president|leadership|commander))|"
     r"\b(?:Donetsk|Luhansk|Lugansk|Zaporizhzhia|Zaporizhia|Zaporozhye|Kherson|Kharkiv|"
-    r"Kharkov|Dnipropetrovsk|Donbas|Donbass|Pokrovsk)\b")
+    r"Kharkov|Dnipropetrovsk|Donbas|Donbass|Pokrovsk)\b|"
+    # "gained 600 square kilometres of Ukrainian land" (Kursk is Russian land)
+    r"\b(?:of|in|on)\s+Ukrainian\s+(?:land|soil)\b")
 # Ukraine's own border region, named in the figure's clause ("Russian troops hold 90 sq km
 # in the Sumy region"); in another clause it is where the troops came from.
 _UKRAINE_BORDER = re.compile(r"\bSumy\b")
