@@ -859,8 +859,9 @@ def test_speakers_of_bodies_channels_and_posts(tmp_path):
     """Written for this test: "X of the Centre for Y Studies said" is X (and "she" after
     it); "pro-Kremlin Telegram channels" are not the Kremlin; an unnamed retired officer of
     another army is no Ukrainian soldier; "Trump's post, in which he said" is Trump, whoever
-    spoke last; "Spokesperson for the Joint Forces Viktor Tregubov" is Viktor Tregubov; Dana
-    and Paul are first names like any other."""
+    spoke last, and so is "a post by President Donald Trump on Truth Social, in which he
+    said"; "Spokesperson for the Joint Forces Viktor Tregubov" is Viktor Tregubov; Dana and
+    Paul are first names like any other."""
     speakers = {}
     for name, text in {
         "b1": "Meenakshi Iyer of the Centre for Eurasian Studies in Kolkata said the claim was overstated.\n\n"
@@ -874,11 +875,14 @@ def test_speakers_of_bodies_channels_and_posts(tmp_path):
         "b6": "Pentagon spokesperson Maj. Dana Whitfield spoke on Monday.\n\n\"We are not going to guess where "
               "the line will be,\" Whitfield said.",
         "b7": "\"It is a slow retreat, not a rout,\" said Paul Hendry, a former diplomat.",
+        "b8": "Zelensky spoke on Saturday.\n\nIt followed a post by President Donald Trump on Truth Social, in "
+              "which he said the troops were \"completely surrounded by the Russian military.\"",
     }.items():
         (tmp_path / name).mkdir()
         speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
     assert speakers == {"b1": "Meenakshi Iyer", "b2": None, "b3": None, "b4": "Donald Trump",
-                        "b5": "Viktor Tregubov", "b6": "Dana Whitfield", "b7": "Paul Hendry"}
+                        "b5": "Viktor Tregubov", "b6": "Dana Whitfield", "b7": "Paul Hendry",
+                        "b8": "Donald Trump"}
 
 
 def test_words_that_deny_the_claim_without_naming_it(tmp_path):

@@ -212,6 +212,8 @@ APPOSITION_INTO = re.compile(r"\s*,\s*an?\s+(?:[\w'-]+\s+){1,4}")
 # medium it was published on.
 # "Trump's appeal, posted on his platform on Friday, said": the statement's owner speaks.
 OWNED_STATEMENT = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?)(?:\s*,[^,\"]{{1,100}},)?\s*")
+MEDIUM_GAP = re.compile(r"\s+(?:on|in|via)\s+(?:(?:his|her|its|their|the)\s+)?")
+BY_STATEMENT = re.compile(rf"(?:{POSSESSIVE_NOUNS}|appeals?|letters?|messages?)\s+by\s+(?:[\w.'-]+\s+){{0,3}}$")
 IN_WHICH_OWNED = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?|letters?|speech|"
                             r"address|interview|messages?)\s*,?\s+(?:in\s+which|where)\s+")
 OWNED_MEDIUM = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS})\s+(?:on|in|via)\s+"
@@ -906,12 +908,19 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             if subject is None and not passive else None
         if relative:
             comma = relative.start()
-            antecedent = [c for c in _candidates(folded, raw, max(s_start, comma - 200), comma, known)
+            before_comma = _candidates(folded, raw, max(s_start, comma - 200), comma, known)
+            antecedent = [c for c in before_comma
                           if not folded[c[1]:comma].strip()
                           # "DeepState, the Ukrainian mapping project, whose analysts ...":
                           # the name before an apposition of its own
                           or APPOSITION_BEFORE_COMMA.fullmatch(folded, c[1], comma)]
             subject = antecedent[-1:] or None
+            # "a post by President Donald Trump on Truth Social, in which he said": the
+            # statement's author, not the medium it appeared on.
+            k = before_comma.index(subject[0]) if subject else 0
+            if k > 0 and MEDIUM_GAP.fullmatch(folded, before_comma[k - 1][1], subject[0][0]) \
+                    and BY_STATEMENT.search(folded, max(s_start, before_comma[k - 1][0] - 40), before_comma[k - 1][0]):
+                subject = [before_comma[k - 1]]
         if subject is None and verb not in ("according to", "citing", "quoting") and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "it had found no footage indicating that ...": a form in -ing without a comma
