@@ -46,7 +46,7 @@ CUE_FAMILIES = ("hedges", "negations", "denials", "strong_denials", "agreements"
                 "persuasions", "reported_in_quotes", "affirmations", "endorsements",
                 "denial_nouns", "unverified", "aside_claims", "lie_accusations")
 CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", "troops",
-              "extra_hedges", "extra_denials", "implicit_denials", "other_troops", "other_places", "places"}
+              "extra_hedges", "extra_denials", "implicit_denials", "other_troops", "own_troops", "other_places", "places"}
 
 
 def read_rules(path: Path) -> dict:
@@ -254,6 +254,7 @@ class Claim:
     # Troops of these sides, and these places, are another encirclement's (None: no check).
     other_troops: re.Pattern | None = None
     other_places: re.Pattern | None = None
+    own_troops: re.Pattern | None = None  # words for the claim's own side ("Ukrainian", "our")
     places: re.Pattern | None = None  # the claim's own: a term near one stays the claim's
     # Words that deny the claim without naming it ("withdrew in good order"): a denial in a
     # sentence near one that names it, and in the scope of a frame.
@@ -313,6 +314,7 @@ def _load_claim(path: str, _mtime: int) -> Claim:
     everything = terms + weak + after
     other_troops = _patterns(file, data, "other_troops", required=False)
     other_places = _patterns(file, data, "other_places", required=False)
+    own_troops = _patterns(file, data, "own_troops", required=False)
     places = _patterns(file, data, "places", required=False)
     if other_troops and not troops:
         raise RuleError(f"{file}: 'other_troops' needs 'troops' (the words for troops they qualify).")
@@ -330,6 +332,7 @@ def _load_claim(path: str, _mtime: int) -> Claim:
         other_troops=re.compile(r"(?i)(?<![\w'])(?:" + "|".join(other_troops) + r")\s+(?:[\w-]+\s+){0,2}?"
                                 + word_group(troops)) if other_troops else None,
         other_places=words(other_places) if other_places else None,
+        own_troops=words(own_troops) if own_troops else None,
         places=words(places) if places else None,
         implicit_denial=words(implicit) if implicit else None,
     )

@@ -807,11 +807,13 @@ def test_another_sides_troops_or_battle_is_not_the_claim(tmp_path):
         "o4": "Vladimir Putin said Russian forces had encircled the Ukrainian units in Kursk.",
         "o5": "Oleksandr Syrskyi said that, unlike at Pokrovsk, the troops in Kursk were not encircled.",
         "o6": "Russian military analysts said the available evidence pointed to an orderly pullback rather than a trapped army.",
+        "o7": "Russian troops said the Ukrainian units near Sudzha were surrounded.",
     })
     assert not any(a in ("o1", "o2", "o3") for a, _, _ in got)
     assert ("o4", "Vladimir Putin", "asserts") in got
     assert ("o5", "Oleksandr Syrskyi", "denies") in got
     assert not any(a == "o6" and stance == "asserts" for a, _, stance in got)
+    assert any(a == "o7" and stance == "asserts" for a, _, stance in got)  # the claim's own troops between
 
 
 def test_an_accusation_of_lying_sets_accuser_and_accused_apart(tmp_path):

@@ -393,7 +393,6 @@ OBJECT_GAP = re.compile(r"(?i)(?:\s+(?:of|a|an|the|some|several|about|around|up\
 SUBJECT_GAP = re.compile(r"(?i)(?:\s+[^.;:!?,\"]{0,50}?)?\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been|"
                          r"being|been|remain(?:s|ed)?|got|get)\s+(?:(?:now|reportedly|effectively|completely|fully|"
                          r"almost|nearly|all\s+but|partly|partially|in\s+(?:a|the))\s+)*[\"']?")
-OWN_SIDE = re.compile(r"(?i)ukrain|(?<!\w)(?:our|kyiv)(?!\w)")
 PLACE_WINDOW = 60  # characters either side of a term in which another battle's place counts
 
 
@@ -406,7 +405,10 @@ def _about_others(text: str, start: int, end: int, claim: Claim) -> bool:
         if gap and claim.other_troops.match(text, gap.end()):
             return True
         for m in claim.other_troops.finditer(text, max(0, start - 110), start):
-            if SUBJECT_GAP.fullmatch(text, m.end(), start) and not OWN_SIDE.search(text, m.end(), start):
+            # (not when the claim's own side is named between: "Russian drones kept the
+            # Ukrainian units ... surrounded")
+            if SUBJECT_GAP.fullmatch(text, m.end(), start) and not (
+                    claim.own_troops is not None and claim.own_troops.search(text, m.end(), start)):
                 return True
     if claim.other_places is not None:
         lo, hi = max(0, start - PLACE_WINDOW), end + PLACE_WINDOW
