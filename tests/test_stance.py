@@ -905,3 +905,19 @@ def test_words_that_deny_the_claim_without_naming_it(tmp_path):
     assert ("i2", "Ukrainian government", "denies") in got and ("i2", "Russian government", "asserts") in got
     assert not any(a == "i3" and actor == "Dmitry Peskov" for a, actor, _ in got)
     assert not any(a == "i4" for a, _, _ in got)
+
+
+def test_a_danger_averted_and_the_staff_of_a_commander(tmp_path):
+    """Written for this test: "the threat of encirclement had been averted" denies, a threat
+    that "remained" takes no side; "the General Staff" after the Ukrainian commander is the
+    Ukrainian General Staff."""
+    got = stance_rows(tmp_path, {
+        "d1": "Oleksandr Syrskyi said his troops had moved to better positions and that the threat of "
+              "encirclement had been averted in time.",
+        "d2": "Oleksandr Syrskyi said the threat of encirclement remained high.",
+        "d3": "Its top commander, Oleksandr Syrskyi, said on Tuesday that there was no threat of encirclement, "
+              "and the General Staff repeated on Friday that reports of surrounded units were false.",
+    })
+    assert ("d1", "Oleksandr Syrskyi", "denies") in got
+    assert not any(a == "d2" for a, _, _ in got)
+    assert ("d3", "Ukrainian General Staff", "denies") in got

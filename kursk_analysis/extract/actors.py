@@ -900,11 +900,16 @@ ORGANISATION_BEFORE = re.compile(
     r"Fund|Association|Union|League|Club)\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
+MILITARY_ROLE = re.compile(r"\b(?:commander|chief of (?:the )?general staff|armed forces|army chief)\b")
+
+
 def _staff_of_military(before: int, known: ArticleActors) -> str | None:
-    """"Ukraine's military denied the claims. The General Staff said ...": the one general
-    staff of the gazetteer on the side of the armed forces named last."""
+    """"Ukraine's military denied the claims. The General Staff said ...", "Its top commander,
+    Oleksandr Syrskyi, said ..., and the General Staff repeated ...": the one general staff
+    of the gazetteer on the side of the armed forces, or of the commander, named last."""
     military = known.recent(before, lambda a: known.fits(a, ("institution",)) and (
-        "armed forces" in known.describe(a) or "military" in a.casefold()), MENTION_WINDOW)
+        "armed forces" in known.describe(a) or "military" in a.casefold())
+        or known.fits(a, ("person",)) and MILITARY_ROLE.search(known.describe(a)), MENTION_WINDOW)
     side = _side(military, known) if military else None
     staffs = [a for a in known.info if side and _side(a, known) == side
               and known.fits(a, ("institution",)) and "general staff" in known.describe(a)]

@@ -216,6 +216,9 @@ ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s
 SENTENCE_STOP = re.compile(r"[.!?]+[\"']?\s")
 ANSWER_DENIES = re.compile(r"(?i)\W*(?:but\s+)?(?:it|that|this|they|we)\s+(?:is|are|was|were)(?:\s+not|n't)\b")
 ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
+DANGER_AVERTED = re.compile(r"(?i)(?:\s+[\w'-]+){0,5}?\s+(?:had|has|have|was|were|is|are|been)\s+(?:been\s+)?"
+                            r"(?:\w+ly\s+)?" + word_group(stance_cues()["averted"]))
+DANGER_BEFORE = re.compile(r"(?i)(?:threat|danger|risk)s?\s+of\s+(?:(?:an?|the)\s+)?(?:being\s+)?$")
 QUESTION_AFTER = re.compile(r"[^.!?\"]{0,80}[\"']?\s*\?")
 # "If we were surrounded, I would not be talking to you": a counterfactual that denies.
 COUNTERFACTUAL = re.compile(
@@ -373,6 +376,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             # ... but "could not rule out a threat of encirclement" keeps the danger open.
             if denied and not NEGATION.search(text, max(0, denied.start() - 12), denied.start()):
                 hedge = None
+        # "the threat of encirclement had been averted": a danger past is a denial.
+        if hedge and NEGATED_HEDGE.match(hedge.group()) and DANGER_AVERTED.match(text, m.end()):
+            hedge = None
         # "the encirclement threat", "encirclement risk": a hedge noun after the term.
         if not hedge and HEDGE_NOUN_AFTER.match(text, m.end()):
             hedge = True
@@ -478,7 +484,8 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
         if hedged:
             continue
         if _negated(text, start) or ANSWERED_NO.match(text, end) or \
-                _counterfactual(text, start, end):
+                _counterfactual(text, start, end) or \
+                DANGER_AVERTED.match(text, end) and DANGER_BEFORE.search(text, max(0, start - 30), start):
             return True
     return False
 
