@@ -917,7 +917,9 @@ def test_a_danger_averted_and_the_staff_of_a_commander(tmp_path):
         "d2": "Oleksandr Syrskyi said the threat of encirclement remained high.",
         "d3": "Its top commander, Oleksandr Syrskyi, said on Tuesday that there was no threat of encirclement, "
               "and the General Staff repeated on Friday that reports of surrounded units were false.",
+        "d4": "Ukraine's top military commander said his troops were in no danger of being encircled.",
     })
     assert ("d1", "Oleksandr Syrskyi", "denies") in got
     assert not any(a == "d2" for a, _, _ in got)
     assert ("d3", "Ukrainian General Staff", "denies") in got
+    assert ("d4", "Oleksandr Syrskyi", "denies") in got  # a gazetteer alias
