@@ -923,3 +923,29 @@ def test_a_danger_averted_and_the_staff_of_a_commander(tmp_path):
     assert not any(a == "d2" for a, _, _ in got)
     assert ("d3", "Ukrainian General Staff", "denies") in got
     assert ("d4", "Oleksandr Syrskyi", "denies") in got  # a gazetteer alias
+
+
+def test_first_names_call_signs_and_quote_labels(tmp_path):
+    """Written for this test: one-word names introduced as features introduce them ("asked
+    to be identified only as Dmytro", "said Nina, a retired schoolteacher", "Olha, a combat
+    medic who asked that her surname not be used" - a request for anonymity is no speech),
+    "a 27-year-old infantryman who goes by the call sign Grizzly", and a "Quote from X:"
+    label; "an encirclement that is not there" denies."""
+    speakers = {}
+    for name, text in {
+        "f1": "A sergeant who asked to be identified only as Dmytro described the first days. \"We went in "
+              "fast,\" he said.",
+        "f2": "\"They took everything we had,\" said Nina, a retired schoolteacher who would give only her first name.",
+        "f3": "Olha, a combat medic who asked that her surname not be used, was blunter. \"We were never in a "
+              "ring,\" she said.",
+        "f4": "\"We walked out at night,\" said a 27-year-old infantryman who goes by the call sign Grizzly.",
+        "f5": "Andriy Kovalenko heads the centre.\n\nQuote from Kovalenko: \"They show maps of an encirclement "
+              "that is not there.\"",
+    }.items():
+        (tmp_path / name).mkdir()
+        speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    assert speakers == {"f1": "Dmytro", "f2": "Nina", "f3": "Olha", "f4": "Grizzly", "f5": "Andriy Kovalenko"}
+    (tmp_path / "s").mkdir()
+    got = stance_rows(tmp_path / "s", {"f5": "Andriy Kovalenko heads the centre.\n\nQuote from Kovalenko: \"They "
+                                             "show maps of an encirclement that is not there.\""})
+    assert got == {("f5", "Andriy Kovalenko", "denies")}

@@ -381,14 +381,16 @@ DESCRIPTION_NOUNS = (
 # "he" is not an earlier named one. ("the man" refers back: "Donald Trump, the man who ...")
 CIVILIAN_NOUNS = ("man", "woman", "resident", "administrator", "villager", "pensioner", "volunteer",
                   "medic", "doctor", "nurse", "driver", "farmer", "teacher", "refugee", "evacuee",
-                  "mother", "father", "grandmother", "grandfather")
+                  "mother", "father", "grandmother", "grandfather", "schoolteacher", "retiree", "student",
+                  "shopkeeper", "priest", "engineer", "worker")
 CIVILIAN = "|".join(CIVILIAN_NOUNS)
 DESCRIPTION = re.compile(
     r"(?i)(?<![\w'])(?:the|this|that|another|(?:one|two|three|both|each|some) of the|an?|one|"
     r"his|her|their|its)\s+"
-    r"(?:(?!said|says|told|wrote|of\b)[a-z.'-]+\s+){0,2}"
+    # (a modifier may hold digits: "a 27-year-old infantryman")
+    r"(?:(?!said|says|told|wrote|of\b)[a-z0-9.'-]+\s+){0,2}"
     rf"({DESCRIPTION_NOUNS})(?!\w)"
-    rf"|(?<![\w'])an?\s+(?:(?!said|says|told|wrote|of\b)[a-z.'-]+\s+){{0,2}}({CIVILIAN})(?!\w)"
+    rf"|(?<![\w'])an?\s+(?:(?!said|says|told|wrote|of\b)[a-z0-9.'-]+\s+){{0,2}}({CIVILIAN})(?!\w)"
 )
 # Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
 # Tayyip Erdoğan", "Jakub Wiśniewski"); a hyphenated part may be lower case ("Koo Byoung-sam").
@@ -405,13 +407,16 @@ COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 CODENAME = re.compile(
     r"(?i:code-?named|call[- ]?sign(?:ed)?(?: as)?|nicknamed|nom de guerre(?: as)?|pseudonym|known as|"
     r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:first )?name,?|"
+    # "asked to be identified only as Dmytro", "who goes by Grizzly", "who writes as Severny Veter"
+    r"identified only as|(?:goes|go|went) by|writes as|writing as|"
     # "a sergeant named Oleh", "asked that only his first name, Mark, be used"
     r"(?:sergeant|soldier|officer|commander|fighter|operator|pilot|medic|volunteer|serviceman|man|woman)\s+named|"
     r"only (?:his|her) (?:first )?name,)"
     r",?\s+[\"']?([A-Z][\w'-]+)(?!\w)")
 # Words one of CODENAME's phrases has, looked for first (``in`` on the lower-cased text is
 # far cheaper than the case-insensitive pattern tried at every character).
-_CODENAME_KEYS = ("name", "call sign", "callsign", "call-sign", "pseudonym", "known as", "nom de guerre")
+_CODENAME_KEYS = ("name", "call sign", "callsign", "call-sign", "pseudonym", "known as", "nom de guerre",
+                  "identified only as", "goes by", "go by", "went by", "writes as", "writing as")
 
 
 def _may_name(raw: str) -> bool:

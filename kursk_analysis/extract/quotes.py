@@ -193,7 +193,10 @@ VOICE_OF = re.compile(r"(?i)(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woma
                       r"representative|press (?:secretary|officer|service))\s+(?:for|of)\s+$")
 # "one soldier, who asked not to be named, told …": a formula of anonymity, not a frame.
 ANONYMITY_AFTER = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+remain\s+anonymous|"
-                             r"for\s+anonymity)(?!\w)")
+                             r"for\s+anonymity|"
+                             # "asked that her surname not be used", "asked to be identified only as"
+                             r"(?:that\s+)?(?:only\s+)?(?:his|her|their)\s+(?:sur|first\s+|full\s+|last\s+)?names?|"
+                             r"to\s+be\s+(?:identified|named|called)\s+(?:only\s+)?(?:as|by))(?!\w)")
 # Countries and capitals as speakers ("Ukraine denied", "Moscow said") stand for governments.
 METONYMS = {"Ukraine": "Ukrainian government", "Kyiv": "Ukrainian government",
             "Kiev": "Ukrainian government", "Russia": "Russian government",
@@ -858,8 +861,8 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         verb = m.group()
         if ANONYMITY_AFTER.match(folded, v_end):
             continue
-        if verb == "According to":
-            verb = "according to"
+        if verb in ("According to", "Quote from"):
+            verb = verb.lower()
         if verb in NOUN_LIKE and (NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start)
                                   or NOUN_PASSIVE.match(folded, v_end)):
             continue
@@ -886,7 +889,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             subject = _subject_after(folded, raw, passive.end(), s_end, known)
             if subject:
                 kind = "passive"
-        elif verb in ("according to", "citing", "quoting") or ONLY_PUNCT.fullmatch(lead):
+        elif verb in ("according to", "quote from", "citing", "quoting") or ONLY_PUNCT.fullmatch(lead):
             # "…, citing Zelenskyy": whom the outlet cites speaks.
             subject = _subject_after(folded, raw, v_end, s_end, known)
             # "According to him, ...": the person spoken of before.
@@ -921,7 +924,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             if k > 0 and MEDIUM_GAP.fullmatch(folded, before_comma[k - 1][1], subject[0][0]) \
                     and BY_STATEMENT.search(folded, max(s_start, before_comma[k - 1][0] - 40), before_comma[k - 1][0]):
                 subject = [before_comma[k - 1]]
-        if subject is None and verb not in ("according to", "citing", "quoting") and not passive:
+        if subject is None and verb not in ("according to", "quote from", "citing", "quoting") and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "it had found no footage indicating that ...": a form in -ing without a comma
             # before it has its subject right before it ("Russia is claiming"), not words
