@@ -949,3 +949,27 @@ def test_first_names_call_signs_and_quote_labels(tmp_path):
     got = stance_rows(tmp_path / "s", {"f5": "Andriy Kovalenko heads the centre.\n\nQuote from Kovalenko: \"They "
                                              "show maps of an encirclement that is not there.\""})
     assert got == {("f5", "Andriy Kovalenko", "denies")}
+
+
+def test_round_twelve_signs(tmp_path):
+    """Written for this test: a second participle's agent holds the claim too ("claims made
+    by Putin and repeated by Trump"); a claim named after "despite" is not the speaker's; a
+    possessive noun's claim stops where another speaker's frame begins ("His remarks came
+    a day after Trump wrote that ..."); "a distorted account of supposedly encircled troops"
+    denies; "seen nothing to indicate that ..." asserts nothing."""
+    got = stance_rows(tmp_path, {
+        "t1": "Oleksandr Syrskyi said his forces face no threat of being surrounded, contradicting claims made "
+              "last week by Vladimir Putin and repeated by Donald Trump.",
+        "t2": "Ukraine's army chief said his troops were still fighting, despite repeated Russian claims that the "
+              "Ukrainian force there had been trapped.",
+        "t3": "Volodymyr Zelensky spoke in Kyiv.\n\nHis remarks came a day after Donald Trump wrote that "
+              "thousands of Ukrainian soldiers were surrounded.",
+        "t4": "Andrii Sybiha said Russia was handing the Americans a distorted account of supposedly encircled troops.",
+        "t5": "Britain's Ministry of Defence said it had seen nothing to indicate that a large Ukrainian force "
+              "had been encircled.",
+    })
+    assert ("t1", "Donald Trump", "asserts") in got and ("t1", "Donald Trump", "denies") not in got
+    assert not any(a == "t2" and stance == "asserts" for a, _, stance in got)
+    assert ("t3", "Donald Trump", "asserts") in got and ("t3", "Volodymyr Zelensky", "asserts") not in got
+    assert ("t4", "Andrii Sybiha", "denies") in got and ("t4", "Andrii Sybiha", "asserts") not in got
+    assert not any(a == "t5" and stance == "asserts" for a, _, stance in got)

@@ -87,7 +87,7 @@ REPORTED_CLAIM_BEFORE = re.compile(words(stance_cues()["reported_claims"]).patte
 # a term in the content of a claim the clause only names; without a verb that takes the
 # claim up ("repeated claims that ...") or a denial cue, the speaker takes no side.
 REPORTED_CLAIM_THAT = re.compile(r"(?i)(?<![\w'])(?:the|these|those|such|an?|its|his|her|their|[\w-]+'s|"
-                                 r"about|of|on|over|with)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"about|of|on|over|with|despite|amid|against)\s+(?:[\w-]+\s+){0,2}?"
                                  + word_group(stance_cues()["reported_claims"])
                                  + r"\s+that\s+[^,;:.!?\"]{0,80}$")
 EVALUATED_AFTER = re.compile(r"(?i)[^,;:.!?\"]{0,40}?" + word_group(stance_cues()["evaluations"]))
@@ -262,7 +262,10 @@ DENIED_THAT = re.compile(
     r"(?:the\s+)?(?:claims?|reports?|allegations?|assertions?|suggestions?)\s+that(?!\w)")
 # Between two holders: "and", a list comma, a repeated "by"; before a holder, titles
 # ("U.S. President", "Kremlin leader", "the Russian chief of general staff").
-HOLDER_CONNECTOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s*)?(?:(?:by|from)\s+)?(?:both\s+)?")
+# ("claims made by Putin and repeated by Trump": a second participle with its own agent)
+HOLDER_CONNECTOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s*)?(?:(?:later\s+|then\s+)?(?:repeated|echoed|amplified|"
+                              r"voiced|endorsed|parroted|spread|pushed|backed|made)\s+(?=by\s))?"
+                              r"(?:(?:by|from)\s+)?(?:both\s+)?")
 HOLDER_TITLES = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|chief|president|minister|"
                            r"general|spokesman|spokeswoman|commander)\s+){0,3}")
 HOLDER_METONYM = re.compile(r"(Ukraine|Kyiv|Kiev|Russia|Moscow)(?![\w'-])")
@@ -422,6 +425,11 @@ def _about_others(text: str, start: int, end: int, claim: Claim) -> bool:
                 claim.places is not None and claim.places.search(text, lo, hi)):
             return True
     return False
+
+
+def _frame_at(frame) -> int:
+    """Where a frame's words begin: its subject or its verb, whichever comes first."""
+    return min(frame.start, frame.subject_start) if frame.subject_start >= 0 else frame.start
 
 
 def _implicit(text: str, claim: Claim) -> bool:
@@ -828,8 +836,13 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     # before anyone else's ("His statement counters Trump's assertion
                     # that …" makes Trump, not the statement's author, the holder).
                     n_end = f.end - s_start
+                    # ("His remarks came a day after Trump wrote that ...": another's
+                    # frame after the noun takes the words after it)
                     bound = min([g.start - s_start for g in sentence_frames
                                  if g.frame == "possessive" and g.start > f.end]
+                                + [_frame_at(g) - s_start for g in sentence_frames
+                                   if g.frame != "possessive" and g.actor and g.actor != f.actor
+                                   and _frame_at(g) > f.end]
                                 + [_clause_end(folded, n_end)])
                     owns = any(n_end <= t[0] < bound for t in unhedged) or \
                         (not unhedged and anaphoric)
