@@ -973,3 +973,23 @@ def test_round_twelve_signs(tmp_path):
     assert ("t3", "Donald Trump", "asserts") in got and ("t3", "Volodymyr Zelensky", "asserts") not in got
     assert ("t4", "Andrii Sybiha", "denies") in got and ("t4", "Andrii Sybiha", "asserts") not in got
     assert not any(a == "t5" and stance == "asserts" for a, _, stance in got)
+
+
+def test_names_with_particles_hyphens_family_names_first_and_retired_titles(tmp_path):
+    """Written for this test: "said Maarten de Vries", "said Dae-jung Park", "Lee Ji-hoon ...
+    Lee said" (family name first), "said Maj. Gen. (retd) Rajiv Bhandari"; "the Odesa-based
+    Black Sea Strategic Group" is no one's name, so "Anton Rudnyk of ... said" is Rudnyk."""
+    speakers = {}
+    for name, text in {
+        "n1": "\"We looked for a pocket and found none,\" said Maarten de Vries, one of the group's founders.",
+        "n2": "\"They changed their tactics in March,\" said Dae-jung Park, who studies the North Korean army.",
+        "n3": "Lee Ji-hoon, a researcher at the institute, spoke on Monday.\n\n\"In January they attacked in "
+              "the open,\" Lee said.",
+        "n4": "\"Both sides are exaggerating,\" said Maj. Gen. (retd) Rajiv Bhandari, now a senior fellow.",
+        "n5": "Anton Rudnyk of the Odesa-based Black Sea Strategic Group said that \"both sides want the "
+              "figures to look better than they are.\"",
+    }.items():
+        (tmp_path / name).mkdir()
+        speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    assert speakers == {"n1": "Maarten de Vries", "n2": "Dae-jung Park", "n3": "Lee Ji-hoon",
+                        "n4": "Rajiv Bhandari", "n5": "Anton Rudnyk"}

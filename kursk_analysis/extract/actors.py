@@ -396,8 +396,12 @@ DESCRIPTION = re.compile(
 # Tayyip Erdoğan", "Jakub Wiśniewski"); a hyphenated part may be lower case ("Koo Byoung-sam").
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
-PROPER_NAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+(?:[- ](?:[{_UPPER}]\.|[{_UPPER}][{_LOWER}'{_UPPER}]+"
-                         rf"(?:-[{_LOWER}]+)?)){{1,4}})(?!\w)")
+# (a hyphenated first name, "Dae-jung Park"; a particle before a surname, "Maarten de Vries")
+_PARTICLES = r"(?:de|van|von|der|den|da|di|du|del|della|la|le|ter|bin|ibn)"
+# (not an English compound: "Odesa-based", "Kremlin-backed")
+_COMPOUND = r"(?:based|led|held|backed|born|run|linked|funded|made|style|era|speaking|controlled|occupied|aligned|affiliated|friendly)"
+PROPER_NAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+(?:-(?!{_COMPOUND}\b)[{_LOWER}]+)?(?:[- ](?:{_PARTICLES} )?(?:[{_UPPER}]\.|"
+                         rf"[{_UPPER}][{_LOWER}'{_UPPER}]+(?:-[{_LOWER}]+)?)){{1,4}})(?!\w)")
 _WORD_BEFORE = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+)\s+$")  # (see _first_with_a_first_name)
 SURNAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}'-]+)(?!\w)")
 # A courtesy title before a surname: "Mr. Paroinen", "Dr Vautrin".
@@ -671,6 +675,9 @@ class ArticleActors:
                 self.kinds.setdefault(full, "institution")  # "Northgate Risk, a consultancy": "it"
             surname = full.split()[-1]
             self.names.append((m.start(), surname, full))
+            if re.fullmatch(rf"[{_UPPER}][{_LOWER}]+-[{_LOWER}]+", surname):
+                # "Lee Ji-hoon ... Lee said": the family name first
+                self.names.append((m.start(), full.split()[0], full))
             context = raw[max(0, m.start() - 40):min(len(raw), m.end() + 80)]
             # ("Sen. Roberta Caldwell" is "the senator")
             context += "".join(f" {TITLE_WORDS[t]}" for t in TITLE_ABBREVIATION.findall(context))

@@ -116,7 +116,9 @@ ROLE_LEAD = re.compile(
 INVERTED_TITLE = re.compile(
     r" *(?:the +)?(?:(?:[A-Z][\w.'-]*|of|the|state|defen[cs]e|foreign|prime|minister|secretary|president|"
     r"envoy|special|retired|general|spokes(?:man|woman|person)|press|chief|head|deputy|senior|top|"
-    r"national|security|adviser|advisor|commander|commander-in-chief|analyst|ambassador) +){0,5}")
+    r"national|security|adviser|advisor|commander|commander-in-chief|analyst|ambassador"
+    # ("said Brig. Gen. (res.) Amnon Sheffer", "Maj. Gen. (retd) Rajiv Bhandari")
+    r"|\((?:res|ret|retd|retired|ret'd)\.?\)) +){0,6}")
 INVERTED_ROLE = re.compile(r"\s+(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Dr|Prof)\.?\s+)?")
 # A statement as the subject, and who issued it.
 STATEMENT_NOUN = re.compile(r"(?i)(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|post|message|report|briefing|update)s?")
