@@ -284,3 +284,17 @@ def test_a_share_of_an_area_a_named_place_compared_and_ukrainian_land(tmp_path):
     (tmp_path / "c").mkdir()
     assert _figures(tmp_path / "c", "Russian forces gained close to 600 square kilometres of Ukrainian land "
                                     "there in November.").empty
+
+
+def test_european_numbers_and_a_per_source_opening_the_sentence(tmp_path):
+    """Written for this test: "1.300 km²" is 1,300 and "63,2 %" is 63.2 (European style;
+    "1.125 million" stays a decimal); "Per DeepState, ..." and "Per the Krakow-based OSINT
+    group Linia, ..." name the claimant."""
+    from kursk_analysis.extract.figures import parse_number
+    assert parse_number("1.300")[0] == 1300 and parse_number("63,2")[0] == 63.2
+    assert parse_number("1.125 million")[0] == 1_125_000 and parse_number("0.125")[0] == 0.125
+    table = _figures(tmp_path, "The group says Ukraine holds 1.300 km\u00b2 in Kursk, or 63,2 % of what it took. "
+                               "Per DeepState, Ukrainian forces now hold about 200 square kilometres of the region. "
+                               "Per the Krakow-based OSINT group Linia, they hold about 90 square kilometres there.")
+    assert list(table["value_low"]) == [1300.0, 63.2, 200.0, 90.0]
+    assert list(table["claimant"])[2:] == ["DeepState", "Linia"]

@@ -129,7 +129,8 @@ _VAGUE = {"hundreds of": 200, "several hundred": 200, "a few hundred": 200,
 _WORD = "(?:" + lexicon.trie_regex([w for w in _WORD_VALUES if w not in ("a", "an", "dozen", "a dozen")]) + ")"
 # Thousands grouped by commas ("1,150") or, in Ukrainian and European style, by a space
 # ("1 150", folded from a thin or non-breaking space).
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# A decimal comma, in European style, has one or two digits after it ("63,2 %").
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d{1,3},\d{1,2}(?![\d,])|\d+)(?:\.\d+)?"
 _NUM = (rf"(?:{_DIGITS}(?:\s*(?:thousand|million|billion)\b|\s?(?:k|bn)\b)?"
         rf"|(?:a|an|{_WORD}(?:[\s-]{_WORD})?)(?:\s+(?:hundred|thousand|million))+"
         rf"|{_WORD}(?:-{_WORD})?|a dozen"
@@ -149,11 +150,18 @@ def parse_number(text: str) -> tuple[float, bool]:
     """Value of a number phrase and whether it is a vague multiple ("hundreds of").
 
     "1,376" -> 1376, "1.2 million" -> 1_200_000, "five hundred" -> 500, "twenty-five" ->
-    25, "hundreds of" -> (200, True).
+    25, "hundreds of" -> (200, True); European style "1.300" -> 1300, "63,2" -> 63.2.
     """
     t = " ".join(text.lower().replace("-", " ").split())
     if text.lower() in _VAGUE:
         return float(_VAGUE[text.lower()]), True
+    # European style: "1.300" (points grouping thousands, no scale word after), "63,2" (a
+    # decimal comma): "1.125 million" stays a decimal.
+    european = re.fullmatch(r"([1-9]\d{0,2}(?:\.\d{3})+)|(\d{1,3}),(\d{1,2})", t)
+    if european:
+        if european.group(1):
+            return float(european.group(1).replace(".", "")), False
+        return float(f"{european.group(2)}.{european.group(3)}"), False
     m = re.fullmatch(r"(\d{1,3}(?: \d{3})+(?:\.\d+)?|[\d,]+(?:\.\d+)?)\s*"
                      r"(thousand|million|billion|k|bn)?", t)
     if m:
@@ -293,7 +301,9 @@ _POSSESSIVE_SOURCE = re.compile(
     r"\b(?i:by|in|according to)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})"
     r"'s\s+(?i:count|counts|estimates?|estimation|assessments?|tally|calculations?|maps?|data|figures?|"
     r"reckoning|analysis|mapping)\b")
-_PER_SOURCE = re.compile(r"[,(]\s*per\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})")
+# ("Per the Krakow-based OSINT group Linia, ...": the name after its description)
+_PER_SOURCE = re.compile(r"(?:^|[,(])\s*(?i:per)\s+(?:the\s+[\w-]+-based\s+(?:(?:[a-z-]+|[A-Z]{2,})\s+){0,3})?"
+                         r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})")
 _WHO_VERB = re.compile(
     r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>[^,;:\"()]{2,80}?),?\s+(?:\w+ly\s+)?(?:also\s+)?"
     r"(?:has\s+|have\s+|had\s+)?(?:" + _SAY + r")\b")
