@@ -234,7 +234,8 @@ CLAIM_NOUN = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|statements?|allegations?|ultimatum|rhetoric|"
     r"insistence|remarks|boasts?|contention)(?!\w)")
 HOLDER_TIME = (r"(?:\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
-               r"|(?:this|last)\s+(?:week|month|weekend)|earlier(?:\s+this\s+week)?|in\s+march"
+               r"|(?:this|last)\s+(?:week|month|weekend)|earlier(?:\s+this\s+week)?"
+               r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                r"|(?:hours|days|a\s+day|a\s+week)\s+(?:earlier|before)))?")
 HOLDER_BY = re.compile(
     # A statement holds the claim only as what is rejected ("dismissing statements from
