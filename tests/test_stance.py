@@ -993,3 +993,23 @@ def test_names_with_particles_hyphens_family_names_first_and_retired_titles(tmp_
         speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
     assert speakers == {"n1": "Maarten de Vries", "n2": "Dae-jung Park", "n3": "Lee Ji-hoon",
                         "n4": "Rajiv Bhandari", "n5": "Anton Rudnyk"}
+
+
+def test_a_denial_of_a_denial_asserts(tmp_path):
+    """Written for this test: calling someone's statements that the troops were not
+    surrounded "a lie", and "keeps denying the obvious: ... are encircled" in a quotation,
+    assert (the one said to deny the obvious still denies); the
+    speaker's own statement ("said in a statement that there was no threat of encirclement
+    and called the reports false") still denies."""
+    got = stance_rows(tmp_path, {
+        "x1": "Maria Zakharova called statements by Kyiv that its troops were not surrounded \"a pathetic lie.\"",
+        "x2": "\"The Kyiv regime keeps denying the obvious: its units in Kursk are encircled,\" Maria Zakharova said.",
+        "x4": "Maria Zakharova said Kyiv keeps denying the obvious: its units in Kursk are encircled.",
+        "x3": "Ukraine's General Staff said in a statement that there was no threat of encirclement and "
+              "described the reports as \"false and fabricated.\"",
+    })
+    assert ("x1", "Maria Zakharova", "asserts") in got and ("x1", "Maria Zakharova", "denies") not in got
+    assert ("x2", "Maria Zakharova", "asserts") in got and ("x2", "Maria Zakharova", "denies") not in got
+    assert ("x3", "Ukrainian General Staff", "denies") in got
+    assert ("x4", "Ukrainian government", "denies") in got  # the frame's own verb denies
+    assert ("x4", "Ukrainian government", "asserts") not in got

@@ -218,6 +218,11 @@ ANSWER_DENIES = re.compile(r"(?i)\W*(?:but\s+)?(?:it|that|this|they|we)\s+(?:is|
 ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
 DANGER_AVERTED = re.compile(r"(?i)(?:\s+[\w'-]+){0,5}?\s+(?:had|has|have|was|were|is|are|been)\s+(?:been\s+)?"
                             r"(?:\w+ly\s+)?" + word_group(stance_cues()["averted"]))
+# The content of someone's words, before a term: "statements by Kyiv that its troops were not ..."
+# (not the speaker's own: "said in a statement that there was no threat")
+NEGATED_CONTENT = re.compile(r"(?i)(?<!\w)(?<!in a )(?<!in an )(?<!in its )(?<!in his )(?<!in her )(?<!in their )"
+                             r"(?:statements?|claims?|assertions?|assurances?|reports?|words|"
+                             r"insistence)\s+(?:[^.;,\"]{0,40}?\s+)?that\s+[^.;:,\"]{0,60}$")
 DANGER_BEFORE = re.compile(r"(?i)(?:threat|danger|risk)s?\s+of\s+(?:(?:an?|the)\s+)?(?:being\s+)?$")
 QUESTION_AFTER = re.compile(r"[^.!?\"]{0,80}[\"']?\s*\?")
 # "If we were surrounded, I would not be talking to you": a counterfactual that denies.
@@ -487,6 +492,11 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     # denies a denial: both are set aside.
     text = AFFIRMATION.sub(lambda m: " " * len(m.group()), text)
     text = DENIED_DENIAL.sub(lambda m: " " * len(m.group()), text)
+    # "called statements by Kyiv that its troops were not surrounded 'a pathetic lie'": a
+    # denial of words that deny the claim does not deny it.
+    if any(not hedged and _negated(text, start) and NEGATED_CONTENT.search(text, max(0, start - 120), start)
+           and STRONG_DENIAL.search(text, end) for start, end, hedged in terms):
+        return False
     if claim.denial.search(text):
         return True
     for start, end, hedged in terms:
@@ -981,6 +991,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     continue
                 stance = _quoted_stance(scope, scope_terms, claim) if scope_terms else (
                     "denies" if denies_in(scope, scope_terms, claim) else "asserts")
+                # ("Kyiv keeps denying the obvious: ..." - the affirmation is the reporter's;
+                # the frame's own verb still denies)
+                if stance == "asserts" and lo == v_start and AFFIRMATION.match(scope) and \
+                        re.match(rf"(?i)(?:{DENIAL_VERBS})", scope):
+                    stance = "denies"
                 if stance is None:
                     continue
                 # A sentence that only refers back to the claim asserts it only by a verb
