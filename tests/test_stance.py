@@ -1013,3 +1013,15 @@ def test_a_denial_of_a_denial_asserts(tmp_path):
     assert ("x3", "Ukrainian General Staff", "denies") in got
     assert ("x4", "Ukrainian government", "denies") in got  # the frame's own verb denies
     assert ("x4", "Ukrainian government", "asserts") not in got
+
+
+def test_in_someones_words(tmp_path):
+    """Written for this test: "In Syrskyi's words, there is no threat of encirclement" is
+    Syrskyi's denial; "Syrskyi's words" elsewhere ("Syrskyi's words were cautious") is no
+    frame of its own."""
+    got = stance_rows(tmp_path, {
+        "w1": "Oleksandr Syrskyi spoke on Sunday.\n\nIn Syrskyi's words, there is no threat of encirclement of our units.",
+        "w2": "Oleksandr Syrskyi spoke on Sunday.\n\nSyrskyi's words were cautious, and Russia says the units are surrounded.",
+    })
+    assert ("w1", "Oleksandr Syrskyi", "denies") in got
+    assert not any(a == "w2" and actor == "Oleksandr Syrskyi" for a, actor, _ in got)

@@ -223,6 +223,9 @@ DANGER_AVERTED = re.compile(r"(?i)(?:\s+[\w'-]+){0,5}?\s+(?:had|has|have|was|wer
 NEGATED_CONTENT = re.compile(r"(?i)(?<!\w)(?<!in a )(?<!in an )(?<!in its )(?<!in his )(?<!in her )(?<!in their )"
                              r"(?:statements?|claims?|assertions?|assurances?|reports?|words|"
                              r"insistence)\s+(?:[^.;,\"]{0,40}?\s+)?that\s+[^.;:,\"]{0,60}$")
+# "In Syrskyi's words, ...", "By the ministry's account, ...": whose words follow.
+OWN_WORDS_BEFORE = re.compile(r"(?i)(?:^|[,;:(]\s*|\s)(?:in|by)\s+(?:the\s+)?$")
+OWN_WORDS_NOUN = re.compile(r"(?i)words|account|assessment")
 DANGER_BEFORE = re.compile(r"(?i)(?:threat|danger|risk)s?\s+of\s+(?:(?:an?|the)\s+)?(?:being\s+)?$")
 QUESTION_AFTER = re.compile(r"[^.!?\"]{0,80}[\"']?\s*\?")
 # "If we were surrounded, I would not be talking to you": a counterfactual that denies.
@@ -864,6 +867,17 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         if COMPLEMENT_AFTER.match(folded, n_end):
                             owned.update({t[0]: (f.actor, min(f.subject_start, f.start) - s_start)
                                           for t in unhedged if n_end <= t[0] < bound})
+                    elif f.actor and f.subject_start >= 0 and OWN_WORDS_BEFORE.search(
+                            folded, max(0, f.subject_start - s_start - 20), f.subject_start - s_start) \
+                            and OWN_WORDS_NOUN.fullmatch(f.verb) and folded.startswith(",", n_end):
+                        # "In Syrskyi's words, there is no threat of encirclement": the words
+                        # after the comma are his, as after "according to".
+                        own = [(s - n_end, e - n_end, h) for s, e, h in unhedged if n_end <= s < bound]
+                        if own:
+                            stance = _quoted_stance(folded[n_end:bound], own, claim)
+                            if stance:
+                                add(f.actor, stance, "speaker", "frame-own-words", f.subject_start,
+                                    f.subject_end, f.start, f.end)
                     continue
         if sentence_frames and (unhedged or anaphoric or denial_only):
             for f in sentence_frames:
