@@ -21,6 +21,16 @@ def stance_rows(tmp_path, texts: dict) -> set[tuple[str, str, str]]:
     table = stances(mini_corpus(tmp_path, texts))
     return set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
 
+
+def speakers_one_by_one(tmp_path, texts: dict) -> dict:
+    """article -> speaker of its (last) quotation, each article a corpus of its own (so no
+    article's names reach another's)."""
+    out = {}
+    for name, text in texts.items():
+        (tmp_path / name).mkdir()
+        out[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    return out
+
 def test_stances_against_gold():
     for name in SETS:
         print("\n" + report(f"stances ({name})", score_stances(stances, name), details=False))
@@ -864,8 +874,7 @@ def test_speakers_of_bodies_channels_and_posts(tmp_path):
     spoke last, and so is "a post by President Donald Trump on Truth Social, in which he
     said"; "Spokesperson for the Joint Forces Viktor Tregubov" is Viktor Tregubov; Dana and
     Paul are first names like any other."""
-    speakers = {}
-    for name, text in {
+    speakers = speakers_one_by_one(tmp_path, {
         "b1": "Meenakshi Iyer of the Centre for Eurasian Studies in Kolkata said the claim was overstated.\n\n"
               "\"I would not call it a pocket at all,\" she said.",
         "b2": "Some pro-Kremlin Telegram channels said that \"the last Ukrainian units are finished.\"",
@@ -879,9 +888,7 @@ def test_speakers_of_bodies_channels_and_posts(tmp_path):
         "b7": "\"It is a slow retreat, not a rout,\" said Paul Hendry, a former diplomat.",
         "b8": "Zelensky spoke on Saturday.\n\nIt followed a post by President Donald Trump on Truth Social, in "
               "which he said the troops were \"completely surrounded by the Russian military.\"",
-    }.items():
-        (tmp_path / name).mkdir()
-        speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    })
     assert speakers == {"b1": "Meenakshi Iyer", "b2": None, "b3": None, "b4": "Donald Trump",
                         "b5": "Viktor Tregubov", "b6": "Dana Whitfield", "b7": "Paul Hendry",
                         "b8": "Donald Trump"}
@@ -931,8 +938,7 @@ def test_first_names_call_signs_and_quote_labels(tmp_path):
     medic who asked that her surname not be used" - a request for anonymity is no speech),
     "a 27-year-old infantryman who goes by the call sign Grizzly", and a "Quote from X:"
     label; "an encirclement that is not there" denies."""
-    speakers = {}
-    for name, text in {
+    speakers = speakers_one_by_one(tmp_path, {
         "f1": "A sergeant who asked to be identified only as Dmytro described the first days. \"We went in "
               "fast,\" he said.",
         "f2": "\"They took everything we had,\" said Nina, a retired schoolteacher who would give only her first name.",
@@ -941,9 +947,7 @@ def test_first_names_call_signs_and_quote_labels(tmp_path):
         "f4": "\"We walked out at night,\" said a 27-year-old infantryman who goes by the call sign Grizzly.",
         "f5": "Andriy Kovalenko heads the centre.\n\nQuote from Kovalenko: \"They show maps of an encirclement "
               "that is not there.\"",
-    }.items():
-        (tmp_path / name).mkdir()
-        speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    })
     assert speakers == {"f1": "Dmytro", "f2": "Nina", "f3": "Olha", "f4": "Grizzly", "f5": "Andriy Kovalenko"}
     (tmp_path / "s").mkdir()
     got = stance_rows(tmp_path / "s", {"f5": "Andriy Kovalenko heads the centre.\n\nQuote from Kovalenko: \"They "
@@ -979,8 +983,7 @@ def test_names_with_particles_hyphens_family_names_first_and_retired_titles(tmp_
     """Written for this test: "said Maarten de Vries", "said Dae-jung Park", "Lee Ji-hoon ...
     Lee said" (family name first), "said Maj. Gen. (retd) Rajiv Bhandari"; "the Odesa-based
     Black Sea Strategic Group" is no one's name, so "Anton Rudnyk of ... said" is Rudnyk."""
-    speakers = {}
-    for name, text in {
+    speakers = speakers_one_by_one(tmp_path, {
         "n1": "\"We looked for a pocket and found none,\" said Maarten de Vries, one of the group's founders.",
         "n2": "\"They changed their tactics in March,\" said Dae-jung Park, who studies the North Korean army.",
         "n3": "Lee Ji-hoon, a researcher at the institute, spoke on Monday.\n\n\"In January they attacked in "
@@ -988,9 +991,7 @@ def test_names_with_particles_hyphens_family_names_first_and_retired_titles(tmp_
         "n4": "\"Both sides are exaggerating,\" said Maj. Gen. (retd) Rajiv Bhandari, now a senior fellow.",
         "n5": "Anton Rudnyk of the Odesa-based Black Sea Strategic Group said that \"both sides want the "
               "figures to look better than they are.\"",
-    }.items():
-        (tmp_path / name).mkdir()
-        speakers[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    })
     assert speakers == {"n1": "Maarten de Vries", "n2": "Dae-jung Park", "n3": "Lee Ji-hoon",
                         "n4": "Rajiv Bhandari", "n5": "Anton Rudnyk"}
 

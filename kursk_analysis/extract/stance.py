@@ -57,7 +57,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import PRONOUN, SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
+from kursk_analysis.extract.actors import OBJECT_PRONOUN, PRONOUN, SIDES, UNKNOWN_SIDE, actors, copies_of, replicate, study_table
 from kursk_analysis.extract.quotes import METONYMS, ONLY_PUNCT, quotes, speech_frames
 from kursk_analysis.lexicon import Claim, load_claim, stance_cues, word_group, words
 from kursk_analysis.corpus import corrections
@@ -77,6 +77,7 @@ STRONG_DENIAL = words(stance_cues()["strong_denials"])
 # The verbs of denial the clause rules below share ("rejected claims that", "dismissed
 # that denial").
 DENIAL_VERBS = r"reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refut\w*|debunk\w*"
+DENIAL_VERB_START = re.compile(rf"(?i)(?:{DENIAL_VERBS})")
 AGREEMENT = words(stance_cues()["agreements"])
 # "Russian claims of a cauldron were not backed by footage": a term inside a noun phrase
 # that reports someone's claim ("claims of", "talk about"), which the clause then says
@@ -301,7 +302,6 @@ ASIDE_CLAIM_VERB = words(stance_cues()["aside_claims"])
 AS_ASIDE = re.compile(r"(?i)[,(]\s*as\s+[^,;:\"()]{0,80}$")
 CONTRAST_BUT = re.compile(r"(?i)[^.;:!?]{0,60}?,\s*but\s")
 OPPOSITE = {"asserts": "denies", "denies": "asserts"}
-OBJECT_PRONOUN_ONLY = re.compile(r"(?i)him|her|them")
 # "accused Putin of lying about the situation": the accused and what they are accused of.
 LIE_ACCUSATION = re.compile(r"(?i)(?<!\w)accus(?:e|es|ed|ing)\s+([^,;:.!?\"]{1,60}?)\s+of\s+"
                             + word_group(stance_cues()["lie_accusations"]))
@@ -674,7 +674,7 @@ def _lie_accusations(folded: str, s_start: int, mention_rows, frames, found: dic
                   for c in HOLDER_METONYM.finditer(folded, m.start(1), m.end(1)) if not named]
         if named:
             start, end, accused = named[-1]  # ("Russia's Vladimir Putin": the person)
-        elif OBJECT_PRONOUN_ONLY.fullmatch(m.group(1)):
+        elif OBJECT_PRONOUN.fullmatch(m.group(1)):
             others = {a for a, _ in found if a != accuser.actor}
             if len(others) != 1:
                 continue
@@ -945,8 +945,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if content_after:
                     # … and ends where a second speaker's frame begins ("He pointed out
                     # that in October Putin had claimed that …" is Putin's claim).
-                    nested = [min(g.start, g.subject_start if g.subject_start >= 0 else g.start)
-                              - s_start for g in sentence_frames
+                    nested = [_frame_at(g) - s_start for g in sentence_frames
                               if g.actor != f.actor and g.frame != "possessive"
                               and g.start > f.end and g.subject_start > f.end
                               and not HYPOTHETICAL_FRAME.search(folded, max(0, g.start - s_start - 16),
@@ -1008,7 +1007,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 # ("Kyiv keeps denying the obvious: ..." - the affirmation is the reporter's;
                 # the frame's own verb still denies)
                 if stance == "asserts" and lo == v_start and AFFIRMATION.match(scope) and \
-                        re.match(rf"(?i)(?:{DENIAL_VERBS})", scope):
+                        DENIAL_VERB_START.match(scope):
                     stance = "denies"
                 if stance is None:
                     continue
@@ -1064,7 +1063,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
             for start, end, actor in mentions_by.get(sid):
                 if contrast and start - s_start >= contrast.start():
                     continue
-                if (actor, "asserts" if stance == "denies" else "denies") not in found:
+                if (actor, OPPOSITE[stance]) not in found:
                     add(actor, stance, "agrees", "agreement", start, end)
         # A holder is never also a denier in the same sentence; nor is an actor on both
         # sides of the claim through a pronoun ("Zelensky said the Russian president was
@@ -1073,7 +1072,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         for (actor, stance), (role, rule, anchors) in found.items():
             if stance == "denies" and actor in holders:
                 continue
-            other = (actor, "asserts" if stance == "denies" else "denies")
+            other = (actor, OPPOSITE[stance])
             if other in found and (actor, stance) in by_pronoun and other not in by_pronoun:
                 continue
             kept.add(stance)
