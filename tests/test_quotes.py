@@ -363,3 +363,22 @@ def test_retired_titles_a_day_before_by_and_drew_attention(tmp_path):
     got = stance_triples(corpus)
     assert {("d2", "Vladimir Putin", "asserts"), ("d2", "Donald Trump", "asserts"),
             ("d3", "Vladimir Putin", "asserts")} <= got
+
+
+def test_the_head_of_a_body_and_the_channel_point_back(tmp_path):
+    """Written for this test: "the head of the General Staff" is the general introduced as
+    its chief, not the staff (whose side the sentence does not say); "the channel's authors"
+    and "the author of the channel" are the channel named last, even when another channel
+    was introduced in between ("Rybar's map ... the channel"); "the head of the ministry"
+    with no such person before is no one."""
+    corpus = mini_corpus(tmp_path, {
+        "b1": ("Chief of the General Staff Valery Gerasimov reported to Vladimir Putin on Wednesday.\n\n"
+               "\"The enemy grouping is being destroyed piece by piece,\" the head of the General Staff said."),
+        "b2": ("Rybar, one of the biggest war channels, posted a new map on Friday.\n\n"
+               "\"The enemy has no road left for supplies,\" the channel's authors wrote."),
+        "b3": ("The Telegram channel Severny Dozor posted first. Rybar, one of the biggest war channels, "
+               "followed with a map.\n\n\"The road is closed for good,\" wrote the author of the channel."),
+        "b4": ("Officials in Moscow spoke on Friday.\n\n"
+               "\"The operation is going to plan,\" the head of the ministry said."),
+    })
+    assert speaker_by_article(corpus) == {"b1": "Valery Gerasimov", "b2": "Rybar", "b3": "Rybar", "b4": None}

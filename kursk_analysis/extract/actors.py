@@ -392,6 +392,18 @@ DESCRIPTION = re.compile(
     rf"({DESCRIPTION_NOUNS})(?!\w)"
     rf"|(?<![\w'])an?\s+(?:(?!said|says|told|wrote|of\b)[a-z0-9.'-]+\s+){{0,2}}({CIVILIAN})(?!\w)"
 )
+# A definite description that points back to someone by what they head or write for:
+# "the head of the General Staff" (Gerasimov, introduced as its chief), "the channel's
+# authors", "the author of the channel" (the channel named last).
+BODY_NOUNS = (r"general\s+staff|ministry|armed\s+forces|army|centre|center|institute|directorate|"
+              r"agency|service|region|administration|office|council|committee")
+BACK_REFERENCE = re.compile(
+    r"(?i)(?<![\w'])the\s+(?:(?:head|chief|commander|director)\s+of\s+(?:the\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?P<body>{BODY_NOUNS})"
+    r"|(?P<channel>(?:telegram\s+)?(?:channel|blog)(?:'s\s+(?:authors?|editors?|admins?|founders?))?"
+    r"|(?:authors?|editors?|admins?|founders?)\s+of\s+the\s+(?:telegram\s+)?(?:channel|blog)))(?![\w'-])")
+
+
 # Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
 # Tayyip Erdoğan", "Jakub Wiśniewski"); a hyphenated part may be lower case ("Koo Byoung-sam").
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -456,7 +468,7 @@ HANDLE_NOUNS = (
     r"serviceman|researcher|cartographer|specialist|observer|commentator|professor|scholar|"
     r"economist|strategist|aide|fighter|founder|co-founder|blogger|milblogger|journalist|"
     r"correspondent|reporter|editor|author|veteran|activist|lawmaker|politician|deputy|"
-    r"blog|channel|" + "|".join(RANKS + CIVILIAN_NOUNS)
+    r"blogs?|channels?|" + "|".join(RANKS + CIVILIAN_NOUNS)
 )
 # Searched from the comma (a literal the engine skips to), the word before it checked
 # after: a pattern opening on the word, or on a look-behind, is tried at every character.
@@ -470,7 +482,8 @@ HANDLE_WORD = re.compile(rf"(?<![\w.'’-])([{_UPPER}](?=[\w'-]*[{_LOWER}])[\w'-
 CHANNEL = re.compile(
     rf"(?:(?:Telegram|[Mm]ilitary|war|pro-war|pro-Kremlin|[Mm]ilblogger)\s+)(?:channel|blog|account)s?\s+"
     rf"(?:called\s+|named\s+)?([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})"
-    rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})\s+(?:Telegram\s+)?(?:channel|blog)(?!\w)"
+    # (not "The Telegram channel Rybar" read as a channel called "The Telegram")
+    rf"|(?<![\w'-])(?!(?:The|Telegram)\s)([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})\s+(?:Telegram\s+)?(?:channel|blog)(?!\w)"
     # "Two Majors, a channel with links to the military": an apposition
     rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}}),\s+(?:an?|the|one)\s+"
     rf"(?:[\w'’-]+\s+){{0,4}}?(?:Telegram\s+)?(?:channel|blog)(?!\w)")
@@ -561,6 +574,7 @@ class ArticleActors:
     sides: dict | None = None  # actor -> side in the study's gazetteer (None: the bundled one)
     groups: dict | None = None  # study_groups() of the study's gazetteer (None: the bundled one)
     kinds: dict = field(default_factory=dict)  # kind of a name the gazetteer lacks (a channel: institution)
+    channels: list = field(default_factory=list)  # (offset, name) of every channel named with its medium
 
     def group(self, family: str, word: str | None) -> str | None:
         """The group actor ``rules/groups.yaml`` names for ``word`` (a nationality word or a
@@ -649,6 +663,7 @@ class ArticleActors:
                     and not (inside_quote is not None and inside_quote(m.start())):
                 self.local.setdefault(name, name)
                 self.kinds.setdefault(name, "institution")  # "it wrote"
+                self.channels.append((m.start(), name))
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -660,6 +675,8 @@ class ArticleActors:
                     or _NAME_WORD_BEFORE.search(raw, max(0, m.start(1) - 40), m.start(1)):
                 continue
             self.local.setdefault(word, word)
+            if re.search(r"(?:channel|blog)s?$", tail.group()):
+                self.channels.append((m.start(1), word))  # "Rybar, one of the largest war channels"
         for m in PROPER_NAME.finditer(raw):
             full = strip_title(m.group(1))
             first = full.split()[0]
@@ -765,10 +782,13 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
     """
     end = start + len(phrase)
     folded = fold(phrase)
+    before = start if before is None else before
+    back = BACK_REFERENCE.fullmatch(folded.strip())
+    if back:
+        return _back_reference(back, before, known)
     hits = known.inside(start, end)
     if hits and not GENERIC_DEFINITE.fullmatch(folded.strip()):
         return known.actors[hits[0]]
-    before = start if before is None else before
     # "The Polish foreign ministry": a ministry of a country the gazetteer lacks.
     ministry = MINISTRY.fullmatch(phrase.strip())
     if ministry:
@@ -800,6 +820,30 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
     if surname:
         return known.surname(surname.group(1), start)
     return None
+
+
+def _back_reference(match, before: int, known: ArticleActors) -> str | None:
+    """"The head of the General Staff": the latest person (a speaker within
+    SPEAKER_WINDOW, else a mention within MENTION_WINDOW) whose role names that body, never
+    the body itself; "the channel's authors": of the channels the article names with their
+    medium, the one whose name stands last within SPEAKER_WINDOW ("Rybar's map ... a figure
+    the channel said": Rybar, though another channel was introduced since). None when there
+    is no such antecedent."""
+    if match.group("channel"):
+        lo = max(0, before - SPEAKER_WINDOW)
+        last = {}
+        for offset, name in known.channels:
+            if known.text is not None:
+                at = known.text.rfind(name, lo, before)
+                while at >= 0 and known.text[at + len(name):at + len(name) + 1].isalnum():
+                    at = known.text.rfind(name, lo, at)
+                offset = at
+            if lo <= offset < before:
+                last[name] = max(offset, last.get(name, -1))
+        return max(last, key=last.get) if last else None
+    body = re.sub(r"\s+", " ", match.group("body").casefold())
+    fits = lambda a: known.fits(a, ("person",)) and body in known.describe(a)  # noqa: E731
+    return known.recent_speaker(before, fits, SPEAKER_WINDOW) or known.recent(before, fits, MENTION_WINDOW)
 
 
 def _resolve_pronoun(word: str, before: int, known: ArticleActors) -> str | None:

@@ -46,7 +46,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import ArticleActors, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+from kursk_analysis.extract.actors import ArticleActors, BACK_REFERENCE, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
     PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
@@ -467,6 +467,12 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
     segment = folded[start:end]
     # "the expert said": a person introduced before, not the generic group "experts".
     for m in GENERIC_DEFINITE.finditer(segment):
+        s, e = start + m.start(), start + m.end()
+        out = [c for c in out if not (s <= c[0] and c[1] <= e)] + [(s, e)]
+    # "the head of the General Staff", "the author of the channel": the person or channel
+    # pointed back to, not the body inside the phrase.
+    for m in BACK_REFERENCE.finditer(segment) if " of " in segment or "channel" in segment \
+            or "blog" in segment else ():
         s, e = start + m.start(), start + m.end()
         out = [c for c in out if not (s <= c[0] and c[1] <= e)] + [(s, e)]
     covered = bytearray(end - start)
