@@ -382,3 +382,20 @@ def test_the_head_of_a_body_and_the_channel_point_back(tmp_path):
                "\"The operation is going to plan,\" the head of the ministry said."),
     })
     assert speaker_by_article(corpus) == {"b1": "Valery Gerasimov", "b2": "Rybar", "b3": "Rybar", "b4": None}
+
+
+def test_an_acronym_a_second_verb_after_and_and_the_message(tmp_path):
+    """Written for this test: an acronym in brackets between the subject and its verb; a
+    second verb after "and" ("said ... that ... and described the reports as") shares the
+    clause's subject, though "described" can be a noun's modifier; "the message says" is
+    the statement's author."""
+    corpus = mini_corpus(tmp_path, {
+        "m1": ("The Institute for the Study of War (ISW) said on Friday that it had \"not seen any "
+               "footage of a pocket forming\" near the town."),
+        "m2": ("Ukraine's General Staff said in a statement that there was no threat of encirclement and "
+               "described the reports as \"invented in Moscow to pressure Ukraine and its partners.\""),
+        "m3": ("The General Staff of the Armed Forces of Ukraine published a statement on Sunday.\n\n"
+               "\"Our units are holding their lines and rotating as planned,\" the message says."),
+    })
+    assert speaker_by_article(corpus) == {"m1": "Institute for the Study of War",
+                                          "m2": "Ukrainian General Staff", "m3": "Ukrainian General Staff"}

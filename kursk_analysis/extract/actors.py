@@ -371,7 +371,7 @@ DESCRIPTION_NOUNS = (
     r"general(?!\s+staff)|president|minister|"
     r"envoy|commander|institute|think tank|ministry|agency|council|adviser|advisor|"
     r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
-    r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|army|military|"
+    r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|message|army|military|"
     r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
     r"economist|strategist|aides?|fighters?|senator|lawmaker|congress(?:wo)?man|ambassador|mayor|"
     r"chancellor|blogger|correspondent|" + "|".join(RANKS)
@@ -877,7 +877,8 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
     stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     stem = "spokes" if stem.startswith("spokes") else stem
     stem = {"servicemen": "serviceman", "head of state": "president",
-            "head of government": "minister", "attaché": "attache", "army": "military"}.get(stem, stem)
+            "head of government": "minister", "attaché": "attache", "army": "military",
+            "message": "statement"}.get(stem, stem)
     determiner = folded[description.start():].split()[0].lower()
     if determiner in ("his", "her", "their", "its"):
         owner = _resolve_pronoun({"his": "he", "her": "she", "their": "they",

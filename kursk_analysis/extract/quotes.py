@@ -67,7 +67,8 @@ VERBS = lexicon.verb_alternatives("quotes")
 VERB = re.compile(rf"(?<![\w'])(?:{VERBS})(?!\w)")
 # Verbs that do not introduce the following words as the subject's own speech when the
 # subject comes after them ("said in a statement").
-GAP_PLAIN = re.compile(r"(?:\s*\([DRI]-[A-Z][\w. ]{1,12}\))?(?:\s+[\w'.-]+){0,5}?\s*")  # "Sen. X (D-Conn.) said"
+# "Sen. X (D-Conn.) said", "The Institute for the Study of War (ISW) said"
+GAP_PLAIN = re.compile(r"(?:\s*\((?:[DRI]-[A-Z][\w. ]{1,12}|[A-Z][A-Za-z.&-]{1,9})\))?(?:\s+[\w'.-]+){0,5}?\s*")
 # ... with a word after "that" that can be the new clause's subject (not "that had asked").
 GAP_THAT = re.compile(r"(?<!\w)that\s+(?!(?:had|has|have|was|were|is|are|would|could|will|"
                       r"also|then|he|she|it|they|we)(?!\w))[\w'-]+")
@@ -274,6 +275,9 @@ NOUN_BEFORE = re.compile(
     # "the other 26 member states", "the Baltic states"
     r"other|member|\d+|allied|neighbou?ring|baltic|nordic|gulf|arab|african|european|nuclear|"
     r"frontline|eu|nato)){0,3}\s+$", re.I)
+# "... said in a statement that ... and described the reports as": after a bare "and", a
+# past form is the second verb of the clause ("the claims and reports" stay nouns).
+COORDINATED_VERB = re.compile(r"[^\W\d]\s+and\s+$")
 # "claims rejected by Kyiv", "claims about the encirclement": a reporting noun followed by
 # a participle and its agent, or by what it is about.
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
@@ -872,7 +876,8 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         if verb in ("According to", "Quote from"):
             verb = verb.lower()
         if verb in NOUN_LIKE and (NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start)
-                                  or NOUN_PASSIVE.match(folded, v_end)):
+                                  or NOUN_PASSIVE.match(folded, v_end)) and \
+                not (verb.endswith("ed") and COORDINATED_VERB.search(folded, max(s_start, v_start - 12), v_start)):
             continue
         # Where this verb's clause may start: the sentence start or a closing quote mark.
         before_text = folded[s_start:v_start]
