@@ -399,3 +399,19 @@ def test_an_acronym_a_second_verb_after_and_and_the_message(tmp_path):
     })
     assert speaker_by_article(corpus) == {"m1": "Institute for the Study of War",
                                           "m2": "Ukrainian General Staff", "m3": "Ukrainian General Staff"}
+
+
+def test_a_first_word_alone_and_an_age_set_off(tmp_path):
+    """Written for this test: a name's first word alone stands for it when one name has it
+    ("Nina said", "Guo said" after "Guo Jiakun"), never when two do; a one-word name set
+    off by an age is a person ("Taras, 27, ... said"), whom "he" then refers to."""
+    corpus = mini_corpus(tmp_path, {
+        "f1": "Nina Petrova, 71, lost her roof in the shelling.\n\n\"Nobody tells us anything at all,\" Nina said.",
+        "f2": ("Foreign ministry spokesperson Guo Jiakun spoke at a briefing.\n\n"
+               "\"Our position on the crisis is consistent and clear,\" Guo said."),
+        "f3": ("Nina Petrova and Nina Holub both stayed in the village.\n\n"
+               "\"We have nowhere else to go,\" Nina said."),
+        "f4": ("Taras, 27, who asked that his surname not be printed, said the last days were hard.\n\n"
+               "\"We were told to leave at night, in small groups,\" he recalled."),
+    })
+    assert speaker_by_article(corpus) == {"f1": "Nina Petrova", "f2": "Guo Jiakun", "f3": None, "f4": "Taras"}

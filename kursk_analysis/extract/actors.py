@@ -473,7 +473,8 @@ HANDLE_NOUNS = (
 # Searched from the comma (a literal the engine skips to), the word before it checked
 # after: a pattern opening on the word, or on a look-behind, is tried at every character.
 HANDLE = re.compile(
-    rf",\s+(?:(?:an?|the|one of the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{HANDLE_NOUNS})|"
+    # ("Taras, 27, who asked that his surname not be published": an age sets off a person)
+    rf",\s+(?:\d{{1,2}},|(?:an?|the|one of the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{HANDLE_NOUNS})|"
     r"(?:co-?)?(?:founder|head|chief|leader|editor|author|member|commander|spokes(?:man|woman|person))\s+of)"
     r"(?![\w'-])(?!\s+(?:said|says|told|added|wrote|noted|claimed|stated|warned|argued|insisted)\b)")
 HANDLE_WORD = re.compile(rf"(?<![\w.'’-])([{_UPPER}](?=[\w'-]*[{_LOWER}])[\w'-]+)$")
@@ -569,6 +570,7 @@ class ArticleActors:
     speakers: list = field(default_factory=list)
     local: dict = field(default_factory=dict)
     names: list = field(default_factory=list)
+    firsts: list = field(default_factory=list)  # (offset, first name, full name) of the same names
     roles: dict = field(default_factory=dict)
     text: str | None = None  # the folded article, when known (side of unnamed soldiers)
     sides: dict | None = None  # actor -> side in the study's gazetteer (None: the bundled one)
@@ -692,6 +694,7 @@ class ArticleActors:
                 self.kinds.setdefault(full, "institution")  # "Northgate Risk, a consultancy": "it"
             surname = full.split()[-1]
             self.names.append((m.start(), surname, full))
+            self.firsts.append((m.start(), first, full))
             if re.fullmatch(rf"[{_UPPER}][{_LOWER}]+-[{_LOWER}]+", surname):
                 # "Lee Ji-hoon ... Lee said": the family name first
                 self.names.append((m.start(), full.split()[0], full))
@@ -707,7 +710,16 @@ class ArticleActors:
         for offset, surname, full in reversed(self.names):
             if offset < before and surname == word:
                 return full
-        return None
+        # "Nina Petrova, 71, ... Nina said", "spokesperson Guo Jiakun ... Guo said": a first
+        # word standing alone is that name's, when one name introduced before has it.
+        fulls = {full for offset, first, full in self.firsts if offset < before and first == word}
+        return fulls.pop() if len(fulls) == 1 else None
+
+    def short_names(self, before: int) -> set:
+        """Words that can stand for a name introduced before ``before``: surnames, and
+        first words of full names (see :meth:`surname`)."""
+        return set(self.local) | {n for o, n, _ in self.names if o < before} | \
+            {f for o, f, _ in self.firsts if o < before}
 
 
 # Capitalised words that end a title before a name: "Finnish President Alexander Stubb",

@@ -526,7 +526,7 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
             if free(s, e):
                 out.append((s, e))
     before = start if names_before is None else names_before
-    surnames = set(known.local) | {n for o, n, _ in known.names if o < before}
+    surnames = known.short_names(before)
     for surname in sorted(surnames):
         if surname not in segment:
             continue
