@@ -1026,3 +1026,31 @@ def test_in_someones_words(tmp_path):
     })
     assert ("w1", "Oleksandr Syrskyi", "denies") in got
     assert not any(a == "w2" and actor == "Oleksandr Syrskyi" for a, actor, _ in got)
+
+
+def test_thirteenth_round_signs(tmp_path):
+    """Written for this test, one construction each that gave a stance of the wrong sign on
+    fresh coverage: a passive "was agreed" is no agreement; a term spoken of as a word; the
+    consequent of a condition; what a third party read; a generic subject whose verb is
+    negated; another year's battle; "Encirclement is the oldest story"; and a statement
+    whose own words deny ("Its statement said there was 'no threat of encirclement'")."""
+    got = stance_rows(tmp_path, {
+        "g1": ("Zelensky said his commanders had reported no encirclement. He said Putin was lying in order "
+               "to sway the Americans before any truce was agreed."),
+        "g2": "Lindiwe Dube, an analyst in Pretoria, said the word \"surrounded\" was doing political work.",
+        "g3": "Rafael Costa, a retired colonel, was cautious. \"If they lose that road, then the talk of a cauldron becomes real,\" he said.",
+        "g4": ("Martin Novak, a medic, was there. \"My mother called me crying, because she read on the internet "
+               "that everyone in Kursk was in a cauldron,\" he said."),
+        "g5": "Tom Brady, a former officer, was blunt. \"An encircled force doesn't get to pick the road it leaves on,\" he said.",
+        "g6": "Anna Pasek, a historian, spoke. \"Encirclement is the oldest story in the Russian military mind, the cauldrons of 1941,\" she said.",
+        "g7": ("Ukraine's General Staff rejected the reports. Its statement said there was \"no threat of "
+               "encirclement\" of Ukrainian units in Kursk."),
+        "g8": "Putin dismissed the doubts, repeating Moscow's assertion that the troops had been cut off if they did not surrender.",
+        "g9": "Jiri Stanek, a medic, spoke. \"There was never a closed ring around the Ukrainian group,\" he said.",
+        "g10": "Martin Novak, a medic, spoke. \"I told her that the cauldron was a story for television,\" he said.",
+    })
+    assert ("g9", "Jiri Stanek", "denies") in got and ("g10", "Martin Novak", "denies") in got
+    assert ("g1", "Vladimir Putin", "denies") not in got
+    assert not any(a in ("g2", "g3", "g4", "g5", "g6") and s == "asserts" for a, _, s in got)
+    assert ("g7", "Ukrainian General Staff", "denies") in got and ("g7", "Ukrainian General Staff", "asserts") not in got
+    assert ("g8", "Russian government", "asserts") in got  # a claim after a mid-sentence "if" stays a claim

@@ -895,6 +895,8 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
     if determiner in ("his", "her", "their", "its"):
         owner = _resolve_pronoun({"his": "he", "her": "she", "their": "they",
                                   "its": "it"}[determiner], before, known)
+        if stem == "statement":
+            return owner  # "Its statement said": the statement's owner speaks
         side = known.sides.get(owner) if known.sides is not None and owner else known_side(owner)
         if stem in OFFICIAL_NOUNS | {"aide", "minister", "general", "diplomat"} and side:
             return known.group("officials_by_side", side)

@@ -79,6 +79,13 @@ STRONG_DENIAL = words(stance_cues()["strong_denials"])
 DENIAL_VERBS = r"reject\w*|den(?:y|ied|ies|ying)|dismiss\w*|refut\w*|debunk\w*"
 DENIAL_VERB_START = re.compile(rf"(?i)(?:{DENIAL_VERBS})")
 AGREEMENT = words(stance_cues()["agreements"])
+GENERIC_BEFORE = re.compile(r"(?i)(?:(?<![\w'-])(?:an?|any)\s+(?:[a-z-]+ly\s+)?|(?<![\w'-])(?:people|those|anyone|"
+                            r"someone|soldiers|troops|units|forces|men|a\s+force|an\s+army|a\s+unit)\s+(?:who|that)\s+"
+                            r"(?:are|is|were|get|gets|have\s+been|has\s+been)\s+(?:[a-z-]+ly\s+)?)$")
+CLAUSE_STOP = re.compile(r"[,.;:!?]|$")
+RELATIVE_WORD = re.compile(r"(?i)(?<![\w'])(?:that|which|who|whom|whose)(?![\w'])")
+CONDITION_BEFORE = re.compile(r"(?i)(?:^|(?<=[.;:!?\"]))\s*(?:but\s+|and\s+)?(?:if|unless)\s[^,;.!?\"]{3,150},\s*(?:then\s+)?[^,;.!?\"]{0,120}$")
+WORD_MENTION = re.compile(r"(?i)(?<![\w'])(?:" + "|".join(stance_cues()["word_mentions"]) + r")\s*$")
 # "Russian claims of a cauldron were not backed by footage": a term inside a noun phrase
 # that reports someone's claim ("claims of", "talk about"), which the clause then says
 # something of. The speaker judges the claim; without a denial cue, they do not assert it.
@@ -125,8 +132,10 @@ HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)
 # "Surrounded means there is no road" (a definition),
 # "Calling it an encirclement is theatre": the term names a story told, which the clause
 # judges: no assertion (a denial cue still denies: "called the encirclement story a lie").
-TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
-                         r"language|label|rhetoric|means|meant)(?!\w)")
+TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|was|has\s+been)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2})?"
+                         # ("Encirclement is the oldest story in the Russian military imagination")
+                         r"(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
+                         r"language|label|rhetoric|means|meant|trope|theme|obsession)(?!\w)")
 TOPIC_BEFORE = re.compile(r"(?i)(?:(?:audience|market|appetite)\s+for|(?:calling|call|called|to\s+call)\s+"
                           r"(?:it|this|that|them))\s+(?:the\s+|an?\s+)?$")
 # "had seen reports that ... but could not verify them": the speaker vouches for nothing.
@@ -393,6 +402,22 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = None
         # "the encirclement threat", "encirclement risk": a hedge noun after the term.
         if not hedge and HEDGE_NOUN_AFTER.match(text, m.end()):
+            hedge = True
+        # "If they lose that road, then the talk of a cauldron becomes real": the
+        # consequent of a condition says what would follow, not what is.
+        if not hedge and CONDITION_BEFORE.search(text, max(0, m.start() - 240), m.start()):
+            hedge = True
+        # "An encircled force doesn't get to choose its road", "People who are surrounded do
+        # not move": what is true of any encircled force, said to deny it of these troops.
+        if not hedge and GENERIC_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            # (the negation on the verb right after the subject, not in a clause of the
+            # noun's own, "an encirclement that does not exist", nor further on)
+            negation = NEGATION.search(text, m.end(), min(m.end() + 25, CLAUSE_STOP.search(text, m.end()).start()))
+            if negation and not RELATIVE_WORD.search(text, m.end(), negation.start()) and \
+                    '"' not in text[m.end():negation.start()]:
+                hedge = True
+        # "the word 'surrounded' was doing political work": a word spoken of, not used.
+        if not hedge and WORD_MENTION.search(text, max(0, m.start() - 40), m.start()):
             hedge = True
         if not hedge:
             opener = None
@@ -860,7 +885,21 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                                 + [_clause_end(folded, n_end)])
                     owns = any(n_end <= t[0] < bound for t in unhedged) or \
                         (not unhedged and anaphoric)
-                    if CLAIM_NOUN.fullmatch(f.verb) and owns:
+                    # (up to another verb of saying, not the statement's own "Its statement
+                    # said ...": "described Putin's remarks as panic and said there was no
+                    # encirclement" is the describer's denial)
+                    said = min([g.start - s_start for g in sentence_frames if g.frame != "possessive"
+                                and g.start > f.end and g.subject_start != f.subject_start] + [bound])
+                    own = [(s - n_end, e - n_end, h) for s, e, h in unhedged if n_end <= s < said]
+                    # (the content's own negation only: a denial cue later in the sentence,
+                    # "..., calling it disinformation", is the outer speaker's)
+                    if CLAIM_NOUN.fullmatch(f.verb) and own and \
+                            all(_negated(folded[n_end:bound], t[0]) for t in own):
+                        # "Its statement said there was 'no threat of encirclement'", "Kyiv's
+                        # claim that its troops were not surrounded": the owner denies.
+                        add(f.actor, "denies", "speaker", "possessive-claim", f.subject_start,
+                            f.subject_end, f.start)
+                    elif CLAIM_NOUN.fullmatch(f.verb) and owns:
                         holders.add(f.actor)
                         add(f.actor, "asserts", "holder", "possessive-claim", f.subject_start,
                             f.subject_end, f.start)
