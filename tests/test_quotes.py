@@ -415,3 +415,20 @@ def test_a_first_word_alone_and_an_age_set_off(tmp_path):
                "\"We were told to leave at night, in small groups,\" he recalled."),
     })
     assert speaker_by_article(corpus) == {"f1": "Nina Petrova", "f2": "Guo Jiakun", "f3": None, "f4": "Taras"}
+
+
+def test_a_person_introduced_after_the_last_speaker_is_he(tmp_path):
+    """Written for this test: "he said" after "We also spoke to Kasper Lind, a Danish
+    analyst" is Lind, not the speaker before him; a name merely mentioned ("Trump met Jan
+    Novak") or one followed by another unnamed person does not take the pronoun."""
+    corpus = mini_corpus(tmp_path, {
+        "i1": ("Oleksandr Syrskyi said on Sunday that the troops had withdrawn. \"Our units are safe,\" he said.\n\n"
+               "We also spoke to Kasper Lind, a Danish open-source analyst who follows the road.\n\n"
+               "\"Units were leaving, but nothing suggests thousands were cut off,\" he said."),
+        "i2": ("Volodymyr Zelensky spoke on Friday. \"There is no encirclement,\" he said. Donald Trump met Jan Novak on Monday.\n\n"
+               "\"It was a great meeting,\" he said."),
+        "i3": ("Volodymyr Zelensky spoke on Friday. \"There is no encirclement,\" he said.\n\nWe reached Petr Dvorak, "
+               "a reporter, who had met a Ukrainian drone operator, and he told us: \"We walked out at night.\""),
+    })
+    speakers = speaker_by_article(corpus)
+    assert speakers["i1"] == "Kasper Lind" and speakers["i2"] == "Donald Trump" and speakers["i3"] != "Petr Dvorak"

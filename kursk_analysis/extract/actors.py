@@ -858,10 +858,50 @@ def _back_reference(match, before: int, known: ArticleActors) -> str | None:
     return known.recent_speaker(before, fits, SPEAKER_WINDOW) or known.recent(before, fits, MENTION_WINDOW)
 
 
+# A name set off by a description: a person introduced, not merely mentioned.
+INTRODUCED = re.compile(r",\s+(?:an?|the|who)\s")
+
+
+def _introduced_since(before: int, known: ArticleActors, compatible) -> str | None:
+    """"We also spoke to Kasper Lind, a Danish analyst. ... he said": a person the article
+    introduces (a full name it did not know, set off by a description) after the latest
+    compatible speaker and at most INTRODUCED_WINDOW characters before ``before``."""
+    if known.text is None:
+        return None
+    last = max((entry[0] for entry in known.speakers if entry[0] < before
+                and compatible(entry[1], entry[2] if len(entry) > 2 else None)), default=-1)
+    first: dict = {}
+    for offset, _, full in known.names:
+        first.setdefault(full, offset)
+    fresh = [(offset, full) for full, offset in first.items()
+             if max(last, before - INTRODUCED_WINDOW) < offset < before
+             and INTRODUCED.match(known.text, offset + len(full))]
+    if not fresh:
+        return None
+    offset, full = max(fresh)
+    # (not when someone else comes between: "Frederik Pleitgen, who is in Kyiv ... a drone
+    # operator who goes by the call sign Hrim ... he told us"; the name's own apposition,
+    # ", a Danish analyst", is no one else)
+    between = known.text[offset + len(full):before]
+    if any(known.fits(known.actors[i], ("person",)) for i in known.inside(offset + len(full), before)) or \
+            any(INDEFINITE.match(d.group()) for d in DESCRIPTION.finditer(between)
+                if d.start() > 3) or \
+            CODENAME.search(between):
+        return None
+    return full
+
+
+INTRODUCED_WINDOW = 400
+
+
 def _resolve_pronoun(word: str, before: int, known: ArticleActors) -> str | None:
     compatible = _pronoun_compatible(word, known)
     if compatible is None:
         return None
+    if word in ("he", "she"):
+        introduced = _introduced_since(before, known, compatible)
+        if introduced:
+            return introduced
     found = known.recent_speaker(before, None, SPEAKER_WINDOW, compatible)
     if found is False:
         return None  # the latest compatible speaker is unnamed
