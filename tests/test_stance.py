@@ -1054,3 +1054,26 @@ def test_thirteenth_round_signs(tmp_path):
     assert not any(a in ("g2", "g3", "g4", "g5", "g6") and s == "asserts" for a, _, s in got)
     assert ("g7", "Ukrainian General Staff", "denies") in got and ("g7", "Ukrainian General Staff", "asserts") not in got
     assert ("g8", "Russian government", "asserts") in got  # a claim after a mid-sentence "if" stays a claim
+
+
+def test_thirteenth_round_recall(tmp_path):
+    """Written for this test: a perfect tense is a verb ("who had earlier described the
+    troops as isolated"); "denied at the time that there was any threat"; an accusation of
+    lying after the claim's words, with no term of its own ("accused Putin of lying to the
+    White House", "called Putin's version a lie"); "no encirclement threat" denies; a number
+    disputed ("Ukraine disputes that figure") is no denial of the claim."""
+    got = stance_rows(tmp_path, {
+        "r1": "The Kremlin leader, who had earlier described the Ukrainian troops as isolated, replied that they would be spared.",
+        "r2": "Ukraine's General Staff denied at the time that there was any threat of encirclement.",
+        "r3": ("Putin said on Thursday that the Ukrainian troops in Kursk were surrounded. "
+               "President Volodymyr Zelensky accused Putin of lying to the White House."),
+        "r4": ("Putin said on Thursday that the Ukrainian troops in Kursk were surrounded. "
+               "Volodymyr Zelensky called Putin's version a lie intended for American ears."),
+        "r5": "Oleksandr Syrskyi said his forces faced no encirclement threat.",
+        "r6": ("Putin said the Ukrainian troops were surrounded. Russian officials say Ukraine lost 60,000 troops; "
+               "Ukraine disputes that figure."),
+    })
+    assert {("r1", "Vladimir Putin", "asserts"), ("r2", "Ukrainian General Staff", "denies"),
+            ("r3", "Volodymyr Zelensky", "denies"), ("r4", "Volodymyr Zelensky", "denies"),
+            ("r5", "Oleksandr Syrskyi", "denies")} <= got
+    assert not any(a == "r6" and s == "denies" for a, _, s in got)

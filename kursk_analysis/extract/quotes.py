@@ -278,6 +278,9 @@ NOUN_BEFORE = re.compile(
 # "... said in a statement that ... and described the reports as": after a bare "and", a
 # past form is the second verb of the clause ("the claims and reports" stay nouns).
 COORDINATED_VERB = re.compile(r"[^\W\d]\s+and\s+$")
+# "who had earlier described the troops as isolated": a perfect tense, a verb.
+PERFECT_BEFORE = re.compile(r"(?<![\w'])(?:had|has|have)\s+(?:(?:earlier|also|already|previously|repeatedly|"
+                            r"just|since|long|[a-z]+ly)\s+)?$")
 # "claims rejected by Kyiv", "claims about the encirclement": a reporting noun followed by
 # a participle and its agent, or by what it is about.
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
@@ -877,7 +880,8 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             verb = verb.lower()
         if verb in NOUN_LIKE and (NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start)
                                   or NOUN_PASSIVE.match(folded, v_end)) and \
-                not (verb.endswith("ed") and COORDINATED_VERB.search(folded, max(s_start, v_start - 12), v_start)):
+                not (verb.endswith("ed") and (COORDINATED_VERB.search(folded, max(s_start, v_start - 12), v_start)
+                                              or PERFECT_BEFORE.search(folded, max(s_start, v_start - 30), v_start))):
             continue
         # Where this verb's clause may start: the sentence start or a closing quote mark.
         before_text = folded[s_start:v_start]

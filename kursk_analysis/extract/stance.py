@@ -52,6 +52,7 @@ hand-annotated articles, and each row must be explainable from its evidence sent
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 import pandas as pd
@@ -85,6 +86,7 @@ GENERIC_BEFORE = re.compile(r"(?i)(?:(?<![\w'-])(?:an?|any)\s+(?:[a-z-]+ly\s+)?|
 CLAUSE_STOP = re.compile(r"[,.;:!?]|$")
 RELATIVE_WORD = re.compile(r"(?i)(?<![\w'])(?:that|which|who|whom|whose)(?![\w'])")
 CONDITION_BEFORE = re.compile(r"(?i)(?:^|(?<=[.;:!?\"]))\s*(?:but\s+|and\s+)?(?:if|unless)\s[^,;.!?\"]{3,150},\s*(?:then\s+)?[^,;.!?\"]{0,120}$")
+NUMBER_OBJECT = words(stance_cues()["number_objects"])
 WORD_MENTION = re.compile(r"(?i)(?<![\w'])(?:" + "|".join(stance_cues()["word_mentions"]) + r")\s*$")
 # "Russian claims of a cauldron were not backed by footage": a term inside a noun phrase
 # that reports someone's claim ("claims of", "talk about"), which the clause then says
@@ -122,6 +124,8 @@ THIRD_PARTY_SAYS = re.compile(
     + "|".join(stance_cues()["reported_in_quotes"]) + r")(?!\s+(?:of|about|by|from)(?!\w))(?:\s+that)?\s+[^.!?]{0,80}$")
 # "Syrskyi denied there was any threat of encirclement": a denied danger is denied outright.
 DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|rul(?:e|ed|es|ing) out)"
+                           # ("denied at the time that there was any threat of encirclement")
+                           r"(?:\s+(?:at\s+the\s+time|on\s+\w+|in\s+a\s+statement|again|[a-z]+ly))?"
                            r"\s+(?:that\s+)?(?:there\s+(?:is|was|were|are|had been|has been)\s+)?"
                            r"(?:any|a|an|the)?\s*(?:real\s+|serious\s+|immediate\s+)?$")
 # Negations that affirm ("no doubt that", "nobody could deny that"), set aside before a
@@ -314,6 +318,10 @@ OPPOSITE = {"asserts": "denies", "denies": "asserts"}
 # "accused Putin of lying about the situation": the accused and what they are accused of.
 LIE_ACCUSATION = re.compile(r"(?i)(?<!\w)accus(?:e|es|ed|ing)\s+([^,;:.!?\"]{1,60}?)\s+of\s+"
                             + word_group(stance_cues()["lie_accusations"]))
+# "called Putin's version a lie", "calls Kyiv's denials lies": the same accusation.
+NEGATED_BEFORE_TERM = re.compile(r"(?i)(?<![\w'])(?:no|not\s+an?|never\s+an?|without\s+(?:any\s+)?)\s*$")
+LIE_CALLED = re.compile(r"(?i)(?<!\w)call(?:s|ed|ing)?\s+([^,;:.!?\"]{1,60}?)\s+(?:an?\s+)?(?:[\w'-]+\s+)?"
+                        r"(?:lie|lies|fabrication|falsehood|fake)(?!\w)")
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
 HEDGE_WINDOW = 40
@@ -401,7 +409,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         if hedge and NEGATED_HEDGE.match(hedge.group()) and DANGER_AVERTED.match(text, m.end()):
             hedge = None
         # "the encirclement threat", "encirclement risk": a hedge noun after the term.
-        if not hedge and HEDGE_NOUN_AFTER.match(text, m.end()):
+        # ("faced no encirclement threat": the negated danger denies, as "no threat of")
+        if not hedge and HEDGE_NOUN_AFTER.match(text, m.end()) and \
+                not NEGATED_BEFORE_TERM.search(text, max(0, m.start() - 12), m.start()):
             hedge = True
         # "If they lose that road, then the talk of a cauldron becomes real": the
         # consequent of a condition says what would follow, not what is.
@@ -689,7 +699,7 @@ def _lie_accusations(folded: str, s_start: int, mention_rows, frames, found: dic
     earlier in the article); "Zelensky accused Putin of lying, saying the troops had not
     been encircled" makes Putin assert. ``(actor, stance, start, end)``."""
     out = []
-    for m in LIE_ACCUSATION.finditer(folded):
+    for m in itertools.chain(LIE_ACCUSATION.finditer(folded), LIE_CALLED.finditer(folded)):
         accusers = [f for f in frames or () if f.actor and f.start - s_start == m.start()]
         if len(accusers) != 1:
             continue
@@ -835,6 +845,8 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
             and (STRONG_DENIAL.search(folded) and REFERS_BACK.search(folded) or _implicit(folded, claim))
             # "Moscow rejected that denial": denying a denial is no denial of the claim.
             and not DENIAL_NOUN.search(folded)
+            # "Ukraine disputes that figure": a number denied, not the claim
+            and not NUMBER_OBJECT.search(folded)
             # "rejected reports that Russian units had been encircled": another encirclement
             and not _of_others(folded, claim))
         # ("Western analysts do not agree.": a negated agreement takes no side here.)
@@ -844,7 +856,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         # (an aside names a holder whatever the clause does: "whether they were encircled, as
         # claimed by Putin")
         as_claimed = _as_claimed(folded, s_start, terms, frames_by.get(sid), claim) if terms else []
-        if not unhedged and not anaphoric and not denial_only and not agreeing and not as_claimed:
+        # "Zelensky accused Putin of lying to the White House", after the claim's words: the
+        # accusation alone places both (see _lie_accusations).
+        lie_accused = bool(not terms and any(terms_all[max(0, position - DENIAL_WINDOW):position])
+                           and (LIE_ACCUSATION.search(folded) or LIE_CALLED.search(folded)))
+        if not unhedged and not anaphoric and not denial_only and not agreeing and not as_claimed \
+                and not lie_accused:
             continue
         found: dict = {}
         by_pronoun: set = set()  # (actor, stance) read from a frame whose subject is a pronoun
@@ -1078,7 +1095,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     by_pronoun.add((f.actor, stance))
                 add(f.actor, stance, "speaker", rule, f.subject_start, f.subject_end, f.start,
                     f.end)
-        if unhedged and sentence_frames:
+        if (unhedged or lie_accused) and sentence_frames:
             for actor, stance, start, end in _lie_accusations(folded, s_start, mentions_by.get(sid),
                                                               sentence_frames, found, so_far):
                 add(actor, stance, "speaker", "lie-accusation", start, end)
