@@ -1077,3 +1077,19 @@ def test_thirteenth_round_recall(tmp_path):
             ("r3", "Volodymyr Zelensky", "denies"), ("r4", "Volodymyr Zelensky", "denies"),
             ("r5", "Oleksandr Syrskyi", "denies")} <= got
     assert not any(a == "r6" and s == "denies" for a, _, s in got)
+
+
+def test_denials_without_the_claims_words(tmp_path):
+    """Written for this test: next to the claim's words, "It is not a ring" and "so far, not
+    a trap" deny (the claim's implicit denials), in a frame's words or in a quotation of
+    their own; not from a speaker the article had asserting the claim."""
+    got = stance_rows(tmp_path, {
+        "n1": ("Russia says the Ukrainian troops are surrounded. Arvid Lund, a Swedish analyst, said the bridgehead "
+               "was \"hard to hold, but also, so far, not a trap.\""),
+        "n2": ("Russia says the Ukrainian troops are surrounded. \"Losing the town hurts,\" said Arvid Lund, a Swedish "
+               "analyst. \"It is not a ring.\""),
+        "n3": ("Dmitry Peskov said the Ukrainian troops were surrounded. \"They have no road left,\" said Dmitry Peskov. "
+               "\"It is not a ring they can break.\""),
+    })
+    assert ("n1", "Arvid Lund", "denies") in got and ("n2", "Arvid Lund", "denies") in got
+    assert ("n3", "Dmitry Peskov", "denies") not in got

@@ -1051,15 +1051,20 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                             add(f.actor, "asserts", "speaker", "takes-up-claim", f.subject_start,
                                 f.subject_end, f.start, f.end)
                     continue
+                # Words that deny without the claim's terms, in this frame's clause or, with
+                # no other speaker after it, in the rest of the sentence ("said the bridgehead
+                # was 'hard to hold, but also, so far, not a trap'").
+                implicit = denial_only and (_implicit(scope, claim) or content_after and not any(
+                    g.actor and g.actor != f.actor and g.start > f.end for g in sentence_frames)
+                    and _implicit(folded[lo:], claim))
                 # A sentence that only refers back to the claim ("denied the claims, though
                 # Zelensky conceded …"): only the frame whose words hold the reference.
                 if not unhedged and not (
                         ANAPHOR.search(scope) or STRONG_DENIAL.search(scope)
-                        and (denial_only or REFERS_BACK.search(scope)) or agreeing
-                        or denial_only and _implicit(scope, claim)):
+                        and (denial_only or REFERS_BACK.search(scope)) or agreeing or implicit):
                     continue
                 stance = _quoted_stance(scope, scope_terms, claim) if scope_terms else (
-                    "denies" if denies_in(scope, scope_terms, claim) else "asserts")
+                    "denies" if denies_in(scope, scope_terms, claim) or implicit else "asserts")
                 # ("Kyiv keeps denying the obvious: ..." - the affirmation is the reporter's;
                 # the frame's own verb still denies)
                 if stance == "asserts" and lo == v_start and AFFIRMATION.match(scope) and \
@@ -1110,6 +1115,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                             _judged_report(inner, q_terms) or _topic(inner, q_terms)
                             or _questioned(inner, q_terms) or PERSUASION.search(inner, 0, q_terms[0][0])):
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
+                elif denial_only and q.speaker and q.speaker not in holders and \
+                        "asserts" not in so_far.get(q.speaker, ()) and \
+                        not claim.term.search(inner) and _implicit(inner, claim):
+                    # "Hard to hold, but also, so far, not a trap.", next to the claim's words
+                    # (not from one the article had asserting: the weaker reading yields)
+                    add(q.speaker, "denies", "quote", "quotation", q.start, q.end)
         if agreeing:
             # "Independent analysts agree.": whoever is named takes the stance just reported.
             # Not those named after a contrast ("Military analysts agreed with Rybar rather
