@@ -220,6 +220,16 @@ def speaker_by_article(corpus) -> dict:
     return dict(zip(table["article_id"], table["speaker"]))
 
 
+def speakers_one_by_one(tmp_path, texts: dict) -> dict:
+    """article -> speaker of its (last) quotation, each article a corpus of its own (so no
+    article's names reach another's)."""
+    out = {}
+    for name, text in texts.items():
+        (tmp_path / name).mkdir()
+        out[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
+    return out
+
+
 def stance_triples(corpus) -> set:
     """(article, actor, stance) of every stance row."""
     from kursk_analysis.extract.stance import stances

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_gold import SETS, corpus_of, mini_corpus, report, score_quotes, speaker_by_article, stance_triples
+from extraction_gold import SETS, corpus_of, mini_corpus, report, score_quotes, speaker_by_article, speakers_one_by_one, \
+    stance_triples
 from kursk_analysis.extract.quotes import quote_kind, quote_spans, quotes, speech_frames
 from kursk_analysis.extract.stance import stances
 from kursk_analysis.corpus.text import fold
@@ -432,3 +433,23 @@ def test_a_person_introduced_after_the_last_speaker_is_he(tmp_path):
     })
     speakers = speaker_by_article(corpus)
     assert speakers["i1"] == "Kasper Lind" and speakers["i2"] == "Donald Trump" and speakers["i3"] != "Petr Dvorak"
+
+
+def test_party_markers_subscriber_counts_call_signs_and_its_author(tmp_path):
+    """Written for this test: ", D-Ore.," and "(about 96,000 subscribers)" before an
+    apposition leave the subject where it is; a call sign closing the subject's description
+    speaks ("..., and who asked to be identified by his call sign, Dub, described"); "its
+    author wrote" after a channel is the channel's, unless another name came between."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "c1": ("\"Nothing I heard in that room matches the post,\" Sen. Marian Tolliver, D-Ore., who sits on "
+               "the Armed Services Committee, told reporters."),
+        "c2": ("Starshina Grom (about 96,000 subscribers), run by a former sergeant, had announced on Tuesday "
+               "that \"the ring around the town has closed for good\"."),
+        "c3": ("A sergeant from a mechanised brigade, who asked to be identified by his call sign, Dub, described "
+               "the last days. \"We carried our wounded for kilometres,\" he said."),
+        "c4": ("Okopnaya Pravda, a Telegram channel with 58,000 subscribers, ran a long post on Friday. "
+               "\"The question now is Sumy, not Kursk,\" its author wrote."),
+        "c5": ("Dvorik, a Telegram channel, posted a map. Okopnaya Pravda ran a long post on Friday. "
+               "\"The question now is Sumy, not Kursk,\" its author wrote."),
+    })
+    assert speakers == {"c1": "Marian Tolliver", "c2": "Starshina Grom", "c3": "Dub", "c4": "Okopnaya Pravda", "c5": None}

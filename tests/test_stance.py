@@ -7,7 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from extraction_gold import SETS, corpora, corpus_of, mini_corpus, report, score_stances, speaker_by_article, stance_triples
+from extraction_gold import SETS, corpora, corpus_of, mini_corpus, report, score_stances, speaker_by_article, \
+    speakers_one_by_one, stance_triples
 from kursk_analysis.lexicon import load_claim
 from kursk_analysis.extract.quotes import quotes
 from kursk_analysis.extract.stance import claim_terms, denies_in, stances
@@ -22,14 +23,6 @@ def stance_rows(tmp_path, texts: dict) -> set[tuple[str, str, str]]:
     return set(zip(table["article_id"], table["actor"], table["stance"].astype(str)))
 
 
-def speakers_one_by_one(tmp_path, texts: dict) -> dict:
-    """article -> speaker of its (last) quotation, each article a corpus of its own (so no
-    article's names reach another's)."""
-    out = {}
-    for name, text in texts.items():
-        (tmp_path / name).mkdir()
-        out[name] = speaker_by_article(mini_corpus(tmp_path / name, {name: text}))[name]
-    return out
 
 def test_stances_against_gold():
     for name in SETS:

@@ -398,10 +398,12 @@ DESCRIPTION = re.compile(
 BODY_NOUNS = (r"general\s+staff|ministry|armed\s+forces|army|centre|center|institute|directorate|"
               r"agency|service|region|administration|office|council|committee")
 BACK_REFERENCE = re.compile(
-    r"(?i)(?<![\w'])the\s+(?:(?:head|chief|commander|director)\s+of\s+(?:the\s+)?"
+    r"(?i)(?<![\w'])(?:the\s+(?:(?:head|chief|commander|director)\s+of\s+(?:the\s+)?"
     rf"(?:[\w'-]+\s+){{0,3}}?(?P<body>{BODY_NOUNS})"
     r"|(?P<channel>(?:telegram\s+)?(?:channel|blog)(?:'s\s+(?:authors?|editors?|admins?|founders?))?"
-    r"|(?:authors?|editors?|admins?|founders?)\s+of\s+the\s+(?:telegram\s+)?(?:channel|blog)))(?![\w'-])")
+    r"|(?:authors?|editors?|admins?|founders?)\s+of\s+the\s+(?:telegram\s+)?(?:channel|blog)))"
+    # ("... ran a long post on Friday. '...,' its author wrote": the channel's author)
+    r"|(?P<its>its\s+(?:authors?|editors?|admins?|founders?)))(?![\w'-])")
 
 
 # Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
@@ -841,7 +843,7 @@ def _back_reference(match, before: int, known: ArticleActors) -> str | None:
     medium, the one whose name stands last within SPEAKER_WINDOW ("Rybar's map ... a figure
     the channel said": Rybar, though another channel was introduced since). None when there
     is no such antecedent."""
-    if match.group("channel"):
+    if match.group("channel") or match.group("its"):
         lo = max(0, before - SPEAKER_WINDOW)
         last = {}
         for offset, name in known.channels:
@@ -852,7 +854,17 @@ def _back_reference(match, before: int, known: ArticleActors) -> str | None:
                 offset = at
             if lo <= offset < before:
                 last[name] = max(offset, last.get(name, -1))
-        return max(last, key=last.get) if last else None
+        if not last:
+            return None
+        channel = max(last, key=last.get)
+        # ("its author": the channel only when no institution, and no other name, was
+        # named since)
+        if match.group("its") and (any(known.fits(known.actors[i], ("institution",))
+                                       for i in known.inside(last[channel], before))
+                                   or known.text is not None and PROPER_NAME.search(
+                                       known.text, last[channel] + len(channel), before)):
+            return None
+        return channel
     body = re.sub(r"\s+", " ", match.group("body").casefold())
     fits = lambda a: known.fits(a, ("person",)) and body in known.describe(a)  # noqa: E731
     return known.recent_speaker(before, fits, SPEAKER_WINDOW) or known.recent(before, fits, MENTION_WINDOW)

@@ -77,6 +77,9 @@ HEADS_OF = re.compile(r"(?i)(?<!\w)(?:leaders|heads|presidents|rulers)\s+of\s+(?
 QUANTIFIER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:nothing|none|nobody|no one|anything|everything|"
                                r"something)\s+$")
 GAP_APPOSITION = re.compile(
+    # ("Sen. Marian Tolliver, D-Ore., who sits on ..., told"; "Starshina Grom (about 96,000
+    # subscribers), run by a former sergeant, had announced")
+    r"(?:\s*,\s*[DRI]-[A-Z][\w.]{1,12}(?=,)|\s*\([^()\"]{1,60}\))?"
     # (a comma between digits, "which has 400,000 subscribers", is no end of it)
     r"\s*,(?:[^,\"]|(?<=\d),(?=\d)){1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
     r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"
@@ -278,6 +281,7 @@ NOUN_BEFORE = re.compile(
 # "... said in a statement that ... and described the reports as": after a bare "and", a
 # past form is the second verb of the clause ("the claims and reports" stay nouns).
 COORDINATED_VERB = re.compile(r"[^\W\d]\s+and\s+$")
+CODE_GAP = re.compile(r"\s*,\s*(?:(?:also|later|then|has|had)\s+)?")
 # "who had earlier described the troops as isolated": a perfect tense, a verb.
 PERFECT_BEFORE = re.compile(r"(?<![\w'])(?:had|has|have)\s+(?:(?:earlier|also|already|previously|repeatedly|"
                             r"just|since|long|[a-z]+ly)\s+)?$")
@@ -479,7 +483,7 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
     # "the head of the General Staff", "the author of the channel": the person or channel
     # pointed back to, not the body inside the phrase.
     for m in BACK_REFERENCE.finditer(segment) if " of " in segment or "channel" in segment \
-            or "blog" in segment else ():
+            or "blog" in segment or "its " in segment else ():
         s, e = start + m.start(), start + m.end()
         out = [c for c in out if not (s <= c[0] and c[1] <= e)] + [(s, e)]
     covered = bytearray(end - start)
@@ -570,6 +574,13 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     # "Trump's appeal, posted on his platform on Friday, said": the statement's owner.
     for s, e in cands:
         if OWNED_STATEMENT.fullmatch(folded, e, verb_start):
+            return [(s, e)]
+    # "A sergeant ..., who asked to be identified by his call sign, Dub, described": the
+    # call sign that closes the subject's description is who speaks.
+    if cands:
+        s, e = cands[-1]
+        code = CODENAME.search(folded, max(region_start, s - 80), e) if CODE_GAP.fullmatch(folded, e, verb_start) else None
+        if code and code.end(1) == e:
             return [(s, e)]
     # "The head of the army's General Staff, General Petrenko, told reporters":
     # a name set off by commas right before the verb is the subject its description names.

@@ -419,7 +419,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = True
         # "An encircled force doesn't get to choose its road", "People who are surrounded do
         # not move": what is true of any encircled force, said to deny it of these troops.
-        if not hedge and GENERIC_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        # (a participle only: "An encirclement of our brigades never took place" denies)
+        if not hedge and m.group().lower().endswith("ed") and \
+                GENERIC_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             # (the negation on the verb right after the subject, not in a clause of the
             # noun's own, "an encirclement that does not exist", nor further on)
             negation = NEGATION.search(text, m.end(), min(m.end() + 25, CLAUSE_STOP.search(text, m.end()).start()))
@@ -556,8 +558,11 @@ def _quoted_stance(text: str, terms: list[tuple[int, int, bool]], claim: Claim) 
     sayings = [THIRD_PARTY_SAYS.search(text, 0, t[0]) for t in terms]
     # "Kyiv rejected claims that ...", "Peskov repeated claims that ...": a saying that the
     # words before it deny or take up is the object of the speaker's verb.
+    # ("Putin was talking about an imaginary encirclement": the speaker's own word for what
+    # was said, between the saying and the term, judges it)
     if not all(sayings) or claim.denial.search(text, 0, sayings[0].end("saying")) \
-            or ENDORSEMENT.search(text, 0, sayings[0].end("saying")):
+            or ENDORSEMENT.search(text, 0, sayings[0].end("saying")) \
+            or claim.denial.search(text, sayings[0].end("saying"), terms[0][0]):
         return "denies" if denies_in(text, terms, claim) else "asserts"
     end = terms[-1][1]
     stop = CLAUSE_END.search(text, end)
