@@ -1086,3 +1086,31 @@ def test_denials_without_the_claims_words(tmp_path):
     })
     assert ("n1", "Arvid Lund", "denies") in got and ("n2", "Arvid Lund", "denies") in got
     assert ("n3", "Dmitry Peskov", "denies") not in got
+
+
+def test_fourteenth_round_signs(tmp_path):
+    """Written for this test, each a wrong sign on fresh coverage: an apposition whose own
+    subject rejects what was said ends the speaker's words ("..., a portrayal Kyiv's
+    military rejected"); "agreed in Jeddah to propose a ceasefire" is no agreement; a
+    frame inside a quotation speaks its counterfactual ending; "cannot exclude that small
+    groups were cut off" hedges; "the encirclement claim served the Kremlin" talks about the
+    claim; "not a military fact" and "does not match anything" deny; "Mr Putin this week
+    visited ..." makes Putin the "he" of the next paragraph."""
+    got = stance_rows(tmp_path, {
+        "p1": ("Trump said he had asked Putin to spare Ukrainian soldiers he described as trapped in the Kursk "
+               "region, a portrayal Kyiv's military rejected."),
+        "p2": ("Zelensky said there was no encirclement. Washington and Kyiv agreed in Jeddah on Tuesday to propose "
+               "a ceasefire, which Putin said he backed in principle."),
+        "p3": "\"If they were surrounded,\" Eero Lind added, \"we would not have those pictures.\"",
+        "p4": "\"One cannot exclude that small groups were cut off here and there,\" Michel Dasson told reporters.",
+        "p5": "Eleanor Ash, an analyst in Canberra, said the encirclement claim served the Kremlin's purposes.",
+        "p6": "\"The story of thousands of trapped soldiers was a political weapon, not a military fact,\" Kersten Voll said.",
+        "p7": ("Analyst Tom Corr said the war was hard. \"It is a grind,\" he said.\n\nMr Putin this week visited a "
+               "command post.\n\nHe said on Thursday that the Ukrainian troops in the region were cut off."),
+    })
+    assert ("p1", "Donald Trump", "asserts") in got and ("p1", "Donald Trump", "denies") not in got
+    assert ("p1", "Ukrainian military", "denies") in got
+    assert ("p2", "Vladimir Putin", "denies") not in got
+    assert ("p3", "Eero Lind", "denies") in got and ("p6", "Kersten Voll", "denies") in got
+    assert not any(a in ("p4", "p5") and s == "asserts" for a, _, s in got)
+    assert ("p7", "Vladimir Putin", "asserts") in got and ("p7", "Tom Corr", "asserts") not in got

@@ -1051,7 +1051,10 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     lead_end = intro.end() if intro else s_start
     # (a mention inside the opening phrase is not the subject: "In Kyiv, Zelensky said")
     hits = [i for i in known.inside(s_start, min(s_end, s_start + 120)) if known.starts[i] >= lead_end]
-    if not hits or known.starts[hits[0]] > lead_end + 2:
+    # ("Mr Putin this week visited a command post": a courtesy title before the mention)
+    courtesy = COURTESY_LEAD.match(raw, lead_end, s_end)
+    titled = bool(hits and courtesy and known.starts[hits[0]] == courtesy.end())
+    if not hits or known.starts[hits[0]] > lead_end + 2 and not titled:
         # "But Christopher Miller, chief correspondent …, swatted away …": a full name the
         # gazetteer lacks opens the sentence; a later "he" is this person.
         # "Russian war correspondent Alexander Kots was less cautious", "Rep. Don Bacon

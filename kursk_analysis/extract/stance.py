@@ -140,6 +140,9 @@ TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|was|has\s+been)\s+(?:the|an?)\s
                          # ("Encirclement is the oldest story in the Russian military imagination")
                          r"(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
                          r"language|label|rhetoric|means|meant|trope|theme|obsession)(?!\w)")
+# "the encirclement claim served the Kremlin's purposes": the claim talked about, unless a
+# verb takes it up ("Trump repeated the encirclement claim").
+CLAIM_NOUN_AFTER = re.compile(r"(?i)[\"']?\s+(?:claims?|allegations?|assertions?)(?!\w)")
 TOPIC_BEFORE = re.compile(r"(?i)(?:(?:audience|market|appetite)\s+for|(?:calling|call|called|to\s+call)\s+"
                           r"(?:it|this|that|them))\s+(?:the\s+|an?\s+)?$")
 # "had seen reports that ... but could not verify them": the speaker vouches for nothing.
@@ -175,11 +178,18 @@ CLAUSE_END = re.compile(
 # "Encircled? No." - a question about the term answered no.
 # "..., a claim Kyiv rejected", "..., which Ukraine's military has denied": the words
 # before a denier named in a relative clause or an apposition after the claim.
+# (the nouns of an account of events: "a portrayal Kyiv's military rejected", "a version
+# of events that Kyiv rejects outright")
+ACCOUNT_NOUNS = (r"claims?|assertions?|allegations?|charges?|accounts?|portrayals?|descriptions?|"
+                 r"characteri[sz]ations?|versions?|depictions?|narratives?|pictures?")
 RELATIVE_OPEN = re.compile(
-    r"(?i)(?:,|\s-{1,2}|\u2014)\s*(?:(?:a|an)\s+(?:\w+\s+){0,2}?(?:claims?|assertions?|allegations?|"
-    r"charges?|accounts?)\s+(?:that\s+)?(?:both\s+)?|which\s+(?:both\s+)?)$")
+    rf"(?i)(?:,|\s-{{1,2}}|\u2014)\s*(?:(?:a|an)\s+(?:\w+\s+){{0,2}}?(?:{ACCOUNT_NOUNS})(?:\s+of\s+events)?\s+"
+    r"(?:that\s+)?(?:both\s+)?|which\s+(?:both\s+)?)$")
 _DENIED_ADVERBS = (r"(?:(?:has|have|had|also|repeatedly|firmly|flatly|strongly|categorically|"
                    r"vehemently|swiftly|quickly|already|long|since|immediately)\s+)*")
+APPOSED_DENIAL = re.compile(
+    rf"(?i)(?:,|\s-{{1,2}}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){{0,2}}?(?:{ACCOUNT_NOUNS})(?:\s+of\s+events)?\s+"
+    rf"(?:that\s+|which\s+)?(?:[\w'-]+\s+){{1,4}}?{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 RELATIVE_DENIED = re.compile(rf"(?i)\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 
 
@@ -201,7 +211,7 @@ def _passive_apposition(nouns: str, adverbs: str, verbs: str, titles: int) -> re
 
 # "..., a claim rejected at the time by Kyiv and by Western analysts": the agents deny.
 PASSIVE_DENIED_BEFORE = _passive_apposition(
-    r"claims?|assertions?|allegations?|charges?|accounts?", _DENIED_ADVERBS,
+    ACCOUNT_NOUNS, _DENIED_ADVERBS,
     rf"{DENIAL_VERBS}|disput\w*", 2)
 # "..., a position echoed by U.S. President Donald Trump": the agent takes up the words
 # before it, with their polarity.
@@ -216,6 +226,7 @@ WHO_DENIED = re.compile(rf"(?i)\s*,\s*who\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|d
 HYPOTHETICAL_FRAME = re.compile(r"(?i)(?<!\w)(?:would|could|might|may)\s+(?:\w+ly\s+)?$")
 # After a frame set off by commas in the middle of a sentence, its words go on: not a new
 # clause, participle or quotation's end.
+SPLIT_QUOTE_AFTER = re.compile(r"\s*,\s*[\"']")
 PARENTHETICAL_AFTER = re.compile(r"(?i)\s*,\s*(?![\"']|(?:but|and|while|as|who|which|whose|when|adding|"
                                  r"saying|citing|noting|according|although|though|yet)(?!\w))\w")
 # What a negated verb of finding did not find: "has not observed any evidence that ...".
@@ -588,6 +599,8 @@ def _topic(text: str, terms: list[tuple[int, int, bool]]) -> bool:
     encirclement story", "the audience for the encirclement", "calling it an
     encirclement") rather than saying that troops are surrounded."""
     return bool(terms) and all(TOPIC_AFTER.match(text, end) or TOPIC_BEFORE.search(text, max(0, start - 40), start)
+                               or CLAIM_NOUN_AFTER.match(text, end)
+                               and not ENDORSEMENT.search(text, max(0, start - 40), start)
                                for start, end, _ in terms)
 
 
@@ -1018,6 +1031,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     nested += [g.start - s_start for g in sentence_frames
                                if g.frame == "coordinated" and g.actor == f.actor and g.start > f.end]
                     lo, hi = v_start, min([_clause_end(folded, v_end), *nested])
+                    # "..., a portrayal Kyiv's military rejected": an apposition whose own
+                    # subject denies what was said ends the speaker's words, named or not.
+                    apposed = APPOSED_DENIAL.search(folded, v_end, hi)
+                    if apposed:
+                        hi = apposed.start()
                 else:
                     lo, hi = _clause_start(folded, first), v_end
                     # "The encirclement, Zelensky said, is a lie": a frame set in the
@@ -1025,6 +1043,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     if PARENTHETICAL_AFTER.match(folded, v_end) and \
                             folded[:first].rstrip().endswith(","):
                         hi = _clause_end(folded, v_end)
+                    # '"If they were surrounded," he added, "we would not have those
+                    # pictures."': a frame inside a quotation speaks the rest of it too.
+                    elif SPLIT_QUOTE_AFTER.match(folded, v_end) and \
+                            re.search(r",\s*[\"']\s*$", folded[:first]):
+                        hi = len(folded)
                     # "While Moscow insisted …, Kyiv said": an opening clause that reports
                     # someone else's words is theirs, not Kyiv's.
                     # Only a frame inside that opening clause (up to its first comma):
