@@ -453,3 +453,25 @@ def test_party_markers_subscriber_counts_call_signs_and_its_author(tmp_path):
                "\"The question now is Sumy, not Kursk,\" its author wrote."),
     })
     assert speakers == {"c1": "Marian Tolliver", "c2": "Starshina Grom", "c3": "Dub", "c4": "Okopnaya Pravda", "c5": None}
+
+
+def test_a_telegram_digest_and_colon_labels(tmp_path):
+    """Written for this test, in the shape of a translated channel digest: a channel named
+    with its audience ("Shtorm (312 thousand subscribers)") speaks through "writes the author
+    of the channel", "Its author writes" and "the channel added"; "Name: «...»" and
+    "Russian Defence Ministry: \\"...\\"" (after a live blog's time) label a quotation, but a
+    heading's "Analyst: '...'" names no one; "Every Friday" is no one's name."""
+    corpus = mini_corpus(tmp_path, {
+        "t1": ("Every Friday we translate the week's posts from Russian military Telegram channels.\n\n"
+               "Shtorm (312 thousand subscribers) announced a «cauldron» on Wednesday. «The exits are closed, "
+               "nobody leaves», writes the author of the channel."),
+        "t2": ("Every Friday we translate the week's posts from Russian military Telegram channels.\n\n"
+               "Zapiski Pushkaря (148 thousand) agreed. Its author writes that «the rest of the grouping is being finished off»."),
+        "t3": "Chorny Voron (205 thousand) never believed it. Chorny Voron: «Nobody was sitting in any cauldron at all».",
+        "t4": "11:45\nRussian Defence Ministry: \"The remnants of the enemy grouping continue to be destroyed.\"",
+        "t5": "12:15 Analyst: 'Costly is not the same as surrounded'\n\nThe roads are under fire, analysts say.",
+    })
+    speakers = speaker_by_article(corpus)
+    assert speakers["t1"] == "Shtorm" and speakers["t3"] == "Chorny Voron"
+    assert speakers["t4"] == "Russian Defence Ministry" and speakers["t5"] is None
+    assert speakers["t2"] == "Zapiski Pushkaря"

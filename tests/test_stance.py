@@ -1114,3 +1114,17 @@ def test_fourteenth_round_signs(tmp_path):
     assert ("p3", "Eero Lind", "denies") in got and ("p6", "Kersten Voll", "denies") in got
     assert not any(a in ("p4", "p5") and s == "asserts" for a, _, s in got)
     assert ("p7", "Vladimir Putin", "asserts") in got and ("p7", "Tom Corr", "asserts") not in got
+
+
+def test_fourteenth_round_digest_signs(tmp_path):
+    """Written for this test: "The Russians have been promising a cauldron" relays the
+    other side's words; "Two of them, ..., published what they called «cauldron
+    prisoners»" is no earlier channel's assertion."""
+    got = stance_rows(tmp_path, {
+        "d1": ("Dmytro Savchuk, a spokesman for the brigade, spoke on Friday. He added: \"The Russians have been "
+               "promising a cauldron since October. No one is trapped.\""),
+        "d2": ("Chorny Voron, a Telegram channel, said nobody was in any cauldron. Two of them, Pesnya Shtyka and "
+               "Ryadovoy 1945, published photographs of what they called «cauldron prisoners»."),
+    })
+    assert ("d1", "Dmytro Savchuk", "denies") in got and ("d1", "Dmytro Savchuk", "asserts") not in got
+    assert ("d2", "Chorny Voron", "asserts") not in got

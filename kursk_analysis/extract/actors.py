@@ -400,10 +400,11 @@ BODY_NOUNS = (r"general\s+staff|ministry|armed\s+forces|army|centre|center|insti
 BACK_REFERENCE = re.compile(
     r"(?i)(?<![\w'])(?:the\s+(?:(?:head|chief|commander|director)\s+of\s+(?:the\s+)?"
     rf"(?:[\w'-]+\s+){{0,3}}?(?P<body>{BODY_NOUNS})"
-    r"|(?P<channel>(?:telegram\s+)?(?:channel|blog)(?:'s\s+(?:authors?|editors?|admins?|founders?))?"
+    # (not "the channel of the monitoring project Karta Frontu", "the channel Rybar": a new one)
+    r"|(?P<channel>(?:telegram\s+)?(?:channel|blog)(?!\s+of\b|\s+[A-Z])(?:'s\s+(?:authors?|editors?|admins?|founders?))?"
     r"|(?:authors?|editors?|admins?|founders?)\s+of\s+the\s+(?:telegram\s+)?(?:channel|blog)))"
     # ("... ran a long post on Friday. '...,' its author wrote": the channel's author)
-    r"|(?P<its>its\s+(?:authors?|editors?|admins?|founders?)))(?![\w'-])")
+    r"|(?P<its>(?:its|the)\s+(?:authors?|admins?)))(?![\w'-])")
 
 
 # Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
@@ -456,7 +457,8 @@ NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "B
              "Belarus", "Baltic", "Dutch", "British", "French", "German", "Senior", "Former",
              "Kiev", "Washington", "London", "Brussels", "Geneva", "Sudzha", "Sumy", "Media",
              "About", "Note", "Then", "By", "From", "For", "With", "Within", "During", "Of",
-             "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's"}
+             "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's", "Every", "Each", "All",
+             "Many", "Most", "Several", "Both", "Another", "Other", "Any", "Last", "Next", "Few"}
 # A person the article names by one word (a surname, a call sign, an online handle),
 # introduced by an apposition saying who they are: "Karmazin, a reconnaissance pilot who
 # ...", "Vostokov, head of the research group ...", "Rybar, a Russian military blog". The
@@ -489,7 +491,11 @@ CHANNEL = re.compile(
     rf"|(?<![\w'-])(?!(?:The|Telegram)\s)([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})\s+(?:Telegram\s+)?(?:channel|blog)(?!\w)"
     # "Two Majors, a channel with links to the military": an apposition
     rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}}),\s+(?:an?|the|one)\s+"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?:Telegram\s+)?(?:channel|blog)(?!\w)")
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:Telegram\s+)?(?:channel|blog)(?!\w)"
+    # "Shtorm-Kursk (312 thousand subscribers)", "Zapiski Artillerista (148 thousand)": a
+    # channel digest names each channel with its audience
+    rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}0-9][\w'-]*){{0,2}})\s+\((?:about\s+|some\s+|nearly\s+|over\s+|"
+    rf"more\s+than\s+|almost\s+)?[\d.,]+\s*(?:thousand|million|k\b|m\b)[^()]{{0,20}}\)")
 # Words that open a sentence before a comma and are no one's name ("However, a spokesman
 # said ..."); words ending in "-ly" are left out as well.
 NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewhere", "Overall",
@@ -659,7 +665,7 @@ class ArticleActors:
         for m in (CODENAME.finditer(raw) if _may_name(raw) else ()):
             self.local.setdefault(m.group(1), m.group(1))
         for m in (CHANNEL.finditer(raw) if "channel" in raw or "blog" in raw else ()):
-            name = m.group(1) or m.group(2) or m.group(3)
+            name = m.group(1) or m.group(2) or m.group(3) or m.group(4)
             if name.split()[0] in ("The", "A", "An", "Its", "His", "Her", "Their"):
                 name = name.split(" ", 1)[1] if " " in name else ""
             if name and name.split()[0] not in NOT_NAMES and name not in ("Telegram", "YouTube") \
@@ -857,8 +863,8 @@ def _back_reference(match, before: int, known: ArticleActors) -> str | None:
         if not last:
             return None
         channel = max(last, key=last.get)
-        # ("its author": the channel only when no institution, and no other name, was
-        # named since)
+        # ("its author", "the author": the channel only when no institution, and no other
+        # name, was named since)
         if match.group("its") and (any(known.fits(known.actors[i], ("institution",))
                                        for i in known.inside(last[channel], before))
                                    or known.text is not None and PROPER_NAME.search(

@@ -483,7 +483,7 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
     # "the head of the General Staff", "the author of the channel": the person or channel
     # pointed back to, not the body inside the phrase.
     for m in BACK_REFERENCE.finditer(segment) if " of " in segment or "channel" in segment \
-            or "blog" in segment or "its " in segment else ():
+            or "blog" in segment or "its " in segment or "author" in segment else ():
         s, e = start + m.start(), start + m.end()
         out = [c for c in out if not (s <= c[0] and c[1] <= e)] + [(s, e)]
     covered = bytearray(end - start)
@@ -762,9 +762,44 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
         if POSSESSIVE_NOUN.search(folded[s_start:s_end]) else []
     found = _verb_frames(*args, {f["start"] for f in possessive})
     found.extend(possessive)
+    label = _label_frame(*args) if ":" in folded[s_start:min(s_end, s_start + 60)] else None
+    if label:
+        found.append(label)
     found.sort(key=lambda f: f["start"])
     frames.extend(found)
     return found
+
+
+# "Chornyi Voron: «Nobody was sitting in any cauldron»", "Kovtoniuk: \"...\"": a name set
+# before a colon that opens a quotation labels it as that speaker's.
+SPEAKER_LABEL = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|CET|EET|ET|UTC|[ap]\.m\.))?\s+)?(?P<name>[^\W\d_][\w.'-]*(?:[ -][^\W\d_][\w.'-]*){0,3})\s*:\s*[\"']")
+
+
+def _label_frame(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote) -> dict | None:
+    """The frame of a sentence that opens with a speaker's name and a colon before a
+    quotation; the name must resolve (a gazetteer actor, a name introduced before, a
+    channel), else None."""
+    m = SPEAKER_LABEL.match(folded, s_start, s_end)
+    if m is None or inside_quote(s_start) or not raw[m.start("name"):m.start("name") + 1].isupper():
+        return None
+    cs, ce = m.start("name"), m.end("name")
+    phrase = raw[cs:ce]
+    hits = known.inside(cs, ce)
+    channel = any(name == phrase for _, name in known.channels)
+    if hits and known.starts[hits[0]] == cs and known.ends[hits[-1]] == ce:
+        # (a person or a body, not a group's word: "12:15 Analyst: 'Costly is not ...'" is
+        # a live blog's heading)
+        actor = known.actors[hits[0]] if not known.fits(known.actors[hits[0]], ("group",)) else None
+    elif " " in phrase:  # a full name introduced before, or a channel
+        introduced = phrase in known.local or any(full == phrase for o, _, full in known.names if o < cs)
+        actor = phrase if introduced or channel else None
+    else:  # a surname or one-word name introduced before
+        actor = known.surname(phrase, cs) or (phrase if channel else None)
+    if not actor:
+        return None
+    colon = folded.index(":", ce)
+    return dict(article_id=article_id, sentence_id=sentence_id, start=colon, end=colon + 1, verb=":",
+                subject_start=cs, subject_end=ce, subject_text=phrase, actor=actor, frame="verb", also=[])
 
 
 def _verb_between(folded: str, start: int, end: int) -> bool:
@@ -1044,6 +1079,10 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
                           r"[\s,]+){0,4}$", re.I)
 
 
+PLURAL_LEAD = re.compile(r"(?:Two|Three|Four|Several|Some|Many|Most|Both|Few|Others|A\s+few|A\s+number)"
+                         r"(?:\s+of\s+(?:them|these|those))?\b")
+
+
 def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
     """Record the actor a sentence opens with ("Putin instructed the military ...") as a
     subject, so that "He said" in the next sentence is Putin, not an earlier speaker."""
@@ -1096,6 +1135,11 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
             phrase = raw[described.start():described.end()]
             actor = resolve_speaker(phrase, described.start(), known)
             known.speakers.append((described.start(), actor or None, speaker_number(phrase)))
+            return
+        # "Two of them, Pesnya Shtyka and Ryadovoy 1945, published ... what they called":
+        # a plural subject no one can name; a later "they" is these, not an earlier group.
+        if PLURAL_LEAD.match(raw, lead_end, s_end) and not inside_quote(lead_end):
+            known.speakers.append((lead_end, None, "pl"))
             return
         if not hits or intro:
             return

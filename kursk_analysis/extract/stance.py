@@ -144,7 +144,10 @@ TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|was|has\s+been)\s+(?:the|an?)\s
 # verb takes it up ("Trump repeated the encirclement claim").
 CLAIM_NOUN_AFTER = re.compile(r"(?i)[\"']?\s+(?:claims?|allegations?|assertions?)(?!\w)")
 TOPIC_BEFORE = re.compile(r"(?i)(?:(?:audience|market|appetite)\s+for|(?:calling|call|called|to\s+call)\s+"
-                          r"(?:it|this|that|them))\s+(?:the\s+|an?\s+)?$")
+                          r"(?:it|this|that|them)|"
+                          # ("photographs of what they called 'cauldron prisoners'": a label)
+                          r"(?<!\w)what\s+[\w'-]+\s+(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|l?ed)?)\s*[\"']?)"
+                          r"\s*(?:the\s+|an?\s+)?$")
 # "had seen reports that ... but could not verify them": the speaker vouches for nothing.
 UNVERIFIED = words(stance_cues()["unverified"])
 # "declined to say whether the troops were surrounded": a term in a question is hedged.
