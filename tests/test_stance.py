@@ -1128,3 +1128,23 @@ def test_fourteenth_round_digest_signs(tmp_path):
     })
     assert ("d1", "Dmytro Savchuk", "denies") in got and ("d1", "Dmytro Savchuk", "asserts") not in got
     assert ("d2", "Chorny Voron", "asserts") not in got
+
+
+def test_fourteenth_round_recall(tmp_path):
+    """Written for this test: machine-translated "is in the full isolation"; a "contingent"
+    is troops; "the ISW reported no evidence of one" refers back; those an apposition
+    includes speak too ("analysts, including the ISW, found ..."); "called the story 'a
+    cheap Kremlin fake'" after the claim's words is a lie accusation."""
+    got = stance_rows(tmp_path, {
+        "m1": "Putin noted that the grouping of the APU on the Kursk land is in the full isolation.",
+        "m2": "Putin had claimed that the Ukrainian contingent in Kursk was \"isolated\" and under fire control.",
+        "m3": ("Ukraine's General Staff rejected any threat of encirclement, and the Institute for the Study of War "
+               "reported no evidence of one."),
+        "m4": ("Ukraine's military said there was no encirclement, and independent analysts, including the "
+               "Institute for the Study of War, found no evidence of one."),
+        "m5": ("Putin said the Ukrainian troops were surrounded. Writing on Facebook, Serhiy Hladun, a Ukrainian "
+               "officer, called the story \"a cheap Kremlin fake sold to Washington\"."),
+    })
+    assert {("m1", "Vladimir Putin", "asserts"), ("m2", "Vladimir Putin", "asserts"),
+            ("m3", "Institute for the Study of War", "denies"), ("m4", "Institute for the Study of War", "denies"),
+            ("m5", "Serhiy Hladun", "denies")} <= got

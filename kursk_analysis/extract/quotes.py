@@ -281,6 +281,7 @@ NOUN_BEFORE = re.compile(
 # "... said in a statement that ... and described the reports as": after a bare "and", a
 # past form is the second verb of the clause ("the claims and reports" stay nouns).
 COORDINATED_VERB = re.compile(r"[^\W\d]\s+and\s+$")
+INCLUDING = re.compile(r"\s*,\s*(?:including|among them|notably|such as)\s")
 CODE_GAP = re.compile(r"\s*,\s*(?:(?:also|later|then|has|had)\s+)?")
 # "who had earlier described the troops as isolated": a perfect tense, a verb.
 PERFECT_BEFORE = re.compile(r"(?<![\w'])(?:had|has|have)\s+(?:(?:earlier|also|already|previously|repeatedly|"
@@ -664,6 +665,10 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             if QUANTIFIER_BEFORE.search(folded, max(region_start, s - 12), s):
                 return None
             out = [(s, e)]
+            # "independent analysts, including the Institute for the Study of War, found":
+            # those the apposition names speak too.
+            if INCLUDING.match(folded, e, verb_start):
+                out += [c for c in cands[k + 1:] if c[1] <= verb_start and known.inside(*c)]
             # Walk back over a coordination ("the CIA and other intel agencies"); the
             # nearest conjunct stays first, it is the frame's actor.
             joined = False

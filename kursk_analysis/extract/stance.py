@@ -315,6 +315,8 @@ REFERS_BACK = re.compile(
     r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|premise|notion|narrative|"
     r"(?:that|this|it) (?:is|was)|"
     r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
+    # ("... and the ISW reported no evidence of one")
+    r"(?:evidence|signs?|indications?|proof|trace) of (?:one|such)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
 # "…, President Vladimir Putin said", "…, the ISW said", "…, Zelensky's adviser Mykhailo
@@ -334,7 +336,9 @@ LIE_ACCUSATION = re.compile(r"(?i)(?<!\w)accus(?:e|es|ed|ing)\s+([^,;:.!?\"]{1,6
                             + word_group(stance_cues()["lie_accusations"]))
 # "called Putin's version a lie", "calls Kyiv's denials lies": the same accusation.
 NEGATED_BEFORE_TERM = re.compile(r"(?i)(?<![\w'])(?:no|not\s+an?|never\s+an?|without\s+(?:any\s+)?)\s*$")
-LIE_CALLED = re.compile(r"(?i)(?<!\w)call(?:s|ed|ing)?\s+([^,;:.!?\"]{1,60}?)\s+(?:an?\s+)?(?:[\w'-]+\s+)?"
+CLAIM_OBJECT = re.compile(r"(?i)(?:the|this|that|these|those|such)\s+(?:[\w'-]+\s+)?(?:story|stories|claims?|reports?|"
+                          r"version|account|narrative|assertions?|allegations?)")
+LIE_CALLED = re.compile(r"(?i)(?<!\w)call(?:s|ed|ing)?\s+([^,;:.!?\"]{1,60}?)\s+[\"']?(?:an?\s+)?(?:[\w'-]+\s+){0,2}"
                         r"(?:lie|lies|fabrication|falsehood|fake)(?!\w)")
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
@@ -730,6 +734,11 @@ def _lie_accusations(folded: str, s_start: int, mention_rows, frames, found: dic
                   for c in HOLDER_METONYM.finditer(folded, m.start(1), m.end(1)) if not named]
         if named:
             start, end, accused = named[-1]  # ("Russia's Vladimir Putin": the person)
+        elif m.re is LIE_CALLED and CLAIM_OBJECT.fullmatch(m.group(1)):
+            # "called the story 'a cheap Kremlin fake'": the claim itself, called a lie
+            if "asserts" not in {s for a, s in found if a == accuser.actor}:
+                out.append((accuser.actor, "denies", accuser.subject_start, accuser.end))
+            continue
         elif OBJECT_PRONOUN.fullmatch(m.group(1)):
             others = {a for a, _ in found if a != accuser.actor}
             if len(others) != 1:
