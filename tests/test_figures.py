@@ -405,3 +405,18 @@ def test_a_claimant_must_be_someone(tmp_path):
     table = territory_figures(mini_corpus(tmp_path, {
         "n1": "The Black Bird Group, which tracks the front, now puts the area Ukraine holds in Kursk at under 100 sq km."}))
     assert "now" not in set(table["claimant"].dropna())
+
+
+def test_the_subject_speaks_over_its_own_apposition(tmp_path):
+    """Written for this test: "Valery Gerasimov, who heads Russia's General Staff, said" gives
+    the figure to Gerasimov, not to the staff his apposition names; "Analysts at DeepState
+    estimated" stays DeepState's."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "g1": ("Valery Gerasimov, who heads Russia's General Staff, said on March 12 that Russian forces had "
+               "recaptured more than 1,100 square kilometers."),
+        "g2": "Analysts at DeepState estimated that Ukraine held less than 20 square kilometers at the end of April.",
+    }))
+    claimants = dict(zip(table["article_id"], table["claimant"]))
+    assert claimants == {"g1": "Valery Gerasimov", "g2": "DeepState"}

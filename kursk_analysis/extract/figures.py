@@ -1066,7 +1066,7 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
     frames = frames[frames["actor"].notna() & frames["frame"].isin(_SPEAKING_FRAMES)]
     frame_rows: dict[str, list] = {}
     for row in zip(frames["sentence_id"], frames["start"], frames["end"], frames["subject_start"],
-                   frames["actor"], frames["subject_text"]):
+                   frames["subject_end"], frames["actor"], frames["subject_text"]):
         frame_rows.setdefault(row[0], []).append(row[1:])
     claimants, texts = frame["claimant"].tolist(), frame["claimant_text"].tolist()
     for i, (aid, sid, start, end) in enumerate(zip(frame["article_id"], frame["sentence_id"],
@@ -1101,10 +1101,17 @@ def _governing_frame(text: str, start: int, end: int, rows, phrase: str | None,
     this amounts to 1,260 km²") or that closes its sentence after a comma. A semicolon
     between the two ends the frame's reach."""
     best = None
-    for v_start, v_end, subject_start, actor, subject_text in rows:
+    for v_start, v_end, subject_start, subject_end, actor, subject_text in rows:
         first = min(v_start, subject_start) if subject_start >= 0 else v_start
         if phrase and subject_text and (subject_text in phrase or phrase in subject_text) \
                 and ";" not in text[min(first, start):max(first, end)]:
+            return actor, subject_text
+        # "Valery Gerasimov, who heads Russia's General Staff, said ...": the phrase the
+        # sentence rules found sits in the subject's apposition; the subject speaks.
+        # (an apposition, set off by a comma: "Analysts at DeepState estimated" is DeepState)
+        if phrase and 0 <= subject_end < v_start and v_end <= start and \
+                text[subject_end:v_start].lstrip().startswith(",") and \
+                phrase in text[subject_end:v_start] and ";" not in text[v_end:start]:
             return actor, subject_text
         if not unattributed or text[v_start:v_end] in _NOT_CLAIMING:
             continue
