@@ -420,3 +420,21 @@ def test_the_subject_speaks_over_its_own_apposition(tmp_path):
     }))
     claimants = dict(zip(table["article_id"], table["claimant"]))
     assert claimants == {"g1": "Valery Gerasimov", "g2": "DeepState"}
+
+
+def test_a_compared_place_a_region_total_and_another_country(tmp_path):
+    """Written for this test: a compared place's own size with its possessive ("smaller than
+    the City of Johannesburg's 1,645 square kilometres"), a region's total ("The total area of
+    the Kursk region makes 29,997 square kilometres", "The Kursk region itself is around
+    30,000 square kilometers") and another country's share ("20 percent of Georgia's
+    territory") are no figures of the incursion; the 1,300 beside them is."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "c1": ("Ukrainian forces seized about 1,300 square kilometres of Russian territory, an area a little "
+               "smaller than the City of Johannesburg's 1,645 square kilometres."),
+        "c2": "Ukraine seized 1,300 sq km in August. The total area of the Kursk region makes 29,997 square kilometres.",
+        "c3": "Ukraine seized 1,300 sq km in August. The Kursk region itself is around 30,000 square kilometers.",
+        "c4": "Russia has occupied about 20 percent of Georgia's internationally recognised territory since 2008.",
+    }))
+    assert sorted(table["value_low"]) == [1300, 1300, 1300]

@@ -1183,6 +1183,20 @@ _COMPARED_SIZE = re.compile(
     r"\b(?:size\s+of|as\s+(?:large|big)\s+as|(?:larger|bigger|smaller)\s+than)\s+"
     r"(?:(?:the|a|an|[a-z]+|[A-Z][\w'-]+)\s+){0,5}?[A-Z][\w'-]+,?\s+(?:which|that)\s+(?:covers|spans|measures|is)\s+"
     r"(?:an\s+area\s+of\s+)?(?:[a-z]+\s+){0,2}$")
+# "an area a little smaller than the City of Johannesburg's 1,645 square kilometres": the
+# compared place's own size, given with its possessive.
+_COMPARED_POSSESSIVE = re.compile(
+    r"\b(?:size\s+of|as\s+(?:large|big)\s+as|(?:larger|bigger|smaller)\s+than)\s+"
+    r"(?:(?:the|a|an|of|[a-z]+|[A-Z][\w'-]+)\s+){0,5}?[A-Z][\w'-]+'s?\s+(?:(?:[a-z]+|some|about)\s+){0,2}$")
+# "The total area of the Kursk region makes 29,997 square kilometres", "The Kursk region
+# itself is around 30,000 square kilometers": a whole region's size.
+_REGION_TOTAL = re.compile(
+    r"(?i)\b(?:total\s+area\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:region|oblast|province)|"
+    r"(?:region|oblast|province)(?:\s+itself)?)\s+(?:is|makes|totals|amounts\s+to|covers|spans|measures)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|approximately|just\s+under)\s+)?$")
+# "about 20 percent of Georgia's internationally recognised territory": another country's.
+_OTHER_COUNTRY_SHARE = re.compile(
+    r"\s+of\s+(?!Russia|Ukraine|Kursk|the\b)[A-Z][\w-]+'s\s+(?:[a-z]+\s+){0,2}(?:territory|land)\b")
 _UKRAINE_PROPER = re.compile(
     r"\b(?:in|of|across|inside|within)\s+(?:eastern\s+|southern\s+|northern\s+)?Ukraine\b"
     r"(?!'s\s+(?i:incursion|offensive|operation|forces|troops|army|military|units|general\s+staff|"
@@ -1211,7 +1225,10 @@ _SOURCE_SEAT = re.compile(r"\b(?:based|headquartered|located)\s+in\s+[A-Z][\w-]+
 def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """False for a figure that sizes a whole region or measures ground in Ukraine proper."""
     if _REGION_SIZE.search(folded, max(s_start, start - 80), start) or _REGION_SIZE_AFTER.match(folded, end) \
-            or _COMPARED_SIZE.search(folded, max(s_start, start - 100), start):
+            or _COMPARED_SIZE.search(folded, max(s_start, start - 100), start) \
+            or _COMPARED_POSSESSIVE.search(folded, max(s_start, start - 100), start) \
+            or _REGION_TOTAL.search(folded, max(s_start, start - 80), start) \
+            or _OTHER_COUNTRY_SHARE.match(folded, end):
         return False
     # The figure's own clause decides when it names a place; else the whole sentence.
     lo = s_start
