@@ -438,3 +438,15 @@ def test_a_compared_place_a_region_total_and_another_country(tmp_path):
         "c4": "Russia has occupied about 20 percent of Georgia's internationally recognised territory since 2008.",
     }))
     assert sorted(table["value_low"]) == [1300, 1300, 1300]
+
+
+def test_a_share_of_the_seized_ground_back_under_russian_control(tmp_path):
+    """Written for this test: "86% of the territory Ukraine had seized was back under Russian
+    control" is ground retaken; the verb of the relative clause only sizes the whole."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "s1": "By mid-March, 86% of the territory Ukraine had seized was back under Russian control.",
+        "s2": "Gerasimov said 86 percent of the territory Ukraine captured in August was back under Russian control.",
+    }))
+    assert list(table["direction"]) == ["retaken", "retaken"]

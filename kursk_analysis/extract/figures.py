@@ -546,10 +546,22 @@ def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0, whole
     return best.start(), "held" if best.lastgroup == "held_adjective" else best.lastgroup
 
 
+# "86% of the territory Ukraine had seized was back under Russian control": the verb in the
+# relative clause sizes the whole; the clause's own predicate says where the share went.
+_SHARE_BACK = re.compile(
+    r"\s+of\s+(?:the|its|their)\s+(?:territory|area|land|ground|gains)\s+(?:that\s+|which\s+)?"
+    r"(?:ukraine|kyiv|it|they|ukrainian\s+(?:forces|troops))\s+(?:had\s+|has\s+)?(?:once\s+|initially\s+)?"
+    r"(?:took|taken|seized|captured|gained|grabbed|occupied)(?:\s+(?:in|last|since)\s+[a-z]+(?:\s+\d{4})?)?\s+"
+    r"(?:was|were|is|are|had\s+been|has\s+been)\s+(?:now\s+|already\s+)?(?:back\b|under\s+russian\s+control|"
+    r"retaken|recaptured|liberated|returned|cleared|in\s+russian\s+hands)")
+
+
 def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
     if _HELD_AFTER.match(lower, end, min(s_end, end + 50)):
         return "held"
+    if _SHARE_BACK.match(lower, end, s_end):
+        return "retaken"
     if _GONE_AFTER.match(lower, end, s_end):
         return "lost"  # "90 percent of what they held at the peak is gone"
     cue = _nearest_cue(lower, start, limit=s_start, whole=False)
