@@ -475,3 +475,12 @@ def test_a_telegram_digest_and_colon_labels(tmp_path):
     assert speakers["t1"] == "Shtorm" and speakers["t3"] == "Chorny Voron"
     assert speakers["t4"] == "Russian Defence Ministry" and speakers["t5"] is None
     assert speakers["t2"] == "Zapiski Pushkaря"
+
+
+def test_a_channel_named_after_its_medium(tmp_path):
+    """Written for this test: '"...," one popular channel, Kompas Z, wrote on Telegram':
+    the name set off after the medium speaks, whatever its letters."""
+    corpus = mini_corpus(tmp_path, {
+        "k1": "\"The group is cut off, and the ring is closing,\" one popular channel, Kompas Z, wrote on Telegram.",
+    })
+    assert speaker_by_article(corpus) == {"k1": "Kompas Z"}

@@ -495,7 +495,9 @@ CHANNEL = re.compile(
     # "Shtorm-Kursk (312 thousand subscribers)", "Zapiski Artillerista (148 thousand)": a
     # channel digest names each channel with its audience
     rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}0-9][\w'-]*){{0,2}})\s+\((?:about\s+|some\s+|nearly\s+|over\s+|"
-    rf"more\s+than\s+|almost\s+)?[\d.,]+\s*(?:thousand|million|k\b|m\b)[^()]{{0,20}}\)")
+    rf"more\s+than\s+|almost\s+)?[\d.,]+\s*(?:thousand|million|k\b|m\b)[^()]{{0,20}}\)"
+    # "one popular channel, Kompas Z, wrote": the name set off after the medium
+    rf"|(?:channel|blog)s?,\s+([{_UPPER}][\w'-]+(?:\s+[{_UPPER}0-9][\w'-]*){{0,2}}),")
 # Words that open a sentence before a comma and are no one's name ("However, a spokesman
 # said ..."); words ending in "-ly" are left out as well.
 NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewhere", "Overall",
@@ -665,7 +667,7 @@ class ArticleActors:
         for m in (CODENAME.finditer(raw) if _may_name(raw) else ()):
             self.local.setdefault(m.group(1), m.group(1))
         for m in (CHANNEL.finditer(raw) if "channel" in raw or "blog" in raw else ()):
-            name = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+            name = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
             if name.split()[0] in ("The", "A", "An", "Its", "His", "Her", "Their"):
                 name = name.split(" ", 1)[1] if " " in name else ""
             if name and name.split()[0] not in NOT_NAMES and name not in ("Telegram", "YouTube") \
@@ -823,6 +825,8 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
         return _resolve_pronoun({"him": "he", "her": "she", "them": "they"}.get(word, word), before, known)
     if ONLINE_HANDLE.fullmatch(phrase.strip()):
         return phrase.strip()  # "u/Kharkiv_mech_93", "@DefenceHQ": the account speaks
+    if phrase.strip() in known.local:
+        return known.local[phrase.strip()]  # a name the article introduced ("Kompas Z")
     if not description and MEMBER.fullmatch(folded.strip()):
         group = lambda a: known.fits(a, ("group",))  # noqa: E731
         return (known.recent_speaker(before, None, 600, lambda a, n: a is not None and group(a)

@@ -590,7 +590,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         if APPOSED_NAME_AFTER.fullmatch(folded, e, verb_start) and \
                 APPOSED_NAME_BEFORE.search(folded, region_start, s) and \
                 (known.inside(s, e) and known.fits(known.actors[known.inside(s, e)[0]], ("person",))
-                 or PROPER_NAME.fullmatch(raw, s, e)):
+                 or PROPER_NAME.fullmatch(raw, s, e) or raw[s:e] in known.local):
             return [(s, e)]
     for k in range(len(cands) - 1, -1, -1):
         s, e = cands[k]
