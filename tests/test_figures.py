@@ -450,3 +450,17 @@ def test_a_share_of_the_seized_ground_back_under_russian_control(tmp_path):
         "s2": "Gerasimov said 86 percent of the territory Ukraine captured in August was back under Russian control.",
     }))
     assert list(table["direction"]) == ["retaken", "retaken"]
+
+
+def test_a_restatement_that_refers_back_and_a_country_by_rank(tmp_path):
+    """Written for this test: "The general said this amounted to 86 percent of the area
+    Ukrainian forces had occupied" restates the ground won back; "Kazakhstan, which at 2.7
+    million square kilometres is the ninth-largest country" is no figure of the incursion."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "r1": ("Gerasimov said Russian troops had won back more than 1,100 square kilometers. The general said this "
+               "amounted to 86 percent of the area Ukrainian forces had occupied."),
+        "r2": "Kazakhstan, which at 2.7 million square kilometres is the ninth-largest country, borders Russia.",
+    }))
+    assert list(table["direction"]) == ["retaken", "retaken"] and set(table["article_id"]) == {"r1"}

@@ -484,3 +484,14 @@ def test_a_channel_named_after_its_medium(tmp_path):
         "k1": "\"The group is cut off, and the ring is closing,\" one popular channel, Kompas Z, wrote on Telegram.",
     })
     assert speaker_by_article(corpus) == {"k1": "Kompas Z"}
+
+
+def test_an_arabic_article_and_a_channel_after_the_quotation(tmp_path):
+    """Written for this test: "Nasser al-Khalifi ... al-Khalifi told"; '"...," the popular
+    Telegram channel Frontovik Z wrote' (a one-letter word ends the channel's name)."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "a1": ("Nasser al-Khalifi, a defence analyst in Doha, followed the fighting. \"They pulled back under fire, "
+               "which is very different from a cauldron,\" al-Khalifi told Gulf Current."),
+        "a2": "\"The units around Sudzha are practically cut off,\" the popular Telegram channel Frontovik Z wrote.",
+    })
+    assert speakers == {"a1": "Nasser al-Khalifi", "a2": "Frontovik Z"}

@@ -1148,3 +1148,14 @@ def test_fourteenth_round_recall(tmp_path):
     assert {("m1", "Vladimir Putin", "asserts"), ("m2", "Vladimir Putin", "asserts"),
             ("m3", "Institute for the Study of War", "denies"), ("m4", "Institute for the Study of War", "denies"),
             ("m5", "Serhiy Hladun", "denies")} <= got
+
+
+def test_fifteenth_round_echoed_it(tmp_path):
+    """Written for this test: "Putin first made the claim last week, and Trump echoed it" -
+    Trump takes up the claim the sentence names; it is no agreement with the denial of the
+    sentence before."""
+    got = stance_rows(tmp_path, {
+        "e1": ("Ukraine rejected the claim that its troops were surrounded. Vladimir Putin first made the claim "
+               "last week, and Donald Trump echoed it on Friday in a post."),
+    })
+    assert ("e1", "Donald Trump", "asserts") in got and ("e1", "Donald Trump", "denies") not in got

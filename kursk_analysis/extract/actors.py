@@ -415,8 +415,9 @@ _LOWER = "a-zß-öø-ÿā-ž"
 _PARTICLES = r"(?:de|van|von|der|den|da|di|du|del|della|la|le|ter|bin|ibn)"
 # (not an English compound: "Odesa-based", "Kremlin-backed")
 _COMPOUND = r"(?:based|led|held|backed|born|run|linked|funded|made|style|era|speaking|controlled|occupied|aligned|affiliated|friendly)"
+# ("Nasser al-Khalifi": an Arabic article joined to the surname)
 PROPER_NAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+(?:-(?!{_COMPOUND}\b)[{_LOWER}]+)?(?:[- ](?:{_PARTICLES} )?(?:[{_UPPER}]\.|"
-                         rf"[{_UPPER}][{_LOWER}'{_UPPER}]+(?:-[{_LOWER}]+)?)){{1,4}})(?!\w)")
+                         rf"(?:al-|el-)?[{_UPPER}][{_LOWER}'{_UPPER}]+(?:-[{_LOWER}]+)?)){{1,4}})(?!\w)")
 _WORD_BEFORE = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}]+)\s+$")  # (see _first_with_a_first_name)
 SURNAME = re.compile(rf"(?<![\w.])([{_UPPER}][{_LOWER}'-]+)(?!\w)")
 # A courtesy title before a surname: "Mr. Paroinen", "Dr Vautrin".
@@ -486,7 +487,8 @@ HANDLE_WORD = re.compile(rf"(?<![\w.'’-])([{_UPPER}](?=[\w'-]*[{_LOWER}])[\w'-
 # Majors Telegram channel", "the military blog WarGonzo". Its name speaks for it.
 CHANNEL = re.compile(
     rf"(?:(?:Telegram|[Mm]ilitary|war|pro-war|pro-Kremlin|[Mm]ilblogger)\s+)(?:channel|blog|account)s?\s+"
-    rf"(?:called\s+|named\s+)?([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})"
+    # ("the Telegram channel Frontovik Z": a one-letter word ends many such names)
+    rf"(?:called\s+|named\s+)?([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]*){{0,2}})"
     # (not "The Telegram channel Rybar" read as a channel called "The Telegram")
     rf"|(?<![\w'-])(?!(?:The|Telegram)\s)([{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{0,2}})\s+(?:Telegram\s+)?(?:channel|blog)(?!\w)"
     # "Two Majors, a channel with links to the military": an apposition

@@ -255,6 +255,9 @@ _RESTATES = re.compile(
     r"(?:,\s*or|\(|,\s*i\.e\.,?|,\s*that is,?|"
     # "…, which amounts to about 64 percent of the territory": the same ground as a share
     r",?\s*which\s+(?:amounts?|accounts?|equals?|represents?|corresponds?|is)(?:\s+(?:to|for))?|"
+    # "The general said this amounted to 86 percent", "which he said amounted to"
+    r"\b(?:this|that|which|it)\s+(?:[a-z]+\s+said\s+)?(?:amounted|accounted|equalled|represented|corresponded)"
+    r"(?:\s+(?:to|for))?|"
     r",?\s*(?:amounting|accounting|equal(?:ling)?|corresponding)\s+(?:to|for))\s*$")
 _RESTATES_WINDOW = 40
 # "… has been cleared,” specifying that this amounts to 1,260 km²": an amount that refers
@@ -1206,6 +1209,9 @@ _REGION_TOTAL = re.compile(
     r"(?i)\b(?:total\s+area\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:region|oblast|province)|"
     r"(?:region|oblast|province)(?:\s+itself)?)\s+(?:is|makes|totals|amounts\s+to|covers|spans|measures)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|over|approximately|just\s+under)\s+)?$")
+# "Kazakhstan, which at 2.7 million square kilometres is the ninth-largest country": a
+# country's or region's rank by size.
+_SIZE_RANK_AFTER = re.compile(r"\s+(?:is|was|makes\s+it)\s+(?:the\s+|a\s+)?(?:[\w-]+-)?(?:largest|biggest|smallest)\b")
 # "about 20 percent of Georgia's internationally recognised territory": another country's.
 _OTHER_COUNTRY_SHARE = re.compile(
     r"\s+of\s+(?!Russia|Ukraine|Kursk|the\b)[A-Z][\w-]+'s\s+(?:[a-z]+\s+){0,2}(?:territory|land)\b")
@@ -1240,7 +1246,7 @@ def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end:
             or _COMPARED_SIZE.search(folded, max(s_start, start - 100), start) \
             or _COMPARED_POSSESSIVE.search(folded, max(s_start, start - 100), start) \
             or _REGION_TOTAL.search(folded, max(s_start, start - 80), start) \
-            or _OTHER_COUNTRY_SHARE.match(folded, end):
+            or _OTHER_COUNTRY_SHARE.match(folded, end) or _SIZE_RANK_AFTER.match(folded, end):
         return False
     # The figure's own clause decides when it names a place; else the whole sentence.
     lo = s_start

@@ -158,7 +158,10 @@ TAIL_GAP = re.compile(
     r"envoy|ambassador|official|officer|head|deputy|senior|top|press|foreign|defen[cs]e|"
     r"national|security|army|military|correspondent|expert|researcher|director|founder|"
     r"lawmaker|senator|governor|mayor|aide|negotiator|representative|colonel|lieutenant|"
-    r"major|captain|sergeant|general|commander-in-chief)\s+){0,6}|"
+    r"major|captain|sergeant|general|commander-in-chief|"
+    # ("…,” the popular Telegram channel Frontovik Z wrote)
+    r"popular|influential|prominent|well-known|leading|largest|former|retired|pro-war|pro-kremlin|"
+    r"war|channel|blog|blogger|milblogger)\s+){0,6}|"
     # "…,” the commander of the brigade, Col. Ivan Petrenko, told reporters
     r"[\s,]*(?:the|a|an)\s+[^,\".;:!?]{1,80},\s*(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Dr|Prof|Sen|Rep|Gov)\.?\s+)?")
 # Labels some outlets put before a statement they quote ("Quote: “…”", "Details: …").

@@ -112,6 +112,7 @@ DENIED_DENIAL = re.compile(rf"(?i)(?<!\w)(?:{DENIAL_VERBS}|disput\w*)\s+(?:[\w'-
                            + word_group(stance_cues()["denial_nouns"]))
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
 ENDORSEMENT = words(stance_cues()["endorsements"])
+ECHOED_IT = re.compile(r"(?i)" + word_group(stance_cues()["endorsements"]) + r"\s+(?:it|this|that|them)(?![\w'])")
 # "trying to convince Trump that …": the words are someone's attempt to persuade.
 PERSUASION = words(stance_cues()["persuasions"])
 # "“They say we are surrounded, but …”": someone other than the speaker ("I", "we") says
@@ -880,9 +881,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
             # "rejected reports that Russian units had been encircled": another encirclement
             and not _of_others(folded, claim))
         # ("Western analysts do not agree.": a negated agreement takes no side here.)
+        # ("Putin first made the claim, and Trump echoed it": what is echoed is the claim the
+        # sentence names, not the stance of the sentence before)
         agreeing = bool(not terms and previous is not None and position - previous[0] <= 1
                         and len(previous[1]) == 1 and AGREEMENT.search(folded)
-                        and not NEGATION.search(folded))
+                        and not NEGATION.search(folded) and not ANAPHOR.search(folded))
         # (an aside names a holder whatever the clause does: "whether they were encircled, as
         # claimed by Putin")
         as_claimed = _as_claimed(folded, s_start, terms, frames_by.get(sid), claim) if terms else []
@@ -1099,9 +1102,13 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     and _implicit(folded[lo:], claim))
                 # A sentence that only refers back to the claim ("denied the claims, though
                 # Zelensky conceded …"): only the frame whose words hold the reference.
+                # "Putin first made the claim, and Trump echoed it": a verb that takes up
+                # "it" after the sentence named the claim before the frame.
+                echoed = bool(anaphoric and lo == v_start and ECHOED_IT.match(scope)
+                              and ANAPHOR.search(folded, 0, _frame_at(f) - s_start))
                 if not unhedged and not (
                         ANAPHOR.search(scope) or STRONG_DENIAL.search(scope)
-                        and (denial_only or REFERS_BACK.search(scope)) or agreeing or implicit):
+                        and (denial_only or REFERS_BACK.search(scope)) or agreeing or implicit or echoed):
                     continue
                 stance = _quoted_stance(scope, scope_terms, claim) if scope_terms else (
                     "denies" if denies_in(scope, scope_terms, claim) or implicit else "asserts")
@@ -1116,7 +1123,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 # that takes it up ("Trump repeated the claim", "made the same claim"):
                 # "It added that Russian claims were aimed at Trump", "the claims did not
                 # match the battlefield" judge it.
-                if stance == "asserts" and not unhedged and not any(
+                if stance == "asserts" and not unhedged and not echoed and not any(
                         ENDORSEMENT.search(scope, 0, m.start()) for m in ANAPHOR.finditer(scope)):
                     continue
                 if stance == "asserts" and scope_terms and (
