@@ -495,3 +495,14 @@ def test_an_arabic_article_and_a_channel_after_the_quotation(tmp_path):
         "a2": "\"The units around Sudzha are practically cut off,\" the popular Telegram channel Frontovik Z wrote.",
     })
     assert speakers == {"a1": "Nasser al-Khalifi", "a2": "Frontovik Z"}
+
+
+def test_that_after_a_medium_opens_what_was_posted(tmp_path):
+    """Written for this test: "Trump posted on Truth Social that he had appealed ... for
+    troops he described as '...'" - "that" after the platform is no relative clause, and the
+    platform never speaks."""
+    corpus = mini_corpus(tmp_path, {
+        "m1": ("On Friday Trump posted on Truth Social that he had appealed to Vladimir Putin for the lives of "
+               "Ukrainian troops he described as \"completely surrounded by the Russian military.\""),
+    })
+    assert speaker_by_article(corpus) == {"m1": "Donald Trump"}

@@ -1159,3 +1159,23 @@ def test_fifteenth_round_echoed_it(tmp_path):
                "last week, and Donald Trump echoed it on Friday in a post."),
     })
     assert ("e1", "Donald Trump", "asserts") in got and ("e1", "Donald Trump", "denies") not in got
+
+
+def test_fifteenth_round_signs(tmp_path):
+    """Written for this test: "When I read on my phone that we were all surrounded, I
+    laughed" (what one read that ...); "For two days we thought we were surrounded" (a belief);
+    "Kyiv argues that Moscow dreamed up the encirclement" and "calls the encirclement 'a story
+    written in Moscow'" deny; a sentence about another battle, or after one with no place of
+    its own, is not the claim ("he denied that the city was encircled" after Pokrovsk)."""
+    got = stance_rows(tmp_path, {
+        "f1": "\"When I read on my phone that we were all surrounded, I laughed,\" Oleh Yarema said.",
+        "f2": "\"For two days we honestly thought we were surrounded,\" said Maksym Oliinyk.",
+        "f3": "Kyiv argues that Moscow dreamed up the encirclement to put pressure on Washington.",
+        "f4": "The daily Kyivskyi Chas calls the encirclement \"a story written in Moscow\".",
+        "f5": ("Russia says Ukrainian troops defending Pokrovsk are encircled. The ministry said Russian units were "
+               "clearing the encircled grouping block by block. Zelensky said the situation in Pokrovsk was hard, "
+               "but he denied that the city was encircled."),
+    })
+    assert not any(a in ("f1", "f2", "f3", "f4") and s == "asserts" for a, _, s in got)
+    assert ("f3", "Ukrainian government", "denies") in got
+    assert not any(a == "f5" for a, _, _ in got)

@@ -224,6 +224,7 @@ APPOSITION_INTO = re.compile(r"\s*,\s*an?\s+(?:[\w'-]+\s+){1,4}")
 # medium it was published on.
 # "Trump's appeal, posted on his platform on Friday, said": the statement's owner speaks.
 OWNED_STATEMENT = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?)(?:\s*,[^,\"]{{1,100}},)?\s*")
+MEDIUM_BEFORE = re.compile(r"(?<![\w'])(?:on|via)\s+(?:(?:his|her|its|their|the)\s+)?$")
 MEDIUM_GAP = re.compile(r"\s+(?:on|in|via)\s+(?:(?:his|her|its|their|the)\s+)?")
 BY_STATEMENT = re.compile(rf"(?:{POSSESSIVE_NOUNS}|appeals?|letters?|messages?)\s+by\s+(?:[\w.'-]+\s+){{0,3}}$")
 IN_WHICH_OWNED = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?|letters?|speech|"
@@ -652,8 +653,11 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             # (no comma closes it); its antecedent is the subject.
             # ("A drone operator who gave his call sign as Kit said": the name is his.)
             for j in range(k - 1, -1, -1):
+                # (not a medium: "Trump posted on Truth Social that he ... he described":
+                # "that" opens what was posted, not a relative clause)
                 if RELATIVE_UNCLOSED.match(folded, cands[j][1], s) and \
-                        not CODENAME.search(folded, cands[j][1], e):
+                        not CODENAME.search(folded, cands[j][1], e) and \
+                        not MEDIUM_BEFORE.search(folded, max(0, cands[j][0] - 12), cands[j][0]):
                     k, (s, e) = j, cands[j]
                     break
             else:

@@ -492,6 +492,33 @@ def _about_others(text: str, start: int, end: int, claim: Claim) -> bool:
     return False
 
 
+YEAR_ONLY = re.compile(r"(?i)(?:of|in)\s+\d")
+PLACE_CONTEXT = 3  # sentences back in which a place named last sets where a placeless term is
+
+
+def _in_another_battle(terms_all: list, folded_all: list, claim: Claim) -> list:
+    """The terms of each sentence, without those about another battle: a sentence that
+    names one of the claim's ``other_places`` and none of its ``places`` ("he denied that
+    the city was encircled", after "the situation in Pokrovsk"), and a sentence that names
+    no place while the place named last, within PLACE_CONTEXT sentences, was another
+    battle's ("The ministry said Russian units were clearing the encircled grouping", after
+    a paragraph on Pokrovsk)."""
+    if claim.other_places is None:
+        return terms_all
+    out, last = [], []  # last: (position, "other" or "own") of sentences that name a place
+    for position, (terms, folded) in enumerate(zip(terms_all, folded_all)):
+        own = claim.places is not None and claim.places.search(folded)
+        # (a place, not a year: "since the full-scale invasion in 2022" sets no scene)
+        other = any(not YEAR_ONLY.match(m.group()) for m in claim.other_places.finditer(folded))
+        if terms and not own:
+            if other or not other and last and last[-1][1] == "other" and position - last[-1][0] <= PLACE_CONTEXT:
+                terms = []
+        if own or other:
+            last.append((position, "own" if own else "other"))
+        out.append(terms)
+    return out
+
+
 def _frame_at(frame) -> int:
     """Where a frame's words begin: its subject or its verb, whichever comes first."""
     return min(frame.start, frame.subject_start) if frame.subject_start >= 0 else frame.start
@@ -849,7 +876,7 @@ def _compute(corpus, claim: Claim) -> pd.DataFrame:
 def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, quotes_by,
                      times_by, published, info, rows):
     folded_all = [fold(row[4]) for row in sentence_rows]
-    terms_all = [claim_terms(f, claim) for f in folded_all]
+    terms_all = _in_another_battle([claim_terms(f, claim) for f in folded_all], folded_all, claim)
     last_term = -99
     previous: tuple | None = None  # (position, stances) of the last sentence with stances
     # Quotations that began in an earlier sentence read only after the claim's words
