@@ -506,3 +506,27 @@ def test_that_after_a_medium_opens_what_was_posted(tmp_path):
                "Ukrainian troops he described as \"completely surrounded by the Russian military.\""),
     })
     assert speaker_by_article(corpus) == {"m1": "Donald Trump"}
+
+
+def test_a_press_review_names_its_newspapers(tmp_path):
+    """Written for this test, in the shape of a press review: a newspaper named by its title
+    ("The Thames Courier", "Germany's Rheinische Abendzeitung") or by the word for it ("the
+    pro-government daily Vechernyaya Stolitsa") is what "The paper writes", "the paper wrote"
+    and "It writes" refer to; a paper naming itself ("The Post") or a title word alone ("Times
+    are given for Kyiv") is no newspaper cited; "Le Quotidien du Soir" opening a sentence is
+    no person, so "It says" after it is no one named before."""
+    corpus = mini_corpus(tmp_path, {
+        "p1": ("In London, The Thames Courier will have none of it. The paper writes that the units \"were battered "
+               "and forced back, but never in a ring,\" it says."),
+        "p2": ("Germany's Rheinische Abendzeitung is more careful. \"Whether they were encircled will be settled "
+               "by historians,\" the paper wrote on Sunday."),
+        "p3": ("In Moscow, the pro-government daily Vechernyaya Stolitsa leads with a headline. It writes that \"the "
+               "remnants of the adventurers are locked in the forests\"."),
+        "p4": "A commander with whom The Post had embedded said \"the road stayed open until the end\".",
+        "p5": ("In London, The Thames Courier will have none of it.\n\nIn Paris, Le Quotidien du Soir turns to "
+               "Washington. It says Trump \"copied Moscow's script word for word\"."),
+    })
+    speakers = speaker_by_article(corpus)
+    assert speakers["p1"] == "The Thames Courier" and speakers["p2"] == "Rheinische Abendzeitung"
+    assert speakers["p3"] == "Vechernyaya Stolitsa" and speakers["p4"] != "The Post"
+    assert speakers["p5"] != "The Thames Courier"

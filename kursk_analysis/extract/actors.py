@@ -404,7 +404,28 @@ BACK_REFERENCE = re.compile(
     r"|(?P<channel>(?:telegram\s+)?(?:channel|blog)(?!\s+of\b|\s+[A-Z])(?:'s\s+(?:authors?|editors?|admins?|founders?))?"
     r"|(?:authors?|editors?|admins?|founders?)\s+of\s+the\s+(?:telegram\s+)?(?:channel|blog)))"
     # ("... ran a long post on Friday. '...,' its author wrote": the channel's author)
-    r"|(?P<its>(?:its|the)\s+(?:authors?|admins?)))(?![\w'-])")
+    r"|(?P<its>(?:its|the)\s+(?:authors?|admins?))"
+    # ("The paper writes that ...", "the newspaper said": the newspaper named last)
+    r"|the\s+(?P<outlet>paper|newspaper|daily|tabloid|weekly|broadsheet))(?![\w'-])")
+
+
+# Newspapers another outlet cites ("The Thames Courier writes", "the pro-government daily
+# Vechernyaya Stolitsa", "Warsaw's Gazeta Poranna"): named by a word for a newspaper before
+# them, or by the word a newspaper's title ends in.
+OUTLET_TITLE_WORDS = ("Times|Post|Courier|Herald|Gazette|Gazeta|Journal|Tribune|Telegraph|Guardian|Observer|"
+                      "Standard|Chronicle|Express|Mail|Mirror|Globe|Monitor|Dispatch|Inquirer|Examiner|"
+                      "Ledger|Bulletin|Zeitung|Abendzeitung|Pravda|Izvestia|Kommersant|Vedomosti")
+OUTLET = re.compile(
+    r"(?:(?:daily|newspaper|paper|tabloid|weekly|broadsheet|magazine)\s+(?P<after>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]*){0,3})"
+    # (a title word alone, "Times are given for Kyiv", is no title; nor is "The Post", the
+    # way a paper names itself in its own copy)
+    rf"|(?<![\w'-])(?P<titled>(?:The\s+)?(?:[A-Z][\w'-]+\s+){{1,3}}(?:{OUTLET_TITLE_WORDS})"
+    rf"(?:\s+[A-Z][a-z]+(?!\s+[A-Z]))?|(?:{OUTLET_TITLE_WORDS})\s+[A-Z][a-z]+(?!\s+[A-Z])))(?![\w'-])")
+
+
+def _may_be_outlet(raw: str) -> bool:
+    return any(word in raw for word in ("daily ", "newspaper ", "paper ", "tabloid ", "weekly ", "magazine ",
+                                        "broadsheet ")) or bool(re.search(OUTLET_TITLE_WORDS, raw))
 
 
 # Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
@@ -589,6 +610,7 @@ class ArticleActors:
     groups: dict | None = None  # study_groups() of the study's gazetteer (None: the bundled one)
     kinds: dict = field(default_factory=dict)  # kind of a name the gazetteer lacks (a channel: institution)
     channels: list = field(default_factory=list)  # (offset, name) of every channel named with its medium
+    outlets: list = field(default_factory=list)  # (offset, name) of every newspaper the article names
 
     def group(self, family: str, word: str | None) -> str | None:
         """The group actor ``rules/groups.yaml`` names for ``word`` (a nationality word or a
@@ -678,6 +700,18 @@ class ArticleActors:
                 self.local.setdefault(name, name)
                 self.kinds.setdefault(name, "institution")  # "it wrote"
                 self.channels.append((m.start(), name))
+        for m in (OUTLET.finditer(raw) if _may_be_outlet(raw) else ()):
+            group = "after" if m.group("after") else "titled"
+            # ("Germany's Rheinische Abendzeitung": the country is no part of the title)
+            owner = re.match(r"[A-Z][\w-]*'s\s+", m.group(group))
+            name = m.group(group)[owner.end():] if owner else m.group(group)
+            words = name.split()[1:] if name.startswith("The ") else name.split()
+            if (group == "after" or len(words) >= 2) and words[0] not in NOT_NAMES and \
+                    not self.inside(m.start(group), m.end(group)) and \
+                    not (inside_quote is not None and inside_quote(m.start(group))):
+                self.local.setdefault(name, name)
+                self.kinds.setdefault(name, "institution")  # "it writes", "the paper said"
+                self.outlets.append((m.start(group) + (owner.end() if owner else 0), name))
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -855,6 +889,9 @@ def _back_reference(match, before: int, known: ArticleActors) -> str | None:
     medium, the one whose name stands last within SPEAKER_WINDOW ("Rybar's map ... a figure
     the channel said": Rybar, though another channel was introduced since). None when there
     is no such antecedent."""
+    if match.group("outlet"):
+        named = [name for offset, name in known.outlets if before - SPEAKER_WINDOW <= offset < before]
+        return named[-1] if named else None
     if match.group("channel") or match.group("its"):
         lo = max(0, before - SPEAKER_WINDOW)
         last = {}

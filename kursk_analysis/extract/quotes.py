@@ -488,7 +488,7 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
     # "the head of the General Staff", "the author of the channel": the person or channel
     # pointed back to, not the body inside the phrase.
     for m in BACK_REFERENCE.finditer(segment) if " of " in segment or "channel" in segment \
-            or "blog" in segment or "its " in segment or "author" in segment else ():
+            or "blog" in segment or "its " in segment or "author" in segment or known.outlets else ():
         s, e = start + m.start(), start + m.end()
         out = [c for c in out if not (s <= c[0] and c[1] <= e)] + [(s, e)]
     covered = bytearray(end - start)
@@ -1091,6 +1091,9 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
                           r"[\s,]+){0,4}$", re.I)
 
 
+FOREIGN_ARTICLES = {"Le", "La", "Les", "El", "Los", "Las", "Il", "Der", "Die", "Das", "De", "Het"}
+# ("the pro-government daily Vechernyaya Stolitsa", "Germany's Rheinische Abendzeitung")
+OUTLET_LEAD = re.compile(r"(?:(?:[Tt]he|[a-z][\w-]*|[A-Z][\w-]*'s)\s+)*")
 PLURAL_LEAD = re.compile(r"(?:Two|Three|Four|Several|Some|Many|Most|Both|Few|Others|A\s+few|A\s+number)"
                          r"(?:\s+of\s+(?:them|these|those))?\b")
 
@@ -1120,6 +1123,10 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
                 not (hits and known.starts[hits[0]] < name.end()):
             full = strip_title(name.group(1))
             if " " in full:
+                if full.split()[0] in FOREIGN_ARTICLES:
+                    # ("In Paris, Le Quotidien du Soir turns to Washington. It says ...": a
+                    # title, a body that "it" refers to, not a person)
+                    known.kinds.setdefault(full, "institution")
                 known.local[full.split()[-1]] = full
                 known.speakers.append((name.start(), full, "sg"))
                 return
@@ -1147,6 +1154,13 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
             phrase = raw[described.start():described.end()]
             actor = resolve_speaker(phrase, described.start(), known)
             known.speakers.append((described.start(), actor or None, speaker_number(phrase)))
+            return
+        # "In London, The Thames Courier will have none of it.": a newspaper the article
+        # cites opens the sentence; a later "it" is the newspaper.
+        outlet = next((name for offset, name in known.outlets if lead_end <= offset <= lead_end + 60
+                       and OUTLET_LEAD.fullmatch(raw, lead_end, offset)), None)
+        if outlet and not inside_quote(lead_end):
+            known.speakers.append((lead_end, outlet, "sg"))
             return
         # "Two of them, Pesnya Shtyka and Ryadovoy 1945, published ... what they called":
         # a plural subject no one can name; a later "they" is these, not an earlier group.
