@@ -1179,3 +1179,16 @@ def test_fifteenth_round_signs(tmp_path):
     assert not any(a in ("f1", "f2", "f3", "f4") and s == "asserts" for a, _, s in got)
     assert ("f3", "Ukrainian government", "denies") in got
     assert not any(a == "f5" for a, _, _ in got)
+
+
+def test_kiev_regime_still_and_a_denial_taken_up(tmp_path):
+    """Written for this test: "Kyiv still denies" (an adverb between a capital and its verb),
+    "The Kiev regime denies" (Russian state usage for Ukraine's government), and "the ISW
+    echoed his denial" (a denial taken up is the speaker's too)."""
+    got = stance_rows(tmp_path, {
+        "k1": "Kyiv still denies that its troops are encircled.",
+        "k2": "The Kiev regime denies that its troops are encircled.",
+        "k3": "Putin said the troops were surrounded. Zelensky rejected the claim, and the ISW echoed his denial.",
+    })
+    assert {("k1", "Ukrainian government", "denies"), ("k2", "Ukrainian government", "denies"),
+            ("k3", "Institute for the Study of War", "denies")} <= got

@@ -294,7 +294,7 @@ PERFECT_BEFORE = re.compile(r"(?<![\w'])(?:had|has|have)\s+(?:(?:earlier|also|al
 # a participle and its agent, or by what it is about.
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
-GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|"
+GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|still|now|"
                      r"officially|formally|long|since|was|were|is|are|been|keeps|kept|"
                      # an adverb ("Kyiv flatly denies"), not a noun in -ly ("a Kyiv family said")
                      r"(?!(?:famil|assembl|all|rall|suppl|anomal|monopol|dai|week|repl|bull|jul|ital)y\b)[a-z]{3,}ly)\s+)*")

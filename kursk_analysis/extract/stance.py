@@ -108,6 +108,10 @@ VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
 # "rejected that denial": a denial referred back to (denying it is no denial of the claim).
 DENIAL_NOUN = re.compile(r"(?i)(?<!\w)(?:that|this|the|such|those|these|its|their|his|her|[\w-]+'s)\s+(?:\w+\s+)?"
                          + word_group(stance_cues()["denial_nouns"]))
+# "has repeated that denial", "echoed his denial": a verb that takes up a denial.
+ENDORSED_DENIAL = re.compile(r"(?i)" + word_group(stance_cues()["endorsements"])
+                             + r"\s+(?:(?:that|this|the|those|these|its|their|his|her|[\w-]+'s)\s+)?(?:\w+\s+)?"
+                             + word_group(stance_cues()["denial_nouns"]))
 DENIED_DENIAL = re.compile(rf"(?i)(?<!\w)(?:{DENIAL_VERBS}|disput\w*)\s+(?:[\w'-]+\s+){{0,2}}"
                            + word_group(stance_cues()["denial_nouns"]))
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
@@ -1112,6 +1116,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     elif _implicit(scope, claim):  # "Kyiv says its units withdrew in good order"
                         add(f.actor, "denies", "speaker", "implicit-denial", f.subject_start,
                             f.subject_end, f.start, f.end)
+                    elif ENDORSED_DENIAL.match(scope):
+                        # "..., and much of the Western media has repeated that denial"
+                        add(f.actor, "denies", "speaker", "takes-up-denial", f.subject_start,
+                            f.subject_end, f.start, f.end)
                     # "Putin has claimed they were trapped, and Trump repeated the claim": a
                     # verb that takes up the claim the sentence made before (not one it
                     # denied: "the claim" may then be the denial).
@@ -1133,6 +1141,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 # "it" after the sentence named the claim before the frame.
                 echoed = bool(anaphoric and lo == v_start and ECHOED_IT.match(scope)
                               and ANAPHOR.search(folded, 0, _frame_at(f) - s_start))
+                # "Zelensky rejected the claim, and the ISW echoed his denial": the denial
+                # taken up is the speaker's too.
+                if not unhedged and (anaphoric or denial_only) and lo == v_start and ENDORSED_DENIAL.match(scope):
+                    add(f.actor, "denies", "speaker", "takes-up-denial", f.subject_start,
+                        f.subject_end, f.start, f.end)
+                    continue
                 if not unhedged and not (
                         ANAPHOR.search(scope) or STRONG_DENIAL.search(scope)
                         and (denial_only or REFERS_BACK.search(scope)) or agreeing or implicit or echoed):
