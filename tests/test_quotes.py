@@ -530,3 +530,16 @@ def test_a_press_review_names_its_newspapers(tmp_path):
     assert speakers["p1"] == "The Thames Courier" and speakers["p2"] == "Rheinische Abendzeitung"
     assert speakers["p3"] == "Vechernyaya Stolitsa" and speakers["p4"] != "The Post"
     assert speakers["p5"] != "The Thames Courier"
+
+
+def test_a_sentence_end_is_no_name_and_the_lawmaker(tmp_path):
+    """Written for this test: "... inside Russia. Serhiy, 41, a platoon commander" - the word
+    that ends the sentence before is no part of his name, so "he says" is Serhiy; "the
+    lawmaker" is the member of the State Duma introduced before."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "s1": ("The gym has become a dormitory for men who were fighting inside Russia. Serhiy, 41, a platoon "
+               "commander from Poltava, sits on a crate.\n\n\"We walked for eleven hours,\" he says."),
+        "s2": ("Viktor Sedykh, a member of the State Duma Committee on Defense, dismissed these denials.\n\n"
+               "\"The Kiev regime is hiding the truth,\" the lawmaker told reporters."),
+    })
+    assert speakers == {"s1": "Serhiy", "s2": "Viktor Sedykh"}

@@ -532,7 +532,9 @@ NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewh
                "Experts", "Critics", "Residents", "Soldiers", "Troops", "Forces", "Ukrainians",
                "Russians", "Americans", "Europeans", "Republicans", "Democrats", "Moreover"}
 # A capitalised word just before: the handle's word ends a longer name ("Olena Kravets").
-_NAME_WORD_BEFORE = re.compile(rf"[{_UPPER}][\w.'’-]*\s+$")
+# (a word that ends a sentence is none: "... fighting inside Russia. Serhiy, 41, a platoon
+# commander"; a title's abbreviation is: "Dr. Serhiy")
+_NAME_WORD_BEFORE = re.compile(rf"[{_UPPER}](?:[\w'’-]*|[\w'’-]{{0,3}}\.|(?:[{_UPPER}]\.)+)\s+$")
 # Courtesy and rank titles before a name: "Dr Ines Vautrin", "the Rev. Petro Hnatiuk".
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", "Col", "Lt",
           "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep", "Gov", "Amb", "Fr", "Father", "Mayor",
@@ -543,6 +545,13 @@ TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", 
 OFFICIAL_NOUNS = {"official", "source", "diplomat", "attache", "attaché"}
 MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander", "fighter",
                   "colonel", *RANKS}
+# "the lawmaker told DIA" after "Viktor Sedykh, a member of the State Duma Committee on
+# Defense": the words a description may stand for in a person's introduction.
+DESCRIPTION_SYNONYMS = {
+    "lawmaker": ("lawmaker", "legislator", "member of parliament", "member of the state duma", "duma",
+                 "member of congress", "senator", "congressman", "congresswoman", " mp", "deputy",
+                 "member of the bundestag", "member of the sejm", "rada"),
+}
 # "the leader" is whoever leads: a president or prime minister named before.
 LEADER_WORDS = ("leader", "president", "prime minister", "head of state")
 INDEFINITE = re.compile(r"(?i)^(?:an?|one|two|three|some|several)\s")
@@ -1037,7 +1046,7 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
             known.recent(before, fits, MENTION_WINDOW) or _staff_of_military(before, known)
     if stem == "statement":
         return known.recent_speaker(before, lambda a: True, SPEAKER_WINDOW) or None
-    words = LEADER_WORDS if stem == "leader" else (stem,)
+    words = LEADER_WORDS if stem == "leader" else DESCRIPTION_SYNONYMS.get(stem, (stem,))
     fits = lambda a: any(w in known.describe(a) for w in words)  # noqa: E731
     seat = _seat_side(before, known) if stem in LEADER_WORDS else None
     if seat:
