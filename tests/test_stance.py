@@ -1192,3 +1192,18 @@ def test_kiev_regime_still_and_a_denial_taken_up(tmp_path):
     })
     assert {("k1", "Ukrainian government", "denies"), ("k2", "Ukrainian government", "denies"),
             ("k3", "Institute for the Study of War", "denies")} <= got
+
+
+def test_sixteenth_round_signs(tmp_path):
+    """Written for this test: what prisoners were pressured to state is not the speaker's
+    claim; "analysts at the ISW" speak for the institute; a claim about another battle
+    (Kupiansk) is not this one."""
+    got = stance_rows(tmp_path, {
+        "h1": ("Dmytro Lubinets, Ukraine's human rights commissioner, said Russian interrogators had pressured "
+               "Kursk prisoners to state on camera that their units were encircled."),
+        "h2": "Analysts at the Institute for the Study of War said they had seen no evidence that Ukrainian troops were surrounded.",
+        "h3": "Russia's military said Ukrainian troops in Kupiansk were encircled and being destroyed.",
+    })
+    assert ("h1", "Dmytro Lubinets", "asserts") not in got
+    assert ("h2", "Institute for the Study of War", "denies") in got
+    assert not any(a == "h3" for a, _, _ in got)

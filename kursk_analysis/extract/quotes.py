@@ -198,6 +198,9 @@ INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "expl
 OF_LINK = re.compile(r"\s+(?:of|at|from|with|for|in)\s+$")
 # "a spokesperson for Ukraine's General Staff told CNN": an unnamed voice of an
 # institution named after it speaks for the institution (the subject is the whole phrase).
+# "analysts at the Institute for the Study of War said": the body's staff speak for the body.
+STAFF_OF = re.compile(r"(?i)(?:[\w-]+\s+)?(?:analysts|experts|researchers|specialists|scholars|fellows)\s+"
+                      r"(?:at|of|from|with)\s+(?:the\s+)?")
 VOICE_OF = re.compile(r"(?i)(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|"
                       r"representative|press (?:secretary|officer|service))\s+(?:for|of)\s+$")
 # "one soldier, who asked not to be named, told …": a formula of anonymity, not a frame.
@@ -638,8 +641,10 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                          and known.fits(known.actors[named[0]], ("institution", "group")))
             while not voice and k > 0 and OWNED_MEDIUM.fullmatch(folded, cands[k - 1][1], s) or \
                     not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
-                    not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) or \
-                    k > 0 and re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
+                    not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) and \
+                    not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) or \
+                    k > 0 and not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) and \
+                    re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
                                            # ("Meenakshi Iyer of the Centre for Eurasian Studies")
                                            r"(?:(?:for|of|on)\s+(?:the\s+)?)?",
                                            folded[cands[k - 1][1]:s]):
