@@ -1207,3 +1207,17 @@ def test_sixteenth_round_signs(tmp_path):
     assert ("h1", "Dmytro Lubinets", "asserts") not in got
     assert ("h2", "Institute for the Study of War", "denies") in got
     assert not any(a == "h3" for a, _, _ in got)
+
+
+def test_sixteenth_round_first_runs(tmp_path):
+    """Written for this test: "We are not seeing anything that looks like a sealed pocket"
+    denies; "Trump in a post on his social media platform Truth Social told that ..." is
+    Trump's, never the platform's."""
+    got = stance_rows(tmp_path, {
+        "n1": ("Two U.S. officials spoke to reporters. \"We are not seeing anything that looks like a sealed "
+               "pocket,\" one of the officials said."),
+        "n2": ("Later US President Donald Trump in a post on his social media platform Truth Social told that "
+               "\"thousands of Ukraine troops are completely surrounded.\""),
+    })
+    assert ("n1", "U.S. officials", "denies") in got and ("n1", "U.S. officials", "asserts") not in got
+    assert ("n2", "Donald Trump", "asserts") in got and not any(a == "Truth Social" for _, a, _ in got)

@@ -227,6 +227,10 @@ APPOSITION_INTO = re.compile(r"\s*,\s*an?\s+(?:[\w'-]+\s+){1,4}")
 # medium it was published on.
 # "Trump's appeal, posted on his platform on Friday, said": the statement's owner speaks.
 OWNED_STATEMENT = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?)(?:\s*,[^,\"]{{1,100}},)?\s*")
+MEDIUM_NAME_BEFORE = re.compile(r"(?i)(?:platform|network|app|account|website|site|page)\s+$")
+# "Trump in a post on his social media platform Truth Social told that": where he said it.
+GAP_IN_A_POST = re.compile(r"\s+in\s+an?\s+(?:[\w-]+\s+){0,2}(?:post|statement|message|video|interview|address|"
+                           r"tweet)\s+(?:on|to)\s+[^,.;\"]{0,60}?\s+")
 MEDIUM_BEFORE = re.compile(r"(?<![\w'])(?:on|via)\s+(?:(?:his|her|its|their|the)\s+)?$")
 MEDIUM_GAP = re.compile(r"\s+(?:on|in|via)\s+(?:(?:his|her|its|their|the)\s+)?")
 BY_STATEMENT = re.compile(rf"(?:{POSSESSIVE_NOUNS}|appeals?|letters?|messages?)\s+by\s+(?:[\w.'-]+\s+){{0,3}}$")
@@ -602,6 +606,8 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     for k in range(len(cands) - 1, -1, -1):
         s, e = cands[k]
         gap = folded[e:verb_start]
+        if raw[s:s + 1].isupper() and MEDIUM_NAME_BEFORE.search(folded, max(region_start, s - 24), s):
+            continue  # "... on his social media platform Truth Social told": a medium, no speaker
         if METONYMS.get(raw[s:e]) and not known.inside(s, e):
             if GAP_AUX.fullmatch(gap) or gap == "":
                 return [(s, e)]
@@ -610,7 +616,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         # and "that" opens another clause; its subject is not the one before it.
         if GAP_PLAIN.fullmatch(gap) and not (VERB.search(gap) and GAP_THAT.search(gap)) or \
                 GAP_APPOSITION.fullmatch(gap) or \
-                GAP_MODIFIER.fullmatch(gap):
+                GAP_MODIFIER.fullmatch(gap) or GAP_IN_A_POST.fullmatch(gap):
             # "The ministry published a statement claiming that ...": the statement's
             # publisher speaks.
             if k > 0 and STATEMENT_NOUN.fullmatch(folded, s, e) and \
