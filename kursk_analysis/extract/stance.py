@@ -506,20 +506,35 @@ def _in_another_battle(terms_all: list, folded_all: list, claim: Claim) -> list:
     the city was encircled", after "the situation in Pokrovsk"), and a sentence that names
     no place while the place named last, within PLACE_CONTEXT sentences, was another
     battle's ("The ministry said Russian units were clearing the encircled grouping", after
-    a paragraph on Pokrovsk)."""
+    a paragraph on Pokrovsk). Only sentences with terms, and those just before them, are
+    searched for places."""
     if claim.other_places is None:
         return terms_all
-    out, last = [], []  # last: (position, "other" or "own") of sentences that name a place
-    for position, (terms, folded) in enumerate(zip(terms_all, folded_all)):
-        own = claim.places is not None and claim.places.search(folded)
-        # (a place, not a year: "since the full-scale invasion in 2022" sets no scene)
-        other = any(not YEAR_ONLY.match(m.group()) for m in claim.other_places.finditer(folded))
-        if terms and not own:
-            if other or not other and last and last[-1][1] == "other" and position - last[-1][0] <= PLACE_CONTEXT:
-                terms = []
-        if own or other:
-            last.append((position, "own" if own else "other"))
-        out.append(terms)
+    places: dict = {}
+
+    def place(i):  # "own", "other" or None: the places sentence i names
+        if i not in places:
+            folded = folded_all[i]
+            if claim.places is not None and claim.places.search(folded):
+                places[i] = "own"
+            else:
+                # (a place, not a year: "since the full-scale invasion in 2022" sets no scene)
+                places[i] = "other" if any(not YEAR_ONLY.match(m.group())
+                                           for m in claim.other_places.finditer(folded)) else None
+        return places[i]
+
+    out = list(terms_all)
+    for i, terms in enumerate(terms_all):
+        if not terms or place(i) == "own":
+            continue
+        if place(i) == "other":
+            out[i] = []
+            continue
+        for j in range(i - 1, max(-1, i - 1 - PLACE_CONTEXT), -1):
+            if place(j):
+                if place(j) == "other":
+                    out[i] = []
+                break
     return out
 
 
