@@ -1102,7 +1102,7 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
                           r"[\s,]+){0,4}$", re.I)
 
 
-FOREIGN_ARTICLES = {"Le", "La", "Les", "El", "Los", "Las", "Il", "Der", "Die", "Das", "De", "Het"}
+FOREIGN_ARTICLES = {"Le", "La", "Les", "El", "Los", "Las", "Il", "Der", "Die", "Das", "Het"}  # (not "De": "De Wever")
 # ("the pro-government daily Vechernyaya Stolitsa", "Germany's Rheinische Abendzeitung")
 OUTLET_LEAD = re.compile(r"(?:(?:[Tt]he|[a-z][\w-]*|[A-Z][\w-]*'s)\s+)*")
 PLURAL_LEAD = re.compile(r"(?:Two|Three|Four|Several|Some|Many|Most|Both|Few|Others|A\s+few|A\s+number)"
