@@ -464,3 +464,17 @@ def test_a_restatement_that_refers_back_and_a_country_by_rank(tmp_path):
         "r2": "Kazakhstan, which at 2.7 million square kilometres is the ninth-largest country, borders Russia.",
     }))
     assert list(table["direction"]) == ["retaken", "retaken"] and set(table["article_id"]) == {"r1"}
+
+
+def test_held_by_ukraine_back_in_russian_hands_and_ukrainian_territory(tmp_path):
+    """Written for this test: "over 1,100 square kilometres of Kursk territory once held by
+    Ukraine were back in Russian hands" is ground retaken; "389 square kilometres of
+    Ukrainian territory" is ground in Ukraine, no figure of the incursion."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "h1": ("Russia's chief of the general staff said that over 1,100 square kilometres of Kursk territory "
+               "once held by Ukraine were back in Russian hands."),
+        "h2": "Elsewhere on the front, Russian troops captured 389 square kilometres of Ukrainian territory in February.",
+    }))
+    assert list(table["article_id"]) == ["h1"] and list(table["direction"]) == ["retaken"]

@@ -552,11 +552,15 @@ def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0, whole
 # "86% of the territory Ukraine had seized was back under Russian control": the verb in the
 # relative clause sizes the whole; the clause's own predicate says where the share went.
 _SHARE_BACK = re.compile(
-    r"\s+of\s+(?:the|its|their)\s+(?:territory|area|land|ground|gains)\s+(?:that\s+|which\s+)?"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:kursk\s+)?(?:territory|area|land|ground|gains)\s+(?:that\s+|which\s+)?(?:"
     r"(?:ukraine|kyiv|it|they|ukrainian\s+(?:forces|troops))\s+(?:had\s+|has\s+)?(?:once\s+|initially\s+)?"
-    r"(?:took|taken|seized|captured|gained|grabbed|occupied)(?:\s+(?:in|last|since)\s+[a-z]+(?:\s+\d{4})?)?\s+"
+    r"(?:took|taken|seized|captured|gained|grabbed|occupied)"
+    # ("over 1,100 square kilometres of Kursk territory once held by Ukraine were back in
+    # Russian hands")
+    r"|(?:once\s+|previously\s+)?(?:held|taken|seized|captured|occupied)\s+by\s+(?:ukraine|kyiv|ukrainian\s+(?:forces|troops)))"
+    r"(?:\s+(?:in|last|since)\s+[a-z]+(?:\s+\d{4})?)?\s+"
     r"(?:was|were|is|are|had\s+been|has\s+been)\s+(?:now\s+|already\s+)?(?:back\b|under\s+russian\s+control|"
-    r"retaken|recaptured|liberated|returned|cleared|in\s+russian\s+hands)")
+    r"retaken|recaptured|liberated|returned|cleared|in\s+russian\s+hands|freed)")
 
 
 def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
@@ -1222,7 +1226,7 @@ _UKRAINE_PROPER = re.compile(
     r"\b(?:Donetsk|Luhansk|Lugansk|Zaporizhzhia|Zaporizhia|Zaporozhye|Kherson|Kharkiv|"
     r"Kharkov|Dnipropetrovsk|Donbas|Donbass|Pokrovsk)\b|"
     # "gained 600 square kilometres of Ukrainian land" (Kursk is Russian land)
-    r"\b(?:of|in|on)\s+Ukrainian\s+(?:land|soil)\b")
+    r"\b(?:of|in|on)\s+Ukrainian\s+(?:land|soil|territory)\b")
 # Ukraine's own border region, named in the figure's clause ("Russian troops hold 90 sq km
 # in the Sumy region"); in another clause it is where the troops came from.
 _UKRAINE_BORDER = re.compile(r"\bSumy\b")
