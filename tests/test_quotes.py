@@ -543,3 +543,18 @@ def test_a_sentence_end_is_no_name_and_the_lawmaker(tmp_path):
                "\"The Kiev regime is hiding the truth,\" the lawmaker told reporters."),
     })
     assert speakers == {"s1": "Serhiy", "s2": "Viktor Sedykh"}
+
+
+def test_ordered_with_his_words_and_a_courtesy_title(tmp_path):
+    """Written for this test: 'Putin ... ordered his generals to finish clearing the area "in
+    the shortest possible time"' - the words are his; a courtesy title ("Mr Corrigan") stands
+    for no one's first name, so "Mr Putin" is never Mr Corrigan."""
+    corpus = mini_corpus(tmp_path, {
+        "o1": ("Analyst Tom Corrigan said the war was hard. \"It is a grind,\" Mr Corrigan said.\n\n"
+               "Mr Putin this week visited a command post and ordered his generals to finish clearing the area "
+               "\"in the shortest possible time\".\n\nHe said on Thursday that the Ukrainian troops were cut off."),
+    })
+    quotes_table = quotes(corpus)
+    assert quotes_table.loc[quotes_table["quote"].str.startswith("in the shortest"), "speaker"].tolist() == ["Vladimir Putin"]
+    got = stance_triples(corpus)
+    assert ("o1", "Vladimir Putin", "asserts") in got and not any(a.startswith("Mr") for _, a, _ in got)

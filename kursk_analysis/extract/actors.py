@@ -749,7 +749,8 @@ class ArticleActors:
                 self.kinds.setdefault(full, "institution")  # "Northgate Risk, a consultancy": "it"
             surname = full.split()[-1]
             self.names.append((m.start(), surname, full))
-            self.firsts.append((m.start(), first, full))
+            if first.rstrip(".") not in ROLE_TITLES:  # ("Mr Corrigan": "Mr" stands for no one)
+                self.firsts.append((m.start(), first, full))
             if re.fullmatch(rf"[{_UPPER}][{_LOWER}]+-[{_LOWER}]+", surname):
                 # "Lee Ji-hoon ... Lee said": the family name first
                 self.names.append((m.start(), full.split()[0], full))
@@ -881,7 +882,8 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
     name = PROPER_NAME.search(phrase)
     # ("Foreign Minister Peter Szijjarto": the title goes before the first word is checked)
     full = strip_title(name.group(1)) if name else ""
-    if name and full.split()[0] not in NOT_NAMES:
+    # ("Mr Corrigan" after "Tom Corrigan": a courtesy title and a surname point back)
+    if name and full.split()[0] not in NOT_NAMES and full.split()[0].rstrip(".") not in TITLES:
         if " " in full:
             known.local[full.split()[-1]] = full
             return full
