@@ -558,3 +558,14 @@ def test_ordered_with_his_words_and_a_courtesy_title(tmp_path):
     assert quotes_table.loc[quotes_table["quote"].str.startswith("in the shortest"), "speaker"].tolist() == ["Vladimir Putin"]
     got = stance_triples(corpus)
     assert ("o1", "Vladimir Putin", "asserts") in got and not any(a.startswith("Mr") for _, a, _ in got)
+
+
+def test_a_trade_written_as_a_title(tmp_path):
+    """Written for this test: "Analyst Tom Corrigan said" - the capitalised trade before the
+    name is a title, so Tom Corrigan speaks (not the generic "analysts"), and "Mr Corrigan"
+    later is he."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "t1": "Analyst Tom Corrigan said the war was hard. \"It is a grind,\" Mr Corrigan said.",
+        "t2": "Historian Anna Berg was blunt. \"Nobody was ever encircled,\" she said.",
+    })
+    assert speakers == {"t1": "Tom Corrigan", "t2": "Anna Berg"}

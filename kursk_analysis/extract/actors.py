@@ -465,7 +465,10 @@ def _may_name(raw: str) -> bool:
     return any(key in low for key in _CODENAME_KEYS)
 
 
-NOT_NAMES = {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "Before", "When",
+# Trades written as a title before a name ("Analyst Tom Corrigan said"): no part of it.
+TRADE_TITLES = {"Analyst", "Expert", "Researcher", "Historian", "Commentator", "Blogger", "Journalist",
+                "Correspondent", "Economist", "Strategist"}
+NOT_NAMES = TRADE_TITLES | {"The", "A", "An", "In", "On", "But", "And", "As", "At", "After", "Before", "When",
              "While", "Russian", "Ukrainian", "American", "European", "Western", "President",
              "Prime", "Minister", "General", "Gen", "Secretary", "He", "She", "They", "It",
              "We", "His", "Her", "Their", "This", "That", "Those", "These", "Some", "Moscow",
@@ -783,7 +786,7 @@ class ArticleActors:
 ROLE_TITLES = TITLES | {"President", "Minister", "Secretary", "Chancellor", "Premier", "Chief",
                         "Envoy", "Mayor", "Representative", "Congressman", "Congresswoman",
                         "Speaker", "Leader", "Head", "Director", "Adviser", "Advisor", "Marshal",
-                        "Lt", "Chairman", "Chairwoman", "Ombudsman", "Prosecutor"}
+                        "Lt", "Chairman", "Chairwoman", "Ombudsman", "Prosecutor", *TRADE_TITLES}
 
 
 def strip_title(name: str) -> str:

@@ -47,7 +47,7 @@ import pandas as pd
 
 from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import ArticleActors, BACK_REFERENCE, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
-    PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
+    PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.spans import rows_by
@@ -1128,7 +1128,9 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
         role = ROLE_LEAD.match(raw, lead_end, s_end) or COURTESY_LEAD.match(raw, lead_end, s_end) \
             or PERSPECTIVE_LEAD.match(raw, lead_end, s_end)
         name = PROPER_NAME.match(raw, role.end() if role else lead_end, s_end)
-        if name and not inside_quote(lead_end) and name.group(1).split()[0] not in NOT_NAMES \
+        # ("Historian Anna Berg was blunt": a trade as a title, then the name)
+        if name and not inside_quote(lead_end) and (name.group(1).split()[0] not in NOT_NAMES
+                                                    or name.group(1).split()[0] in TRADE_TITLES) \
                 and not NOT_PERSON_END.search(name.group(1)) and \
                 not folded.startswith(("'s", "'"), name.end()) and \
                 not (hits and known.starts[hits[0]] < name.end()):
