@@ -423,9 +423,12 @@ OUTLET = re.compile(
     rf"(?:\s+[A-Z][a-z]+(?!\s+[A-Z]))?|(?:{OUTLET_TITLE_WORDS})\s+[A-Z][a-z]+(?!\s+[A-Z])))(?![\w'-])")
 
 
+_OUTLET_TITLE = re.compile(OUTLET_TITLE_WORDS)
+
+
 def _may_be_outlet(raw: str) -> bool:
     return any(word in raw for word in ("daily ", "newspaper ", "paper ", "tabloid ", "weekly ", "magazine ",
-                                        "broadsheet ")) or bool(re.search(OUTLET_TITLE_WORDS, raw))
+                                        "broadsheet ")) or bool(_OUTLET_TITLE.search(raw))
 
 
 # Letters of names in Latin script, accented ones included ("Radosław Sikorski", "Recep
@@ -615,7 +618,6 @@ class ArticleActors:
     speakers: list = field(default_factory=list)
     local: dict = field(default_factory=dict)
     names: list = field(default_factory=list)
-    firsts: list = field(default_factory=list)  # (offset, first name, full name) of the same names
     roles: dict = field(default_factory=dict)
     text: str | None = None  # the folded article, when known (side of unnamed soldiers)
     sides: dict | None = None  # actor -> side in the study's gazetteer (None: the bundled one)
@@ -752,8 +754,6 @@ class ArticleActors:
                 self.kinds.setdefault(full, "institution")  # "Northgate Risk, a consultancy": "it"
             surname = full.split()[-1]
             self.names.append((m.start(), surname, full))
-            if first.rstrip(".") not in ROLE_TITLES:  # ("Mr Corrigan": "Mr" stands for no one)
-                self.firsts.append((m.start(), first, full))
             if re.fullmatch(rf"[{_UPPER}][{_LOWER}]+-[{_LOWER}]+", surname):
                 # "Lee Ji-hoon ... Lee said": the family name first
                 self.names.append((m.start(), full.split()[0], full))
@@ -771,14 +771,22 @@ class ArticleActors:
                 return full
         # "Nina Petrova, 71, ... Nina said", "spokesperson Guo Jiakun ... Guo said": a first
         # word standing alone is that name's, when one name introduced before has it.
-        fulls = {full for offset, first, full in self.firsts if offset < before and first == word}
+        fulls = {full for first, full in self._first_words(before) if first == word}
         return fulls.pop() if len(fulls) == 1 else None
+
+    def _first_words(self, before: int):
+        """(first word, full name) of the names introduced before ``before``; a courtesy or
+        role title is no first name ("Mr Corrigan": "Mr" stands for no one)."""
+        for offset, _, full in self.names:
+            first = full.split()[0]
+            if offset < before and first.rstrip(".") not in ROLE_TITLES:
+                yield first, full
 
     def short_names(self, before: int) -> set:
         """Words that can stand for a name introduced before ``before``: surnames, and
         first words of full names (see :meth:`surname`)."""
         return set(self.local) | {n for o, n, _ in self.names if o < before} | \
-            {f for o, f, _ in self.firsts if o < before}
+            {first for first, _ in self._first_words(before)}
 
 
 # Capitalised words that end a title before a name: "Finnish President Alexander Stubb",

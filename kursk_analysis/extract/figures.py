@@ -274,9 +274,11 @@ _RUSSIAN_SUBJECT = re.compile(
     r"soil|villages?|towns?|oblast|land|city|cities|federation)\b)")
 _UKRAINIAN_SUBJECT = re.compile(r"\b(?:ukraine|ukrainian|ukrainians|ukraine's|kyiv|kyiv's|kiev|kiev's)\b")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|its|their)\s+$")
-_IT_TOOK_AFTER = re.compile(r"\s+(?:(?:that|which)\s+)?(?:it|they|ukraine|kyiv|ukrainian\s+(?:forces|troops))\s+"
-                            r"(?:had\s+|has\s+|have\s+)?(?:once\s+|initially\s+|first\s+)?"
-                            r"(?:took|taken|seized|captured|gained|grabbed|occupied)\b")
+# Ukraine, and its verbs for the ground it took: shared by the whole-it-took patterns below.
+_UKRAINE_AS_SUBJECT = r"(?:it|they|ukraine|kyiv|ukrainian\s+(?:forces|troops))"
+_TOOK = r"(?:took|taken|seized|captured|gained|grabbed|occupied)"
+_IT_TOOK_AFTER = re.compile(rf"\s+(?:(?:that|which)\s+)?{_UKRAINE_AS_SUBJECT}\s+"
+                            rf"(?:had\s+|has\s+|have\s+)?(?:once\s+|initially\s+|first\s+)?{_TOOK}\b")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:it|they|ukraine|kyiv|ukrainian\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?"
                            r"(?:once\s+|initially\s+|first\s+)?$")
 _GONE_AFTER = re.compile(r"\s+of\s+what\s+[^,;.]{0,50}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+"
@@ -553,8 +555,7 @@ def _nearest_cue(lower: str, pos: int, lookback: int = 90, limit: int = 0, whole
 # relative clause sizes the whole; the clause's own predicate says where the share went.
 _SHARE_BACK = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:kursk\s+)?(?:territory|area|land|ground|gains)\s+(?:that\s+|which\s+)?(?:"
-    r"(?:ukraine|kyiv|it|they|ukrainian\s+(?:forces|troops))\s+(?:had\s+|has\s+)?(?:once\s+|initially\s+)?"
-    r"(?:took|taken|seized|captured|gained|grabbed|occupied)"
+    rf"{_UKRAINE_AS_SUBJECT}\s+(?:had\s+|has\s+)?(?:once\s+|initially\s+)?{_TOOK}"
     # ("over 1,100 square kilometres of Kursk territory once held by Ukraine were back in
     # Russian hands")
     r"|(?:once\s+|previously\s+)?(?:held|taken|seized|captured|occupied)\s+by\s+(?:ukraine|kyiv|ukrainian\s+(?:forces|troops)))"
@@ -1198,14 +1199,15 @@ _REGION_SIZE = re.compile(
     r"(?:an area of\s+)?(?:[a-z]+\s+){0,2}$")
 # "roughly twice the size of Oslo, which covers about 454 sq km": the place compared with.
 # ("half the size of the German state of Saarland, which covers ...": words before the name)
+_COMPARED_TO = r"\b(?:size\s+of|as\s+(?:large|big)\s+as|(?:larger|bigger|smaller)\s+than)\s+"
 _COMPARED_SIZE = re.compile(
-    r"\b(?:size\s+of|as\s+(?:large|big)\s+as|(?:larger|bigger|smaller)\s+than)\s+"
+    _COMPARED_TO +
     r"(?:(?:the|a|an|[a-z]+|[A-Z][\w'-]+)\s+){0,5}?[A-Z][\w'-]+,?\s+(?:which|that)\s+(?:covers|spans|measures|is)\s+"
     r"(?:an\s+area\s+of\s+)?(?:[a-z]+\s+){0,2}$")
 # "an area a little smaller than the City of Johannesburg's 1,645 square kilometres": the
 # compared place's own size, given with its possessive.
 _COMPARED_POSSESSIVE = re.compile(
-    r"\b(?:size\s+of|as\s+(?:large|big)\s+as|(?:larger|bigger|smaller)\s+than)\s+"
+    _COMPARED_TO +
     r"(?:(?:the|a|an|of|[a-z]+|[A-Z][\w'-]+)\s+){0,5}?[A-Z][\w'-]+'s?\s+(?:(?:[a-z]+|some|about)\s+){0,2}$")
 # "The total area of the Kursk region makes 29,997 square kilometres", "The Kursk region
 # itself is around 30,000 square kilometers": a whole region's size.

@@ -108,15 +108,16 @@ VERB_OBJECT = re.compile(r"(?:\s+[\w'-]+){0,4}?\s*")
 # "rejected that denial": a denial referred back to (denying it is no denial of the claim).
 DENIAL_NOUN = re.compile(r"(?i)(?<!\w)(?:that|this|the|such|those|these|its|their|his|her|[\w-]+'s)\s+(?:\w+\s+)?"
                          + word_group(stance_cues()["denial_nouns"]))
+ENDORSEMENT_WORDS = word_group(stance_cues()["endorsements"])  # (verbs that take up what was said)
 # "has repeated that denial", "echoed his denial": a verb that takes up a denial.
-ENDORSED_DENIAL = re.compile(r"(?i)" + word_group(stance_cues()["endorsements"])
+ENDORSED_DENIAL = re.compile(r"(?i)" + ENDORSEMENT_WORDS
                              + r"\s+(?:(?:that|this|the|those|these|its|their|his|her|[\w-]+'s)\s+)?(?:\w+\s+)?"
                              + word_group(stance_cues()["denial_nouns"]))
 DENIED_DENIAL = re.compile(rf"(?i)(?<!\w)(?:{DENIAL_VERBS}|disput\w*)\s+(?:[\w'-]+\s+){{0,2}}"
                            + word_group(stance_cues()["denial_nouns"]))
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
 ENDORSEMENT = words(stance_cues()["endorsements"])
-ECHOED_IT = re.compile(r"(?i)" + word_group(stance_cues()["endorsements"]) + r"\s+(?:it|this|that|them)(?![\w'])")
+ECHOED_IT = re.compile(r"(?i)" + ENDORSEMENT_WORDS + r"\s+(?:it|this|that|them)(?![\w'])")
 # "trying to convince Trump that …": the words are someone's attempt to persuade.
 PERSUASION = words(stance_cues()["persuasions"])
 # "“They say we are surrounded, but …”": someone other than the speaker ("I", "we") says
