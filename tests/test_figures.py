@@ -478,3 +478,18 @@ def test_held_by_ukraine_back_in_russian_hands_and_ukrainian_territory(tmp_path)
         "h2": "Elsewhere on the front, Russian troops captured 389 square kilometres of Ukrainian territory in February.",
     }))
     assert list(table["article_id"]) == ["h1"] and list(table["direction"]) == ["retaken"]
+
+
+def test_a_body_introduced_by_what_it_is_or_where_it_is_based_claims_its_figure(tmp_path):
+    """Written for this test: a body the gazetteer lacks, introduced as "the Tartu-based
+    collective Piirikaart" or "the Leeds-based Front Line Atlas", then set off by a relative
+    clause or an apposition before its verb, is the claimant of the figure it gives."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "b1": ("The Tartu-based collective Piirikaart, which has mapped the border fighting since August, said on "
+               "Tuesday that Ukraine still held about 120 square kilometres of the region."),
+        "b2": ("The Leeds-based Front Line Atlas, a volunteer team that reads satellite pictures, estimated on "
+               "Friday that the Ukrainian foothold had shrunk to roughly 90 square kilometers."),
+    }))
+    assert dict(zip(table["article_id"], table["claimant"])) == {"b1": "Piirikaart", "b2": "Front Line Atlas"}

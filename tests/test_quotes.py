@@ -569,3 +569,16 @@ def test_a_trade_written_as_a_title(tmp_path):
         "t2": "Historian Anna Berg was blunt. \"Nobody was ever encircled,\" she said.",
     })
     assert speakers == {"t1": "Tom Corrigan", "t2": "Anna Berg"}
+
+
+def test_a_body_named_in_a_persons_apposition_is_not_the_speaker(tmp_path):
+    """Written for this test: "Marta Kask, an analyst with the Estonian group Piirikaart,
+    which maps the front, told ..." - the body inside her apposition (a name the article
+    introduced) does not speak; she does."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "a1": ("Marta Kask, an analyst with the Estonian group Piirikaart, which maps the front, told reporters "
+               "\"there was never a closed ring around those units.\""),
+        "a2": ("The Tartu-based collective Piirikaart, which maps the front, told reporters \"there was never a "
+               "closed ring around those units.\""),
+    })
+    assert speakers == {"a1": "Marta Kask", "a2": "Piirikaart"}

@@ -726,6 +726,14 @@ class ArticleActors:
                 self.local.setdefault(name, name)
                 self.kinds.setdefault(name, "institution")  # "it writes", "the paper said"
                 self.outlets.append((m.start(group) + (owner.end() if owner else 0), name))
+        for m in (BODY_INTRO.finditer(raw) if "-based " in raw or _BODY_NOUN_WORD.search(raw) else ()):
+            name = m.group("name")
+            if name.split()[0] in NOT_NAMES or self.inside(m.start("name"), m.end("name")) \
+                    or (inside_quote is not None and inside_quote(m.start("name"))):
+                continue
+            self.local.setdefault(name, name)
+            if m.group("noun") or BODY_NAME_END.search(name):
+                self.kinds.setdefault(name, "institution")
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -1085,6 +1093,24 @@ ORGANISATION_AFTER = re.compile(
     r",\s+(?:an?|the)\s+(?:(?!(?:of|for|at|with|from|in|who)\s)[\w'-]+\s+){0,3}?(?:consultancy|firm|company|think[- ]tank|institute|"
     r"agency|organi[sz]ation|outlet|newspaper|broadcaster|network|project|monitor|team|group|"
     r"centre|center|NGO|foundation|platform|service|website|portal)(?!\w)")
+
+
+# A body the gazetteer lacks, introduced by what it is ("the Utrecht-based collective
+# Grenslijn", "the volunteer mapping project Kordon Maps") or by where it is based ("the
+# Berlin-based Open Map Collective"; "the Kyiv-based Olena Hrytsenko" is a person): its
+# name is one the article introduced, and a body's is "it".
+_BODY_NOUNS = (r"(?:group|collective|project|monitor|team|initiative|consultancy|firm|think[- ]tank|institute|"
+               r"organi[sz]ation|NGO|foundation|outfit|centre|center)")
+_NAME_WORDS = rf"[{_UPPER}][\w'-]*(?:\s+[{_UPPER}][\w'-]*){{0,3}}"
+BODY_INTRO = re.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|for|at|with|from|in|who|that|which|and)\s)[\w'-]+\s+){{0,3}}?"
+    rf"(?:(?P<noun>{_BODY_NOUNS})|(?<=-based\s))\s*(?P<name>{_NAME_WORDS})(?![\w'-])")
+# The last word of a body's own name ("Open Map Collective", "Nordkart Monitoring").
+BODY_NAME_END = re.compile(r"(?:Collective|Group|Monitoring|Maps?|Institute|Project|Centre|Center|Council|"
+                           r"Foundation|Analytics|Network|Initiative|Lab|Watch|Observatory|Team|Agency)$")
+
+
+_BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 
 
 # The head of a body's name, whose capitalised words after it are no person's name.

@@ -659,6 +659,11 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             if voice:  # the whole phrase, which resolves to the institution it names
                 k -= 1
                 s = cands[k][0]
+            else:
+                # "Tuomas Rekola, an analyst with the Finnish group Valokartta, which maps
+                # the front, told": what the person's apposition names is no subject.
+                k = _apposition_head(folded, raw, cands, k, verb_start, known)
+                s, e = cands[k]
             # "A Canadian volunteer who fought with Ukraine's International Legion rejects",
             # "Officials who briefed Trump said": the name is inside a relative clause
             # (no comma closes it); its antecedent is the subject.
@@ -719,6 +724,24 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                 return [(s, e)]
             break
     return None
+
+
+# A person's apposition running up to the verb: ", an analyst with the group X, which ...,"
+APPOSITION_CHAIN = re.compile(r"\s*,\s*(?:an?|one)\s[^;:\"“”«»()]{0,200}?,\s*")
+
+
+def _apposition_head(folded, raw, cands, k, verb_start, known) -> int:
+    """The index of the person whose apposition (set off by commas, opening with "a" or
+    "an", no verb of saying in it) runs from their name up to the verb and holds candidate
+    ``k``; else ``k``."""
+    for j in range(k):
+        s, e = cands[j]
+        if APPOSITION_CHAIN.fullmatch(folded, e, verb_start) and not VERB.search(folded, e, verb_start) and \
+                (PROPER_NAME.fullmatch(raw, s, e) and known.kinds.get(strip_title(raw[s:e]), "person") == "person"
+                 and not known.inside(s, e)
+                 or any(known.fits(known.actors[i], ("person",)) for i in known.inside(s, e))):
+            return j
+    return k
 
 
 def _lead_subject(folded, raw, region_start, verb_start, known):
