@@ -493,3 +493,24 @@ def test_a_body_introduced_by_what_it_is_or_where_it_is_based_claims_its_figure(
                "Friday that the Ukrainian foothold had shrunk to roughly 90 square kilometers."),
     }))
     assert dict(zip(table["article_id"], table["claimant"])) == {"b1": "Piirikaart", "b2": "Front Line Atlas"}
+
+
+def test_a_relative_clause_before_the_verb_and_an_attribution_of_the_next_clause(tmp_path):
+    """Written for this test: "the Graz-based Institute for Front Studies, which reads
+    satellite pictures, put the area at ..." - the relative clause describes the subject, it
+    is no claimant (it was "reads satellite pictures"), and where a body is based is no part
+    of its name; "Ivan Petrenko, who leads the army's staff, reported that" - the antecedent;
+    "..., and Trump, who met Putin's envoy, said the force was surrounded" - the attribution
+    of the next clause is not the figure's ("The ministry said" is)."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "k1": ("The Graz-based Institute for Front Studies, which reads satellite pictures, put the area still held "
+               "by Ukraine at between 150 and 250 square kilometres on Monday."),
+        "k2": ("Later he listened as Ivan Petrenko, who leads the army's staff, reported that his troops had won back "
+               "some 900 square kilometres of the region."),
+        "k3": ("Russia's Defence Ministry said on Tuesday that it had won back more than 1,000 square kilometres, and Trump, who "
+               "met Putin's envoy, said the remaining force was surrounded."),
+    }))
+    assert dict(zip(table["article_id"], table["claimant"])) == {
+        "k1": "Institute for Front Studies", "k2": "Ivan Petrenko", "k3": "Russian Defence Ministry"}

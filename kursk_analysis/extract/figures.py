@@ -352,6 +352,10 @@ _SOURCE_OF = re.compile(
 _BY_AGENT = re.compile(
     r"\b(?:estimated|reported|put|assessed|mapped|calculated|shown|given) by "
     r"(?P<who>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,5})")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:[\w'-]+\s+){0,3}$")
+# ("the Zurich-based Centre for Conflict Mapping": where a body is based is no part of its name)
+_BASED_LEAD = re.compile(r"^[A-Z][\w.'-]*-based\s+(?=[A-Z])")
+_RELATIVE_LEAD = re.compile(r"(?i)(?:which|who)\s")
 _WHO_JUNK = re.compile(
     r"^[\u2022\u00b7*\u2013\u2014-]+\s*|^(?:and|but|as|while|which|who|so|yet|though|although|whereas)\s+|\s+(?:in a statement|in a post|on telegram|"
     r"on social media)$", re.I)
@@ -661,7 +665,17 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         who = m.group("who")
         s = m.start("who")
         junk = _WHO_JUNK.match(who)
-        if junk:
+        if junk and _RELATIVE_LEAD.match(who) and sentence.startswith(",", m.end("who")):
+            # "The Zurich-based Centre for Conflict Mapping, which follows open-source
+            # imagery, put the area at ...": a relative clause set off before the verb
+            # describes its antecedent, which is the subject.
+            head = _APPOSITION_HEAD.search(sentence, max(0, s - _APPOSITION_REACH), s)
+            if head is None or head.end() != s:
+                head = _ANTECEDENT.search(sentence, max(0, s - 80), s)
+                if head is None:
+                    continue
+            s, who = head.start("head"), head.group("head")
+        elif junk:
             s += junk.end()
             who = who[junk.end():]
         lead = _LEAD_PHRASE.match(who)
@@ -809,8 +823,10 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
             if _DIRECTION_CUE.search(clause) or re.search(
                     r"\b(?:is|are|was|were|has|have|had|" + _SAY + r")\b", clause):
                 continue
-        if a >= end and ";" in art.folded[end:a]:
-            continue  # the attribution belongs to the next clause
+        if a >= end and (";" in art.folded[end:a] or _NEXT_CLAUSE.search(art.folded, max(end, a - 40), a)):
+            # the attribution belongs to the next clause ("..., and Putin, who visited the
+            # region, said the force was isolated")
+            continue
         best = (distance, a, b)
         break
     if best is None:
@@ -826,7 +842,7 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
     if not inside and _NAMED.search(phrase):
         # A named source the gazetteer lacks ("the DeepState monitoring group") is kept as
         # written rather than matched to some earlier actor by its common noun.
-        return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), phrase
+        return _BASED_LEAD.sub("", re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)), phrase
     if known is not None:
         actor = None
         if article_actors is not None:
@@ -1105,6 +1121,7 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(claimant=claimants, claimant_text=texts)
 
 
+_NAME_OF = re.compile(r"[A-Z][\w'-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 # A frame speaks for a figure it is not next to only through a that-clause.
 _THAT_CLAUSE = re.compile(r"\s+(?:[\w.'-]+\s+){0,6}?that\b")
 _NOT_CLAIMING = {"spoke", "speaks", "asked", "asks", "called", "calls", "urged", "urges",
@@ -1124,7 +1141,10 @@ def _governing_frame(text: str, start: int, end: int, rows, phrase: str | None,
     for v_start, v_end, subject_start, subject_end, actor, subject_text in rows:
         first = min(v_start, subject_start) if subject_start >= 0 else v_start
         if phrase and subject_text and (subject_text in phrase or phrase in subject_text) \
-                and ";" not in text[min(first, start):max(first, end)]:
+                and ";" not in text[min(first, start):max(first, end)] \
+                and not (actor == subject_text and _NAME_OF.search(phrase, 0, max(0, phrase.find(subject_text)))):
+            # (the end of a body's name is no better claimant than the name: "Front Studies"
+            # of "the Institute for Front Studies")
             return actor, subject_text
         # "Valery Gerasimov, who heads Russia's General Staff, said ...": the phrase the
         # sentence rules found sits in the subject's apposition; the subject speaks.
