@@ -1221,3 +1221,20 @@ def test_sixteenth_round_first_runs(tmp_path):
     })
     assert ("n1", "U.S. officials", "denies") in got and ("n1", "U.S. officials", "asserts") not in got
     assert ("n2", "Donald Trump", "asserts") in got and not any(a == "Truth Social" for _, a, _ in got)
+
+
+def test_seventeenth_round_first_runs(tmp_path):
+    """Written for this test: a term its own clause denies after it ("encirclement was not a
+    danger for its brigades") denies; what the word means ("A cauldron is when the lid is
+    on"), what is true of any encircled force ("Surrounded people do not get hot food") and
+    a word heard ("When you hear 'surrounded,' ...") take no side."""
+    got = stance_rows(tmp_path, {
+        "d1": ("Kyiv's General Staff said on Friday that encirclement was not a danger for its brigades, which had "
+               "moved to new lines."),
+        "d2": "\"A cauldron is when the lid is on. Here the lid was half off,\" Petro Dub, a Ukrainian officer, said.",
+        "d3": "\"Surrounded people do not get hot food every night,\" Taras Hnatiuk told the paper.",
+        "d4": "\"When you hear 'surrounded,' ask to see the map,\" Dale Foster, a retired colonel, said.",
+    })
+    assert ("d1", "Ukrainian General Staff", "denies") in got
+    assert ("d1", "Ukrainian General Staff", "asserts") not in got
+    assert not any(stance == "asserts" for a, _, stance in got if a != "d1")

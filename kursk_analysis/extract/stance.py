@@ -138,6 +138,19 @@ DENIED_DANGER = re.compile(r"(?i)(?<!\w)(?:den(?:y|ied|ies|ying)|reject\w*|dismi
 # scope is read for a denial.
 AFFIRMATION = words(stance_cues()["affirmations"])
 HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)")
+# "encirclement was not a danger for its units", "An encirclement it was not": the term's
+# own clause denies it after it.
+DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+been)\s+(?:not|never|no\s+longer)\s+"
+                          r"(?:an?\s+)?(?:(?:real|serious|immediate|imminent|actual|present)\s+)?"
+                          r"(?:dangers?|threats?|risks?|possibility|prospect)(?!\w)"
+                          r"|(?:it|they|this|that)\s+(?:was|is|were|are)\s+(?:not|never)\s*(?:[,.;!?\"'\u201d]|$))")
+# "A cauldron is when the lid is on", "An encirclement is not a matter of words": what the
+# word means, said of no troops.
+DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
+                              r"(?:when|where|what|about|an?\s+(?:matter|question|word|term)\s+of)(?!\w)")
+# "Surrounded people do not get hot food": what is true of any encircled force.
+GENERIC_AFTER = re.compile(r"(?i)\s+(?:people|troops|units|soldiers|forces|men|armies|fighters)\s+"
+                           r"(?:do|does|did|would|can|could|will)\s*(?:not|n't|never)(?!\w)")
 # "the encirclement story was written for ...", "The audience for the encirclement is ...",
 # "Surrounded means there is no road" (a definition),
 # "Calling it an encirclement is theatre": the term names a story told, which the clause
@@ -455,6 +468,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         # "the word 'surrounded' was doing political work": a word spoken of, not used.
         if not hedge and WORD_MENTION.search(text, max(0, m.start() - 40), m.start()):
             hedge = True
+        if not hedge and (DEFINITION_AFTER.match(text, m.end()) or
+                          m.group().lower().endswith("ed") and GENERIC_AFTER.match(text, m.end())):
+            hedge = True
         if not hedge:
             opener = None
             for opener in CLAUSE_BREAK.finditer(text, max(0, m.start() - 80), m.start()):
@@ -608,7 +624,7 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     for start, end, hedged in terms:
         if hedged:
             continue
-        if _negated(text, start) or ANSWERED_NO.match(text, end) or \
+        if _negated(text, start) or ANSWERED_NO.match(text, end) or DENIED_AFTER.match(text, end) or \
                 _counterfactual(text, start, end) or \
                 DANGER_AVERTED.match(text, end) and DANGER_BEFORE.search(text, max(0, start - 30), start):
             return True
