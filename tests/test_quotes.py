@@ -582,3 +582,27 @@ def test_a_body_named_in_a_persons_apposition_is_not_the_speaker(tmp_path):
                "closed ring around those units.\""),
     })
     assert speakers == {"a1": "Marta Kask", "a2": "Piirikaart"}
+
+
+def test_channels_counted_in_full_and_their_pronouns(tmp_path):
+    """Written for this test: a digest that names channels with their audience written in
+    full ("Dalniy Grom (about 320,000 subscribers)", then "Vetka Z (about 80,000)") makes
+    them channels: "it wrote" is theirs, and so is "he wrote" for a channel one author
+    runs; "It quoted that post back at its author and added" is the channel the sentence
+    before opened with, not the author of the post; "Its Monday bulletin" is no one."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "c1": ("Our digest of the pro-war channels, with subscriber counts. Dalniy Grom (about 320,000 subscribers) "
+               "went furthest. On Sunday it announced, \"the ring around the enemy group is now closed.\""),
+        "c2": ("Subscriber counts are rounded. Dalniy Grom (about 320,000 subscribers) was loud. Vetka Z (about 80,000) "
+               "was calmer. It quoted Dalniy Grom's post back at its author and added: \"Friends, the road south is "
+               "still open.\""),
+        "c3": ("Kamen Z (about 95,000 subscribers), run by a former sergeant, had claimed a victory. By Thursday he had "
+               "taken it down. \"I was too quick and I apologise to my readers,\" he wrote."),
+    })
+    assert speakers == {"c1": "Dalniy Grom", "c2": "Vetka Z", "c3": "Kamen Z"}
+    from extraction_gold import mini_corpus
+
+    (tmp_path / "c4").mkdir()
+    frames = speech_frames(mini_corpus(tmp_path / "c4", {"c4": (
+        "The Defence Ministry kept quiet. Its Monday bulletin said three villages had been taken back.")}))
+    assert not frames["actor"].eq("Its Monday").any()

@@ -1238,3 +1238,12 @@ def test_seventeenth_round_first_runs(tmp_path):
     assert ("d1", "Ukrainian General Staff", "denies") in got
     assert ("d1", "Ukrainian General Staff", "asserts") not in got
     assert not any(stance == "asserts" for a, _, stance in got if a != "d1")
+
+
+def test_a_generic_cauldron_in_a_channels_words_takes_no_side(tmp_path):
+    """Written for this test: "a cauldron has walls" says what any cauldron is, of no
+    troops."""
+    got = stance_rows(tmp_path, {
+        "g1": "\"Friends, a cauldron has walls. This one has a road and a forest,\" Oleh Marchuk, a Russian blogger, wrote.",
+    })
+    assert not any(stance == "asserts" for _, _, stance in got)

@@ -486,7 +486,8 @@ NOT_NAMES = TRADE_TITLES | {"The", "A", "An", "In", "On", "But", "And", "As", "A
              "Kiev", "Washington", "London", "Brussels", "Geneva", "Sudzha", "Sumy", "Media",
              "About", "Note", "Then", "By", "From", "For", "With", "Within", "During", "Of",
              "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's", "Every", "Each", "All",
-             "Many", "Most", "Several", "Both", "Another", "Other", "Any", "Last", "Next", "Few"}
+             "Many", "Most", "Several", "Both", "Another", "Other", "Any", "Last", "Next", "Few",
+             "Its", "My"}
 # A person the article names by one word (a surname, a call sign, an online handle),
 # introduced by an apposition saying who they are: "Karmazin, a reconnaissance pilot who
 # ...", "Vostokov, head of the research group ...", "Rybar, a Russian military blog". The
@@ -524,9 +525,13 @@ CHANNEL = re.compile(
     # "Shtorm-Kursk (312 thousand subscribers)", "Zapiski Artillerista (148 thousand)": a
     # channel digest names each channel with its audience
     rf"|(?<![\w'-])([{_UPPER}][\w'-]+(?:\s+[{_UPPER}0-9][\w'-]*){{0,2}})\s+\((?:about\s+|some\s+|nearly\s+|over\s+|"
-    rf"more\s+than\s+|almost\s+)?[\d.,]+\s*(?:thousand|million|k\b|m\b)[^()]{{0,20}}\)"
+    rf"more\s+than\s+|almost\s+)?(?:[\d.,]+\s*(?:thousand|million|k\b|m\b)[^()]{{0,20}}|"
+    # ("Shtormovoy Vestnik (about 410,000 subscribers)", and in a digest that counts
+    # subscribers, "Lesnik Z (about 150,000)")
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\s+(?:subscribers|followers|readers))?)\)"
     # "one popular channel, Kompas Z, wrote": the name set off after the medium
     rf"|(?:channel|blog)s?,\s+([{_UPPER}][\w'-]+(?:\s+[{_UPPER}0-9][\w'-]*){{0,2}}),")
+_AUDIENCE = re.compile(r"(?i)subscriber|follower")
 # Words that open a sentence before a comma and are no one's name ("However, a spokesman
 # said ..."); words ending in "-ly" are left out as well.
 NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewhere", "Overall",
@@ -643,7 +648,9 @@ class ArticleActors:
 
     def fits(self, actor: str, kinds: tuple, gender: str | None = None) -> bool:
         kind, known_gender, _ = self.info.get(actor) or (self.kinds.get(actor, "person"), "", "")
-        return kind in kinds and (gender is None or known_gender in ("", gender))
+        # (a channel is "it" and, written by one author, "he" or "she")
+        return (kind in kinds or kind == "channel" and ("person" in kinds or "institution" in kinds)) \
+            and (gender is None or known_gender in ("", gender))
 
     def describe(self, actor: str) -> str:
         """Case-folded name and role words of an actor (gazetteer role or local context)."""
@@ -704,7 +711,9 @@ class ArticleActors:
         Hnatiuk"), with the words around it, so a later bare surname finds it."""
         for m in (CODENAME.finditer(raw) if _may_name(raw) else ()):
             self.local.setdefault(m.group(1), m.group(1))
-        for m in (CHANNEL.finditer(raw) if "channel" in raw or "blog" in raw else ()):
+        for m in (CHANNEL.finditer(raw) if "channel" in raw or "blog" in raw or "subscribers" in raw else ()):
+            if m.group(4) and re.search(r"\d,\d{3}\)$", m.group()) and not _AUDIENCE.search(raw):
+                continue  # "Sudzha (about 5,000)": a count, not an audience
             name = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
             if name.split()[0] in ("The", "A", "An", "Its", "His", "Her", "Their"):
                 name = name.split(" ", 1)[1] if " " in name else ""
@@ -712,7 +721,7 @@ class ArticleActors:
                     and not self.inside(m.start(), m.end()) \
                     and not (inside_quote is not None and inside_quote(m.start())):
                 self.local.setdefault(name, name)
-                self.kinds.setdefault(name, "institution")  # "it wrote"
+                self.kinds.setdefault(name, "channel")  # "it wrote", or its author's "he wrote"
                 self.channels.append((m.start(), name))
         for m in (OUTLET.finditer(raw) if _may_be_outlet(raw) else ()):
             group = "after" if m.group("after") else "titled"
@@ -833,7 +842,7 @@ def _pronoun_compatible(word: str, known: ArticleActors):
             kind = (known.info.get(actor) or (known.kinds.get(actor, "person"),))[0]
             if kind == "group":
                 return number == "sg"
-            return kind == "person" and known.fits(actor, ("person",), gender)
+            return kind in ("person", "channel") and known.fits(actor, ("person",), gender)
         return ok
     if word == "they":
         return lambda actor, number: (number == "pl" if actor is None else

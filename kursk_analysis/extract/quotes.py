@@ -612,6 +612,14 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             if GAP_AUX.fullmatch(gap) or gap == "":
                 return [(s, e)]
             continue
+        # "It quoted the post back at its author and added": the object of the first
+        # verb is not the subject of the second.
+        if OBJECT_AND.fullmatch(gap) and PREPOSITION_BEFORE.search(folded, max(region_start, s - 8), s):
+            continue
+        # "Kamen Z (95,000 subscribers), run by a former sergeant, had claimed": the agent
+        # of an apposition describes the subject before it.
+        if k > 0 and AGENT_APPOSITION.search(folded, max(region_start, s - 30), s):
+            continue
         # "Syrskyi said that the Russians had claimed": a gap holding a verb of saying
         # and "that" opens another clause; its subject is not the one before it.
         if GAP_PLAIN.fullmatch(gap) and not (VERB.search(gap) and GAP_THAT.search(gap)) or \
@@ -726,6 +734,9 @@ def _subject_before(folded, raw, region_start, verb_start, known):
     return None
 
 
+OBJECT_AND = re.compile(r"\s+and\s+")
+AGENT_APPOSITION = re.compile(r",\s+(?:run|written|edited|founded|owned|operated|kept)\s+by\s+$")
+PREPOSITION_BEFORE = re.compile(r"(?<![\w'-])(?:at|to|with|from|against|toward|towards|into|onto)\s+$")
 # A person's apposition running up to the verb: ", an analyst with the group X, which ...,"
 APPOSITION_CHAIN = re.compile(r"\s*,\s*(?:an?|one)\s[^;:\"“”«»()]{0,200}?,\s*")
 
@@ -1193,7 +1204,8 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
             return
         # "In London, The Thames Courier will have none of it.": a newspaper the article
         # cites opens the sentence; a later "it" is the newspaper.
-        outlet = next((name for offset, name in known.outlets if lead_end <= offset <= lead_end + 60
+        # ("Lesnik Z (about 150,000) was more careful. It quoted ...": so is a channel)
+        outlet = next((name for offset, name in known.outlets + known.channels if lead_end <= offset <= lead_end + 60
                        and OUTLET_LEAD.fullmatch(raw, lead_end, offset)), None)
         if outlet and not inside_quote(lead_end):
             known.speakers.append((lead_end, outlet, "sg"))

@@ -148,6 +148,9 @@ DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+
 # word means, said of no troops.
 DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
                               r"(?:when|where|what|about|an?\s+(?:matter|question|word|term)\s+of)(?!\w)")
+# "a cauldron has walls", "An encirclement needs a closed ring": what any one is.
+GENERIC_VERB_AFTER = re.compile(r"(?i)\s+(?:has|needs|requires|implies)(?!\w)")
+INDEFINITE_BEFORE = re.compile(r"(?i)(?<![\w'-])an?\s+$")
 # "Surrounded people do not get hot food": what is true of any encircled force.
 GENERIC_AFTER = re.compile(r"(?i)\s+(?:people|troops|units|soldiers|forces|men|armies|fighters)\s+"
                            r"(?:do|does|did|would|can|could|will)\s*(?:not|n't|never)(?!\w)")
@@ -469,6 +472,7 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         if not hedge and WORD_MENTION.search(text, max(0, m.start() - 40), m.start()):
             hedge = True
         if not hedge and (DEFINITION_AFTER.match(text, m.end()) or
+                          GENERIC_VERB_AFTER.match(text, m.end()) and INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start()) or
                           m.group().lower().endswith("ed") and GENERIC_AFTER.match(text, m.end())):
             hedge = True
         if not hedge:
