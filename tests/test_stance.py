@@ -1247,3 +1247,17 @@ def test_a_generic_cauldron_in_a_channels_words_takes_no_side(tmp_path):
         "g1": "\"Friends, a cauldron has walls. This one has a road and a forest,\" Oleh Marchuk, a Russian blogger, wrote.",
     })
     assert not any(stance == "asserts" for _, _, stance in got)
+
+
+def test_translated_reporting_verbs_and_a_version_called_false(tmp_path):
+    """Written for this test: translated copy reports with "assured" and "affirmed"; "has
+    described the Russian version as false and fabricated", after a sentence with the
+    claim's words, denies it."""
+    got = stance_rows(tmp_path, {
+        "v1": "Volodymyr Zelensky assured on Sunday that there is no encirclement of Ukrainian soldiers in Kursk.",
+        "v2": "Vladimir Putin had affirmed on Thursday that the Ukrainian units in Kursk were isolated.",
+        "v3": ("Moscow says the Ukrainian units in Kursk are cut off. The General Staff in Kyiv has described the "
+               "Russian version as false and fabricated."),
+    })
+    assert {("v1", "Volodymyr Zelensky", "denies"), ("v2", "Vladimir Putin", "asserts"),
+            ("v3", "Ukrainian General Staff", "denies")} <= got

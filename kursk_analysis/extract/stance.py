@@ -334,7 +334,7 @@ ANAPHOR = re.compile(
 # "says that is false", "called it ‘false and fabricated’", "a claim ... that Ukraine's
 # government says is simply not true": what the denial refers to.
 REFERS_BACK = re.compile(
-    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|premise|notion|narrative|"
+    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|premise|notion|narrative|versions?|"
     r"(?:that|this|it) (?:is|was)|"
     r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
     # ("... and the ISW reported no evidence of one")
