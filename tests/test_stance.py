@@ -1261,3 +1261,15 @@ def test_translated_reporting_verbs_and_a_version_called_false(tmp_path):
     })
     assert {("v1", "Volodymyr Zelensky", "denies"), ("v2", "Vladimir Putin", "asserts"),
             ("v3", "Ukrainian General Staff", "denies")} <= got
+
+
+def test_answered_and_a_subject_that_opens_the_next_clause(tmp_path):
+    """Written for this test: "Ukraine's General Staff answered on Friday that there was
+    'no threat of encirclement', and the commander-in-chief, Oleksandr Syrskyi, said the
+    withdrawal had been ordered to save lives" - the denial is the General Staff's; the
+    subject opening the next clause, with its apposition, does not take the words before."""
+    got = stance_rows(tmp_path, {
+        "w1": ("Ukraine's General Staff answered on Friday that there was \"no threat of encirclement\", and the "
+               "commander-in-chief, Oleksandr Syrskyi, said the withdrawal had been ordered to save lives."),
+    })
+    assert got == {("w1", "Ukrainian General Staff", "denies")}

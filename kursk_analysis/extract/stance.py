@@ -341,6 +341,7 @@ REFERS_BACK = re.compile(
     r"(?:evidence|signs?|indications?|proof|trace) of (?:one|such)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
+NEXT_CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+,\s*$")
 # "…, President Vladimir Putin said", "…, the ISW said", "…, Zelensky's adviser Mykhailo
 # Podolyak said": the words before the frame are the speaker's.
 TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.|adviser|advisor|aide|envoy|"
@@ -1093,7 +1094,10 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     first = min(v_start, f.subject_start - s_start) if f.subject_start >= 0 \
                         else v_start
                     if not content_after and f.frame != "inverted" and \
-                            not TAIL_BEFORE.search(folded, 0, first):
+                            (not TAIL_BEFORE.search(folded, 0, first)
+                             # "..., and the commander-in-chief, Oleksandr Syrskyi, said":
+                             # a subject opening the next clause, with its apposition
+                             or NEXT_CLAUSE_SUBJECT.search(folded, max(0, first - 60), first)):
                         content_after = True
                 # The speaker's words run to the end of their clause: "… surrounded there
                 # -- claims rejected by Kyiv" and "…, but this is not true" are someone
