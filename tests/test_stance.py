@@ -1273,3 +1273,27 @@ def test_answered_and_a_subject_that_opens_the_next_clause(tmp_path):
                "commander-in-chief, Oleksandr Syrskyi, said the withdrawal had been ordered to save lives."),
     })
     assert got == {("w1", "Ukrainian General Staff", "denies")}
+
+
+def test_eighteenth_round_first_runs(tmp_path):
+    """Written for this test: a concept spoken of ("could use the idea of a trapped force as
+    a bargaining chip"), what happens to anyone ("not what happens to people who are
+    trapped"), a third party announcing ("The Russians have been announcing a cauldron every
+    week") and company that is no army ("surrounded by our prayers") take no side; "did not
+    support the idea of a sealed pocket" still denies; "nobody in Moscow is exaggerating"
+    is no denial."""
+    got = stance_rows(tmp_path, {
+        "e1": ("The gap matters because Moscow could use the idea of a trapped Ukrainian force as a bargaining chip, "
+               "said retired Gen. Frank Doyle, a television analyst."),
+        "e2": "\"That is not what happens to people who are trapped,\" said Andriy Stetsko, a Ukrainian spokesman.",
+        "e3": "\"The Russians have been announcing a cauldron every week since August,\" said Oleh Markiv, a Ukrainian analyst.",
+        "e4": ("\"Our boys are not surrounded by the Russians. They are surrounded by our prayers,\" Myron Stelko, a "
+               "Ukrainian priest, said."),
+        "e5": "Rajiv Menon, a Ukrainian analyst, said the evidence did not support the idea of a sealed pocket.",
+        "e6": ("Ivan Sokol, a Russian blogger, wrote that the drones hit everything on the road and nobody in Moscow is "
+               "exaggerating for once, and argued that the Ukrainians were effectively surrounded."),
+    })
+    assert not any(a in ("e1", "e2", "e3") for a, _, _ in got)
+    assert ("e4", "Myron Stelko", "asserts") not in got
+    assert ("e5", "Rajiv Menon", "denies") in got
+    assert ("e6", "Ivan Sokol", "asserts") in got and ("e6", "Ivan Sokol", "denies") not in got

@@ -151,6 +151,12 @@ DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:jus
 # "a cauldron has walls", "An encirclement needs a closed ring": what any one is.
 GENERIC_VERB_AFTER = re.compile(r"(?i)\s+(?:has|needs|requires|implies)(?!\w)")
 INDEFINITE_BEFORE = re.compile(r"(?i)(?<![\w'-])an?\s+$")
+COMPANY_AFTER = re.compile(r"(?i)\s+by\s+(?:the\s+)?" + word_group(stance_cues()["company"]))
+# "That is not what happens to people who are trapped": what happens to anyone so placed.
+GENERIC_PEOPLE_BEFORE = re.compile(r"(?i)(?<![\w'-])(?:people|those|anyone|someone|everyone|everybody)\s+"
+                                   r"(?:who|that)\s+(?:are|is|were|get|gets|have\s+been|has\s+been)\s+(?:[a-z-]+ly\s+)?$")
+CONCEPT_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["concepts"])
+                            + r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$")
 # "Surrounded people do not get hot food": what is true of any encircled force.
 GENERIC_AFTER = re.compile(r"(?i)\s+(?:people|troops|units|soldiers|forces|men|armies|fighters)\s+"
                            r"(?:do|does|did|would|can|could|will)\s*(?:not|n't|never)(?!\w)")
@@ -420,7 +426,7 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
     """
     out = []
     for m in claim.term.finditer(text):
-        if _about_others(text, m.start(), m.end(), claim):
+        if _about_others(text, m.start(), m.end(), claim) or COMPANY_AFTER.match(text, m.end()):
             continue
         if claim.after_only is not None and claim.after_only.fullmatch(m.group()) and \
                 not claim.troops.search(text, m.end(), m.end() + TROOPS_AFTER_WINDOW):
@@ -472,7 +478,12 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         # "the word 'surrounded' was doing political work": a word spoken of, not used.
         if not hedge and WORD_MENTION.search(text, max(0, m.start() - 40), m.start()):
             hedge = True
+        # ("did not support the idea of a sealed pocket", "rejected the notion of a cauldron"
+        # deny it)
         if not hedge and (DEFINITION_AFTER.match(text, m.end()) or
+                          CONCEPT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                          and not _negated(text, m.start()) and not claim.denial.search(text, max(0, m.start() - 80), m.start()) or
+                          GENERIC_PEOPLE_BEFORE.search(text, max(0, m.start() - 60), m.start()) or
                           GENERIC_VERB_AFTER.match(text, m.end()) and INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start()) or
                           m.group().lower().endswith("ed") and GENERIC_AFTER.match(text, m.end())):
             hedge = True
