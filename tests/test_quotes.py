@@ -606,3 +606,14 @@ def test_channels_counted_in_full_and_their_pronouns(tmp_path):
     frames = speech_frames(mini_corpus(tmp_path / "c4", {"c4": (
         "The Defence Ministry kept quiet. Its Monday bulletin said three villages had been taken back.")}))
     assert not frames["actor"].eq("Its Monday").any()
+
+
+def test_the_president_of_a_named_country(tmp_path):
+    """Written for this test: "the President of the United States" is Trump even when
+    Zelensky, another president, was named last; "the president of Ukraine" is Zelensky."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "p1": ("Donald Trump posted on Friday. Volodymyr Zelensky called the story an invention. "
+               "\"It is a lie,\" the President of the United States said."),
+        "p2": "Vladimir Putin spoke first. \"Nobody is surrounded,\" the president of Ukraine said later.",
+    })
+    assert speakers == {"p1": "Donald Trump", "p2": "Volodymyr Zelensky"}
