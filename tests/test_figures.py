@@ -514,3 +514,20 @@ def test_a_relative_clause_before_the_verb_and_an_attribution_of_the_next_clause
     }))
     assert dict(zip(table["article_id"], table["claimant"])) == {
         "k1": "Institute for Front Studies", "k2": "Ivan Petrenko", "k3": "Russian Defence Ministry"}
+
+
+def test_bodies_named_once_then_pointed_back_to(tmp_path):
+    """Written for this test: "according to estimates by Kartlag" is Kartlag's; "the
+    Skagen Mapping Project" keeps its whole name; "Lesovik, a team of volunteer analysts,
+    ... the group estimated" is Lesovik's."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "g1": "Now they hold a strip of just 50 square miles, according to estimates by Kartlag, a volunteer team.",
+        "g2": ("By Sunday it was down to about 40 square miles, according to the Skagen Mapping Project, a group of "
+               "Danish volunteers."),
+        "g3": ("Ukraine held around 400 square kilometers in early March, according to Lesovik, a team of volunteer "
+               "analysts who track the front. Since then, the group estimated, Russian troops have pushed them out "
+               "of roughly 100 square kilometers."),
+    }))
+    assert list(table["claimant"]) == ["Kartlag", "Skagen Mapping Project", "Lesovik", "Lesovik"]

@@ -370,7 +370,7 @@ DESCRIPTION_NOUNS = (
     r"officials?|analysts?|experts?|spokes(?:man|woman|person)|general staff|"
     r"general(?!\s+staff)|president|minister|"
     r"envoy|commander|institute|think tank|ministry|agency|council|adviser|advisor|"
-    r"colonel|governor|leader|sources?|monitor|group|diplomats?|officers?|soldiers?|"
+    r"colonel|governor|leader|sources?|monitor|group|team|collective|diplomats?|officers?|soldiers?|"
     r"servicem[ae]n|attach[eé]s?|head of state|head of government|statement|message|army|military|"
     r"researchers?|cartographer|specialists?|observers?|commentators?|professor|scholar|"
     r"economist|strategist|aides?|fighters?|senator|lawmaker|congress(?:wo)?man|ambassador|mayor|"
@@ -559,6 +559,10 @@ MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander",
 # "the lawmaker told DIA" after "Viktor Sedykh, a member of the State Duma Committee on
 # Defense": the words a description may stand for in a person's introduction.
 DESCRIPTION_SYNONYMS = {
+    # "the group estimated" after "Lisovyk, a team of volunteer analysts"
+    "group": ("group", "team", "collective", "project", "monitor", "outfit", "initiative"),
+    "team": ("group", "team", "collective", "project", "monitor", "outfit", "initiative"),
+    "collective": ("group", "team", "collective", "project", "monitor", "outfit", "initiative"),
     "lawmaker": ("lawmaker", "legislator", "member of parliament", "member of the state duma", "duma",
                  "member of congress", "senator", "congressman", "congresswoman", " mp", "deputy",
                  "member of the bundestag", "member of the sejm", "rada"),
@@ -743,6 +747,16 @@ class ArticleActors:
             self.local.setdefault(name, name)
             if m.group("noun") or BODY_NAME_END.search(name):
                 self.kinds.setdefault(name, "institution")
+        # "Lisovyk, a team of volunteer analysts who ...": a one-word body, "it" and "the team"
+        for m in (SINGLE_BODY.finditer(raw) if ", a" in raw or ", an" in raw else ()):
+            name = m.group(1)
+            if name in NOT_NAMES or name in NOT_HANDLES or name in self.local or self.inside(m.start(1), m.end(1)) \
+                    or _CAPITALISED_BEFORE.search(raw, max(0, m.start() - 30), m.start()) \
+                    or (inside_quote is not None and inside_quote(m.start(1))):
+                continue
+            self.local[name] = name
+            self.kinds.setdefault(name, "institution")
+            self.roles.setdefault(name, raw[m.end(1):min(len(raw), m.end(1) + 80)])
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -1077,7 +1091,10 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
     if stem == "statement":
         return known.recent_speaker(before, lambda a: True, SPEAKER_WINDOW) or None
     words = LEADER_WORDS if stem == "leader" else DESCRIPTION_SYNONYMS.get(stem, (stem,))
-    fits = lambda a: any(w in known.describe(a) for w in words)  # noqa: E731
+    # (a body's synonyms only for bodies the article introduced: "the group" is no gazetteer
+    # actor whose role says "monitoring")
+    fits = lambda a: any(w in known.describe(a) for w in (words if a not in known.info or stem in LEADER_WORDS  # noqa: E731
+                                                            or stem == "lawmaker" else (stem,)))
     seat = _seat_side(before, known) if stem in LEADER_WORDS else None
     if seat:
         # "At the White House, the president said": the leader of that presidency's side,
@@ -1122,6 +1139,8 @@ BODY_NAME_END = re.compile(r"(?:Collective|Group|Monitoring|Maps?|Institute|Proj
 _BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 
 
+_CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'-]*\s+$")
+SINGLE_BODY = re.compile(rf"(?<![\w.'-])([{_UPPER}][{_LOWER}]+)(?={ORGANISATION_AFTER.pattern})")
 # The head of a body's name, whose capitalised words after it are no person's name.
 ORGANISATION_BEFORE = re.compile(
     r"(?:Centre|Center|Institute|University|School|Department|Council|Foundation|Academy|College|"

@@ -657,6 +657,11 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ACCORDING.finditer(sentence):
         if not _POSSESSIVE_SOURCE.match(sentence, m.start()):
+            # ("according to estimates by Borderline Maps": the maker of the estimates)
+            source = _SOURCE_OF.match(m.group("who"))
+            if source:
+                out.append((m.start("who") + source.start("agent"), m.end("who"), source.group("agent")))
+                continue
             out.append((m.start("who"), m.end("who"), m.group("who")))
     for regex in (_POSSESSIVE_SOURCE, _PER_SOURCE):
         for m in regex.finditer(sentence):

@@ -46,7 +46,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import ArticleActors, BACK_REFERENCE, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+from kursk_analysis.extract.actors import ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
     PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
@@ -528,7 +528,8 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
             s = e - len(full)
         if folded.endswith(("pro-", "anti-", "Pro-", "Anti-"), max(0, s - 5), s):
             continue  # "pro-Kremlin Telegram channels": no one's name
-        if len(words) >= 3 and THE_BEFORE.search(folded, max(0, s - 5), s):
+        if len(words) >= 3 and THE_BEFORE.search(folded, max(0, s - 5), s) and \
+                not NOT_PERSON_END.search(m.group(1)) and not BODY_NAME_END.search(m.group(1)):
             # "Spokesperson for the Joint Forces Viktor Tregubov": a body's name, then the
             # person's (first name and surname)
             s = e - len(" ".join(m.group(1).split()[-2:]))
