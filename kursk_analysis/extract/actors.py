@@ -748,7 +748,10 @@ class ArticleActors:
             if m.group("noun") or BODY_NAME_END.search(name):
                 self.kinds.setdefault(name, "institution")
         # "Lisovyk, a team of volunteer analysts who ...": a one-word body, "it" and "the team"
-        for m in (SINGLE_BODY.finditer(raw) if ", a" in raw or ", an" in raw else ()):
+        for apposition in (ORGANISATION_AFTER.finditer(raw) if ", a" in raw or ", the" in raw else ()):
+            m = SINGLE_BODY.search(raw, max(0, apposition.start() - 40), apposition.start())
+            if m is None:
+                continue
             name = m.group(1)
             if name in NOT_NAMES or name in NOT_HANDLES or name in self.local or self.inside(m.start(1), m.end(1)) \
                     or _CAPITALISED_BEFORE.search(raw, max(0, m.start() - 30), m.start()) \
@@ -1140,7 +1143,7 @@ _BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 
 
 _CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'-]*\s+$")
-SINGLE_BODY = re.compile(rf"(?<![\w.'-])([{_UPPER}][{_LOWER}]+)(?={ORGANISATION_AFTER.pattern})")
+SINGLE_BODY = re.compile(rf"(?<![\w.'-])([{_UPPER}][{_LOWER}]+)$")
 # The head of a body's name, whose capitalised words after it are no person's name.
 ORGANISATION_BEFORE = re.compile(
     r"(?:Centre|Center|Institute|University|School|Department|Council|Foundation|Academy|College|"
