@@ -1297,3 +1297,15 @@ def test_eighteenth_round_first_runs(tmp_path):
     assert ("e4", "Myron Stelko", "asserts") not in got
     assert ("e5", "Rajiv Menon", "denies") in got
     assert ("e6", "Ivan Sokol", "asserts") in got and ("e6", "Ivan Sokol", "denies") not in got
+
+
+def test_a_headline_imperative_and_an_inverted_translated_frame(tmp_path):
+    """Written for this test: a headline "Trust Putin? On this, yes" names no other Putin,
+    so "Now Putin says ..." is Vladimir Putin's; "... is cut off from supply, assures the
+    Ministry of Defence of Russia" is the ministry's, inverted after a comma."""
+    got = stance_rows(tmp_path, {
+        "h1": ("Trust Putin? On this, yes\n\nUkraine took a lot of ground last summer. Now Putin says the soldiers "
+               "who took it are trapped."),
+        "h2": "The Ukrainian grouping in the Kursk region is cut off, assures the Ministry of Defence of Russia.",
+    })
+    assert got == {("h1", "Vladimir Putin", "asserts"), ("h2", "Russian Defence Ministry", "asserts")}

@@ -267,7 +267,10 @@ _FUNCTION_WORDS = {"If", "Did", "Does", "Do", "Has", "Had", "Have", "Can", "Coul
                    "Should", "Shall", "Must", "May", "Might", "Unless", "Although", "Though",
                    "Because", "Since", "Until", "Once", "Whether", "Where", "Who", "Whom", "Let",
                    "Even", "Only", "Both", "Neither", "Either", "Not", "Nor", "Or", "Like",
-                   "Unlike", "Says", "Said", "Told", "Asked", "Mrs", "Mr", "Ms", "Dr", "Sir"}
+                   "Unlike", "Says", "Said", "Told", "Asked", "Mrs", "Mr", "Ms", "Dr", "Sir",
+                   # (a headline's imperative: "Trust Putin? On this, yes")
+                   "Trust", "Distrust", "Believe", "Doubt", "Blame", "Thank", "Thanks", "Ask", "Tell",
+                   "Meet", "Watch", "Forget", "Stop", "Beware", "Question", "Ignore", "Follow"}
 
 
 def _not_a_first_name(word: str) -> bool:

@@ -193,7 +193,9 @@ WHO_UNCLOSED = re.compile(r"(?<=[a-z])\s+who\s+(?!said|says|told|added)[^,;:\"()
 RELATIVE_UNCLOSED = re.compile(r"\s+(?:who|that)\s+(?!said|says|told|added)[^,;:\"()]{1,100}$")
 GAP_COORDINATED = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|later|then)\s+)?")
 INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "explained",
-              "continued", "noted", "warned", "cautioned", "argued", "stated", "declared"}
+              "continued", "noted", "warned", "cautioned", "argued", "stated", "declared",
+              # (translated copy: "The grouping is cut off from supply, assures the Ministry of Defence")
+              "assures", "assured", "affirms", "affirmed", "reports", "reported"}
 # "George Barros of the Institute for the Study of War said": the person speaks.
 OF_LINK = re.compile(r"\s+(?:of|at|from|with|for|in)\s+$")
 # "a spokesperson for Ukraine's General Staff told CNN": an unnamed voice of an
