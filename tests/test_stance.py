@@ -1309,3 +1309,13 @@ def test_a_headline_imperative_and_an_inverted_translated_frame(tmp_path):
         "h2": "The Ukrainian grouping in the Kursk region is cut off, assures the Ministry of Defence of Russia.",
     })
     assert got == {("h1", "Vladimir Putin", "asserts"), ("h2", "Russian Defence Ministry", "asserts")}
+
+
+def test_a_conditional_opening_is_no_name(tmp_path):
+    """Written for this test: "If Moscow can say it holds thousands of soldiers trapped, ..."
+    - "If Moscow" is no actor of its own."""
+    got = stance_rows(tmp_path, {
+        "f1": ("The question matters for the talks. If Moscow can say it holds thousands of Ukrainian soldiers "
+               "trapped, it can ask for more."),
+    })
+    assert not any(actor.startswith("If ") for _, actor, _ in got)

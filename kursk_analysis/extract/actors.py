@@ -490,7 +490,8 @@ NOT_NAMES = TRADE_TITLES | {"The", "A", "An", "In", "On", "But", "And", "As", "A
              "About", "Note", "Then", "By", "From", "For", "With", "Within", "During", "Of",
              "To", "Under", "Earlier", "Later", "Ukraine's", "Russia's", "Every", "Each", "All",
              "Many", "Most", "Several", "Both", "Another", "Other", "Any", "Last", "Next", "Few",
-             "Its", "My"}
+             "Its", "My", "If", "Unless", "Whether", "Did", "Does", "Do", "Can", "Could", "Will", "Would",
+             "Should", "Now", "Still", "However", "Meanwhile", "Yet", "Even", "Only", "Not", "Let"}
 # A person the article names by one word (a surname, a call sign, an online handle),
 # introduced by an apposition saying who they are: "Karmazin, a reconnaissance pilot who
 # ...", "Vostokov, head of the research group ...", "Rybar, a Russian military blog". The
