@@ -1319,3 +1319,14 @@ def test_a_conditional_opening_is_no_name(tmp_path):
                "trapped, it can ask for more."),
     })
     assert not any(actor.startswith("If ") for _, actor, _ in got)
+
+
+def test_what_any_force_in_an_encirclement_does(tmp_path):
+    """Written for this test: "People in a real encirclement do not walk out" says what any
+    force so placed does (no assertion); "Thousands of Ukrainian troops in a cauldron will
+    soon have to surrender" still asserts."""
+    got = stance_rows(tmp_path, {
+        "k1": "\"People in a real encirclement do not walk out. We walked out,\" Kit, a Ukrainian drone operator, said.",
+        "k2": "\"Thousands of Ukrainian troops in a cauldron will soon have to surrender,\" Ivan Petrov, a Russian blogger, wrote.",
+    })
+    assert ("k1", "Kit", "asserts") not in got and ("k2", "Ivan Petrov", "asserts") in got

@@ -155,6 +155,11 @@ COMPANY_AFTER = re.compile(r"(?i)\s+by\s+(?:the\s+)?" + word_group(stance_cues()
 # "That is not what happens to people who are trapped": what happens to anyone so placed.
 GENERIC_PEOPLE_BEFORE = re.compile(r"(?i)(?<![\w'-])(?:people|those|anyone|someone|everyone|everybody)\s+"
                                    r"(?:who|that)\s+(?:are|is|were|get|gets|have\s+been|has\s+been)\s+(?:[a-z-]+ly\s+)?$")
+# "People in a real encirclement do not walk out": what any force so placed does.
+GENERIC_IN_BEFORE = re.compile(r"(?:^|[.!?\"'\u201c]\s*)(?:People|Those|Anyone|Men|Soldiers|Troops|Units|Forces|"
+                               r"An\s+army|A\s+unit|A\s+force)\s+(?:who\s+are\s+)?in\s+an?\s+"
+                               r"(?:(?:real|true|genuine|proper|actual|full|complete)\s+)?$")
+GENERIC_MODAL_AFTER = re.compile(r"(?i)\s+(?:do|does|can|cannot|can't|could|would|will|won't|don't|doesn't|never)(?!\w)")
 CONCEPT_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["concepts"])
                             + r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$")
 # "Surrounded people do not get hot food": what is true of any encircled force.
@@ -484,6 +489,8 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
                           CONCEPT_BEFORE.search(text, max(0, m.start() - 60), m.start())
                           and not _negated(text, m.start()) and not claim.denial.search(text, max(0, m.start() - 80), m.start()) or
                           GENERIC_PEOPLE_BEFORE.search(text, max(0, m.start() - 60), m.start()) or
+                          GENERIC_IN_BEFORE.search(text, max(0, m.start() - 50), m.start())
+                          and GENERIC_MODAL_AFTER.match(text, m.end()) or
                           GENERIC_VERB_AFTER.match(text, m.end()) and INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start()) or
                           m.group().lower().endswith("ed") and GENERIC_AFTER.match(text, m.end())):
             hedge = True
