@@ -617,3 +617,17 @@ def test_the_president_of_a_named_country(tmp_path):
         "p2": "Vladimir Putin spoke first. \"Nobody is surrounded,\" the president of Ukraine said later.",
     })
     assert speakers == {"p1": "Donald Trump", "p2": "Volodymyr Zelensky"}
+
+
+def test_a_first_name_introduced_by_what_the_person_is(tmp_path):
+    """Written for this test: "Petro, a 29-year-old drone operator who asked that his
+    surname not be printed, spoke ..." - he and "the drone operator" later are Petro; "A
+    Scottish volunteer serving with the legion, who asked to be identified only as Ewan,
+    said ..." - "he" later is Ewan, however long the description before the name."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "n1": ("Petro, a 29-year-old drone operator who asked that his surname not be printed, spoke to the paper "
+               "from Sumy.\n\n\"We left at night, in small groups,\" the drone operator said."),
+        "n2": ("A Scottish volunteer serving with Ukraine's international legion, who asked to be identified only "
+               "as Ewan, said it had been a hard month.\n\n\"Nobody is in a ring,\" he said."),
+    })
+    assert speakers == {"n1": "Petro", "n2": "Ewan"}

@@ -764,6 +764,16 @@ class ArticleActors:
             self.local[name] = name
             self.kinds.setdefault(name, "institution")
             self.roles.setdefault(name, raw[m.end(1):min(len(raw), m.end(1) + 80)])
+        # "Serhii, a 34-year-old drone operator who ...": a first name opening a sentence,
+        # set off by what the person is; "the drone operator" later is this person
+        for m in (FIRST_NAME_INTRO.finditer(raw) if ", a" in raw else ()):
+            name = m.group(1)
+            if name in NOT_NAMES or name in NOT_HANDLES or name in self.local or self.inside(m.start(1), m.end(1)) \
+                    or ORGANISATION_AFTER.match(raw, m.end(1)) \
+                    or (inside_quote is not None and inside_quote(m.start(1))):
+                continue
+            self.local[name] = name
+            self.roles.setdefault(name, raw[m.end(1):min(len(raw), m.end(1) + 80)])
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -1146,6 +1156,9 @@ BODY_NAME_END = re.compile(r"(?:Collective|Group|Monitoring|Maps?|Institute|Proj
 _BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 
 
+FIRST_NAME_INTRO = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UPPER}][{_LOWER}]+),\s+an?\s+(?:[\w'-]+\s+){{0,3}}?"
+                              rf"(?:{DESCRIPTION_NOUNS}|{CIVILIAN}|operator|pilot|paratrooper|marine|sniper|medic|"
+                              rf"sergeant|lieutenant|captain|major|private|corporal|gunner|driver|scout)(?!\w)")
 _CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'-]*\s+$")
 SINGLE_BODY = re.compile(rf"(?<![\w.'-])([{_UPPER}][{_LOWER}]+)$")
 # The head of a body's name, whose capitalised words after it are no person's name.

@@ -649,7 +649,8 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             if k > 0 and (INDEFINITE_LEAD.match(folded, s, e) and
                           re.fullmatch(r"\s*,\s*", folded[cands[k - 1][1]:s])
                           or APPOSITION_INTO.fullmatch(folded, cands[k - 1][1], s)) and \
-                    (PROPER_NAME.fullmatch(raw, *cands[k - 1]) or any(
+                    (PROPER_NAME.fullmatch(raw, *cands[k - 1]) or raw[cands[k - 1][0]:cands[k - 1][1]] in known.local
+                     and known.kinds.get(raw[cands[k - 1][0]:cands[k - 1][1]], "person") == "person" or any(
                         known.fits(known.actors[i], ("person",)) for i in known.inside(*cands[k - 1]))):
                 k -= 1
                 s, e = cands[k]
@@ -1191,7 +1192,9 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
             return
         # "A soldier who gave his first name as Andriy shrugged": the name he goes by.
         described = DESCRIPTION.match(folded, lead_end, s_end)
-        code = described and CODENAME.search(raw, described.end(), min(s_end, described.end() + 80))
+        # ("An Irish volunteer serving with Ukraine's international legion, who asked to be
+        # identified only as Ciarán, said": the name may come well after the description)
+        code = described and CODENAME.search(raw, described.end(), min(s_end, described.end() + 140))
         if code and not inside_quote(code.start(1)):
             known.local[code.group(1)] = code.group(1)
             known.speakers.append((code.start(1), code.group(1), "sg"))
