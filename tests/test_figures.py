@@ -531,3 +531,23 @@ def test_bodies_named_once_then_pointed_back_to(tmp_path):
                "of roughly 100 square kilometers."),
     }))
     assert list(table["claimant"]) == ["Kartlag", "Skagen Mapping Project", "Lesovik", "Lesovik"]
+
+
+def test_the_figures_own_predicate_says_russia_has_it_back(tmp_path):
+    """Written for this test: "more than 900 square kilometres, or 80 percent of the area it
+    had taken, were back under Russian control" (both), "80 percent of the captured area was
+    back in Russian hands", "80 percent of the occupied territory retaken", translated
+    "returned under the control more than 900 sq km" are ground retaken; "which would leave
+    Ukraine with less than 250 square kilometres" is held."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "r1": ("The general told Putin that more than 900 square kilometres, or 80 percent of the area it had taken, "
+               "were back under Russian control."),
+        "r2": "Russia's General Staff said on Wednesday that 80 percent of the captured area was back in Russian hands.",
+        "r3": "He cited the Russian Defence Ministry's figure of 80 percent of the occupied territory retaken.",
+        "r4": "From the beginning of the offensive the Russian units returned under the control more than 900 sq km of the land.",
+        "r5": ("Russia said 80 per cent of the area had been recaptured, which would leave Ukraine with less than 250 "
+               "square kilometres."),
+    }))
+    assert list(table["direction"]) == ["retaken"] * 5 + ["retaken", "held"]

@@ -568,11 +568,23 @@ _SHARE_BACK = re.compile(
     r"retaken|recaptured|liberated|returned|cleared|in\s+russian\s+hands|freed)")
 
 
+# "more than 1,100 square kilometres, or 86 percent of the area it had taken, were back
+# under Russian control", "86 percent of the captured area was back in Russian hands", "86
+# percent of the occupied territory retaken": the figure's own predicate, after it (past an
+# apposition naming the same ground), says Russia has it back.
+_BACK_PREDICATE = re.compile(
+    r"(?:,\s+or\s+[^,;.]{0,80},)?(?:(?!\b(?:and|but|while|which|who|that)\b)[^,;.]){0,80}?\b"
+    r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:now\s+|already\s+)?"
+    r"(?:back\s+(?:in|under)\s+russian|taken\s+back|won\s+back|retaken|recaptured|liberated|"
+    r"in\s+russian\s+hands|under\s+russian\s+control)"
+    r"|(?<=\s)(?:territory|area|land|ground)\s+(?:retaken|recaptured|liberated|taken\s+back|won\s+back))\b")
+
+
 def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
     if _HELD_AFTER.match(lower, end, min(s_end, end + 50)):
         return "held"
-    if _SHARE_BACK.match(lower, end, s_end):
+    if _SHARE_BACK.match(lower, end, s_end) or _BACK_PREDICATE.match(lower, end, s_end):
         return "retaken"
     if _GONE_AFTER.match(lower, end, s_end):
         return "lost"  # "90 percent of what they held at the peak is gone"
