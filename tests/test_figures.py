@@ -551,3 +551,18 @@ def test_the_figures_own_predicate_says_russia_has_it_back(tmp_path):
                "square kilometres."),
     }))
     assert list(table["direction"]) == ["retaken"] * 5 + ["retaken", "held"]
+
+
+def test_the_start_of_a_change_with_a_time_between_borrows_the_unit(tmp_path):
+    """Written for this test: "gone from about 1,200 in August to under 140 square kilometres
+    today" - 1,200 is square kilometres too, both held; "from 2024 in March to ..." is a year."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "c1": "Ukraine has gone from about 1,200 in August to under 140 square kilometres today, analysts said.",
+        "c2": "Costs rose from 2024 in March to 300 square kilometres of farmland.",
+    }))
+    c1 = table[table["article_id"] == "c1"]
+    assert list(c1["value_high"]) == [1200.0, 140.0] and list(c1["unit"]) == ["km2", "km2"]
+    assert list(c1["direction"]) == ["held", "held"]
+    assert 2024.0 not in set(table["value_high"])

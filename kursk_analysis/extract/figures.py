@@ -205,6 +205,10 @@ _CARRIED = re.compile(
     rf"(?P<n>{_DIGITS})(?![\w%]|[.,]\d|\s*(?:-|percent|per\s+cent|pct|square|sq|km|mi|"
     r"kilomet|miles?|hectares?|acres?|times|people|troops|soldiers|days?|weeks?|months?|"
     r"years?|villages?|settlements?|[a-z]+s\b))")
+_CARRIED_BACK = re.compile(
+    rf"\bfrom\s+(?:(?P<qual>{_QUAL})\s+)?(?P<n>{_DIGITS})(?![\w%]|[.,]\d|\s*(?:-|percent|per\s+cent|square|sq|km|mi|"
+    rf"kilomet|miles?))\s+(?:(?:in|at|last|by|on|since|early|late|mid)[\s-]+){{1,2}}(?:[a-z0-9]+\s+){{0,2}}?"
+    rf"to\s+(?:{_QUAL}\s+)?$")
 # "30 sq mi or less": an upper bound written after the figure.
 _OR_LESS = re.compile(r"\s+or\s+(?P<tail>less|fewer|under|below)\b")
 _PERCENT = re.compile(r"%|percent\b|per\s+cent\b|pct\b|pc\b")
@@ -445,6 +449,16 @@ def _area_figures(lower: str) -> list[tuple]:
                 lo, qual, end = float("nan"), "or " + tail.group("tail"), tail.end()
                 start = pre.start("n1") if which == 1 else pre.start("n2")
             hits.append((start, end, lo, hi, unit, qual, "area"))
+        # "from about 1,300 in August to under 150 square kilometres today": the start of
+        # the change, with a time between, borrows the unit of its end.
+        back = _CARRIED_BACK.search(lower, max(0, pre.start() - 60), pre.start()) \
+            if pre.group("from") is None and pre.group("sep") is None else None
+        if back and not re.match(r"(?:19|20)\d\d$", back.group("n")):
+            value, _ = parse_number(back.group("n"))
+            qual = back.group("qual")
+            lo = float("nan") if qual in _UPPER_BOUNDS else value
+            hits.append((back.start("qual") if qual else back.start("n"), back.end("n"), lo, value, unit, qual,
+                         "area, unit carried"))
         carried = _CARRIED.match(lower, ue)
         if carried and ("to" != carried.group("link").strip(" ,") or
                         pre.group("from") == "from" or
