@@ -95,7 +95,8 @@ def test_actor_matching(a, b, same):
     ("Donald Trump", True), ("Ukrainian General Staff", True), ("Russian Defense Ministry", True),
     ("Kriegsforscher", True), ("Gulf diplomat", False), ("a senior UK defence source", False),
     ("Western officials", False), ("US officials", False), ("Lithuanian military analysts", False),
-    ("", False),
+    ("", False), ("senior Ukrainian official (anonymous)", False), ("anonymous Russian milblogger", False),
+    ("unnamed infantryman", False),
 ])
 def test_which_gold_speakers_name_someone(speaker, named):
     """The README scores speakers only over found quotes whose gold speaker is named."""

@@ -210,6 +210,10 @@ def named(speaker: str | None, aliases: dict[str, str], anonymous: set[str]) -> 
     if not plain or aliases.get(plain, speaker) in anonymous:
         return False
     words = re.findall(r"[a-z]+", plain)
+    # ("senior Ukrainian official (anonymous)", "anonymous NATO official", "unnamed
+    # infantryman": the gold says outright that no one is named)
+    if "anonymous" in words or "unnamed" in words:
+        return False
     head = words[-1] if words else ""
     return not (head in ANONYMOUS_HEADS or head.endswith("s") and head[:-1] in ANONYMOUS_HEADS)
 
