@@ -631,3 +631,13 @@ def test_a_first_name_introduced_by_what_the_person_is(tmp_path):
                "as Ewan, said it had been a hard month.\n\n\"Nobody is in a ring,\" he said."),
     })
     assert speakers == {"n1": "Petro", "n2": "Ewan"}
+
+
+def test_an_outlets_possessive_is_no_part_of_the_name(tmp_path):
+    """Written for this test: "Harbour Daily's Omar Saleh asked ..." - the speaker is Omar
+    Saleh, not "Harbour Daily's Omar Saleh"."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "o1": ("Reporting from Kyiv, Harbour Daily's Omar Saleh said the mood had turned. \"People are tired of "
+               "waiting for good news,\" he said."),
+    })
+    assert speakers == {"o1": "Omar Saleh"}

@@ -849,7 +849,9 @@ def strip_title(name: str) -> str:
     """A name without the titles and the words before them ("Finnish President Alexander
     Stubb" -> "Alexander Stubb"); always two words at least."""
     words = name.split()
-    last_title = max((i for i, w in enumerate(words[:-2]) if w.rstrip(".") in ROLE_TITLES), default=-1)
+    # ("Gulf Current's Omar Haddad": whose correspondent is no part of the name)
+    last_title = max((i for i, w in enumerate(words[:-2]) if w.rstrip(".") in ROLE_TITLES
+                      or w.endswith(("'s", "’s"))), default=-1)
     return " ".join(words[last_title + 1:])
 
 
