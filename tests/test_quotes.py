@@ -641,3 +641,14 @@ def test_an_outlets_possessive_is_no_part_of_the_name(tmp_path):
                "waiting for good news,\" he said."),
     })
     assert speakers == {"o1": "Omar Saleh"}
+
+
+def test_an_abbreviated_rank_before_a_name_that_opens_a_sentence(tmp_path):
+    """Written for this test: "Pvt. Maksym Oliinyk, 27, a rifleman, remembers ... 'we
+    thought we were surrounded,' he said" - "he" is Oliinyk, not the woman quoted before."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "r1": ("Junior Sgt. Iryna Tkach, a combat medic, ran a stabilisation point. \"They died on an open road,\" "
+               "Tkach said.\n\nPvt. Maksym Oliinyk, 27, a rifleman from the same battalion, remembers the worst "
+               "night. \"For two days we honestly thought we were surrounded,\" he said."),
+    })
+    assert speakers == {"r1": "Maksym Oliinyk"}

@@ -139,7 +139,8 @@ RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they
                               r"(?:a|one|two|three|several)\s+(?:days?|weeks?|months?)\s+(?:earlier|before)|"
                               r"the\s+(?:day|week)\s+before|[a-z]{3,}ly)\s+)*$")
 # A courtesy or military title opening a sentence before a name ("Rep. Don Bacon").
-COURTESY_LEAD = re.compile(r"(?:Retired\s+|Ret\.\s+)?(?:(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Amb|Dr|Mr|Mrs|Ms|Prof|Brig)\.?\s+)+")  # "Retired Lt. Gen."
+COURTESY_LEAD = re.compile(r"(?:Retired\s+|Ret\.\s+|Junior\s+|Senior\s+|Staff\s+|Master\s+)?"
+                           r"(?:(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Cpl|Pvt|Pte|Spc|Adm|Amb|Dr|Mr|Mrs|Ms|Prof|Brig)\.?\s+)+")  # "Retired Lt. Gen.", "Pvt."
 # Between an institution's role phrase and the person it titles ("Kremlin spokesman Dmitry
 # Peskov", "Russian Defence Ministry spokesman Igor Konashenkov").
 ROLE_BEFORE_NAME = re.compile(r"\s+(?:(?:spokes(?:man|woman|person)|press\s+secretary|secretary|chief|"
