@@ -652,3 +652,12 @@ def test_an_abbreviated_rank_before_a_name_that_opens_a_sentence(tmp_path):
                "night. \"For two days we honestly thought we were surrounded,\" he said."),
     })
     assert speakers == {"r1": "Maksym Oliinyk"}
+
+
+def test_a_retired_brigadier_is_no_part_of_the_name(tmp_path):
+    """Written for this test: "Retired Brigadier Anil Perera said ..." - the speaker is Anil
+    Perera."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "b1": "\"Technically they are not surrounded,\" said Retired Brigadier Anil Perera, a former army officer.",
+    })
+    assert speakers == {"b1": "Anil Perera"}

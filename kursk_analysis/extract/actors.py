@@ -555,7 +555,8 @@ TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", 
           "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep", "Gov", "Amb", "Fr", "Father", "Mayor",
           "Spokesperson", "Spokesman", "Spokeswoman", "Commander", "Colonel", "General",
           "Lieutenant", "Major", "Captain", "Sergeant", "Admiral", "Deputy", "Analyst",
-          "Correspondent", "Senator", "Governor", "Ambassador", "Professor"}
+          "Correspondent", "Senator", "Governor", "Ambassador", "Professor", "Brigadier", "Retired",
+          "Commodore", "Corporal", "Private", "Cpl", "Pvt", "Brig"}
 # Noun families for descriptions: who "the official", "the officer", "the expert" can be.
 OFFICIAL_NOUNS = {"official", "source", "diplomat", "attache", "attaché"}
 MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander", "fighter",
