@@ -1330,3 +1330,19 @@ def test_what_any_force_in_an_encirclement_does(tmp_path):
         "k2": "\"Thousands of Ukrainian troops in a cauldron will soon have to surrender,\" Ivan Petrov, a Russian blogger, wrote.",
     })
     assert ("k1", "Kit", "asserts") not in got and ("k2", "Ivan Petrov", "asserts") in got
+
+
+def test_a_generic_force_past_a_parenthetical_and_a_word_answered_no(tmp_path):
+    """Written for this test: "An encircled force, she argued, can neither be resupplied nor
+    pulled out" says what any such force can do (no assertion); "'Trapped, no. Tired, yes,'"
+    answers the word with a no (a denial); "A surrounded unit near Sudzha surrendered" still
+    asserts."""
+    got = stance_rows(tmp_path, {
+        "q1": ("Imogen Marsh, a British analyst, was unconvinced. An encircled force, she argued, can neither be "
+               "resupplied nor pulled out."),
+        "q2": "Asked whether his men had felt trapped, Taras Bilous, a Ukrainian commander, replied: \"Trapped, no. Tired, yes.\"",
+        "q3": "\"A surrounded unit near Sudzha surrendered on Friday,\" Ivan Petrov, a Russian blogger, wrote.",
+    })
+    assert ("q1", "Imogen Marsh", "asserts") not in got
+    assert ("q2", "Taras Bilous", "denies") in got and ("q2", "Taras Bilous", "asserts") not in got
+    assert ("q3", "Ivan Petrov", "asserts") in got

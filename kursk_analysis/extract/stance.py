@@ -162,6 +162,10 @@ GENERIC_IN_BEFORE = re.compile(r"(?:^|[.!?\"'\u201c]\s*)(?:People|Those|Anyone|M
 GENERIC_MODAL_AFTER = re.compile(r"(?i)\s+(?:do|does|can|cannot|can't|could|would|will|won't|don't|doesn't|never)(?!\w)")
 CONCEPT_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["concepts"])
                             + r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$")
+# "An encircled force, she argued, can neither be resupplied nor pulled out": what any such
+# force can or does (a generic noun, then a modal, past a parenthetical frame).
+GENERIC_FORCE_AFTER = re.compile(r"(?i)\s+(?:force|army|unit|group|garrison|grouping|formation)"
+                                 r"(?:\s*,\s*[^,]{1,40},)?\s+(?:can|cannot|can't|could|does|doesn't|do|would|will|won't|must|has\s+to)(?!\w)")
 # "Surrounded people do not get hot food": what is true of any encircled force.
 GENERIC_AFTER = re.compile(r"(?i)\s+(?:people|troops|units|soldiers|forces|men|armies|fighters)\s+"
                            r"(?:do|does|did|would|can|could|will)\s*(?:not|n't|never)(?!\w)")
@@ -276,7 +280,8 @@ ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s
 # said ("... is encircled. It is not.", "..., but that is not so").
 SENTENCE_STOP = re.compile(r"[.!?]+[\"']?\s")
 ANSWER_DENIES = re.compile(r"(?i)\W*(?:but\s+)?(?:it|that|this|they|we)\s+(?:is|are|was|were)(?:\s+not|n't)\b")
-ANSWERED_NO = re.compile(r"(?i)[\"']?\s*\?\s*[\"']?\s*(?:no|not at all|not really|nope)\b")
+# ("Encircled? No", and the word taken up before the answer: "Trapped, no.")
+ANSWERED_NO = re.compile(r"(?i)[\"']?\s*(?:\?\s*[\"']?|,)\s*(?:no|not at all|not really|nope)\s*[.!,;:\"'\u201d]")
 DANGER_AVERTED = re.compile(r"(?i)(?:\s+[\w'-]+){0,5}?\s+(?:had|has|have|was|were|is|are|been)\s+(?:been\s+)?"
                             r"(?:\w+ly\s+)?" + word_group(stance_cues()["averted"]))
 # The content of someone's words, before a term: "statements by Kyiv that its troops were not ..."
@@ -491,6 +496,8 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
                           GENERIC_PEOPLE_BEFORE.search(text, max(0, m.start() - 60), m.start()) or
                           GENERIC_IN_BEFORE.search(text, max(0, m.start() - 50), m.start())
                           and GENERIC_MODAL_AFTER.match(text, m.end()) or
+                          m.group().lower().endswith("ed") and INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                          and GENERIC_FORCE_AFTER.match(text, m.end()) or
                           GENERIC_VERB_AFTER.match(text, m.end()) and INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start()) or
                           m.group().lower().endswith("ed") and GENERIC_AFTER.match(text, m.end())):
             hedge = True
