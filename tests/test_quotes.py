@@ -661,3 +661,13 @@ def test_a_retired_brigadier_is_no_part_of_the_name(tmp_path):
         "b1": "\"Technically they are not surrounded,\" said Retired Brigadier Anil Perera, a former army officer.",
     })
     assert speakers == {"b1": "Anil Perera"}
+
+
+def test_an_age_and_a_home_town_between_a_name_and_its_verb(tmp_path):
+    """Written for this test: "Former lance corporal Tom Birch, 31, from Stoke-on-Trent, told
+    the paper ..." - the subject is Tom Birch, not the town, so "he said" after is his."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "t1": ("Donald Trump posted again on Friday.\n\nFormer lance corporal Tom Birch, 31, from Stoke-on-Trent, "
+               "told the paper his unit had left the area last week.\n\n\"We drove out with the lights off,\" he said."),
+    })
+    assert speakers == {"t1": "Tom Birch"}

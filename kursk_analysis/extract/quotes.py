@@ -79,7 +79,8 @@ QUANTIFIER_BEFORE = re.compile(r"(?i)(?<![\w'])(?:nothing|none|nobody|no one|any
 GAP_APPOSITION = re.compile(
     # ("Sen. Marian Tolliver, D-Ore., who sits on ..., told"; "Starshina Grom (about 96,000
     # subscribers), run by a former sergeant, had announced")
-    r"(?:\s*,\s*[DRI]-[A-Z][\w.]{1,12}(?=,)|\s*\([^()\"]{1,60}\))?"
+    # ("Danny Rourke, 34, from Stoke-on-Trent, told": an age before the apposition)
+    r"(?:\s*,\s*[DRI]-[A-Z][\w.]{1,12}(?=,)|\s*,\s*\d{1,3}(?=,)|\s*\([^()\"]{1,60}\))?"
     # (a comma between digits, "which has 400,000 subscribers", is no end of it)
     r"\s*,(?:[^,\"]|(?<=\d),(?=\d)){1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
     r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"
@@ -621,8 +622,10 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         if OBJECT_AND.fullmatch(gap) and PREPOSITION_BEFORE.search(folded, max(region_start, s - 8), s):
             continue
         # "Kamen Z (95,000 subscribers), run by a former sergeant, had claimed": the agent
-        # of an apposition describes the subject before it.
-        if k > 0 and AGENT_APPOSITION.search(folded, max(region_start, s - 30), s):
+        # of an apposition describes the subject before it; so does a home town ("Danny
+        # Rourke, 34, from Stoke-on-Trent, told").
+        if k > 0 and (AGENT_APPOSITION.search(folded, max(region_start, s - 30), s)
+                      or HOMETOWN_BEFORE.search(folded, max(region_start, s - 20), s)):
             continue
         # "Syrskyi said that the Russians had claimed": a gap holding a verb of saying
         # and "that" opens another clause; its subject is not the one before it.
@@ -740,6 +743,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
 
 
 OBJECT_AND = re.compile(r"\s+and\s+")
+HOMETOWN_BEFORE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:from|of)\s+$")
 AGENT_APPOSITION = re.compile(r",\s+(?:run|written|edited|founded|owned|operated|kept)\s+by\s+$")
 PREPOSITION_BEFORE = re.compile(r"(?<![\w'-])(?:at|to|with|from|against|toward|towards|into|onto)\s+$")
 # A person's apposition running up to the verb: ", an analyst with the group X, which ...,"
