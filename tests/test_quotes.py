@@ -671,3 +671,20 @@ def test_an_age_and_a_home_town_between_a_name_and_its_verb(tmp_path):
                "told the paper his unit had left the area last week.\n\n\"We drove out with the lights off,\" he said."),
     })
     assert speakers == {"t1": "Tom Birch"}
+
+
+def test_in_the_words_of_posts_as_and_a_gender_from_the_verbs_object(tmp_path):
+    """Written for this test: "Dr Ruth Lang, who studies the Russian army at an institute in
+    Leeds, put it bluntly: '...'" is Ruth Lang's; "In the words of Tom Ashby, a member of the
+    defence committee, the troops are 'bloodied but not bagged'"; a blogger "who posts as
+    Kedr, told his followers" is a man, so a later "she added" is the woman before him."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "w1": ("Dr Ruth Lang, who studies the Russian army at an institute in Leeds, put it bluntly: \"There is no "
+               "cauldron here at all.\""),
+        "w2": ("In the words of Tom Ashby, a member of the defence committee, the Ukrainians are \"bloodied but not "
+               "bagged, whatever anyone says\"."),
+        "w3": ("Dr Ruth Lang, an analyst in Leeds, said the claim was wrong. A former paratrooper who posts as Kedr, "
+               "told his followers that the men were trapped. \"A forest strip under drones is pressure, not a ring,\" "
+               "she added."),
+    })
+    assert speakers == {"w1": "Ruth Lang", "w2": "Tom Ashby", "w3": "Ruth Lang"}

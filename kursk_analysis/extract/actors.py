@@ -455,7 +455,7 @@ CODENAME = re.compile(
     r"(?i:code-?named|call[- ]?sign(?:ed)?(?: as)?|nicknamed|nom de guerre(?: as)?|pseudonym|known as|"
     r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:first )?name,?|"
     # "asked to be identified only as Dmytro", "who goes by Grizzly", "who writes as Severny Veter"
-    r"identified only as|(?:goes|go|went) by|writes as|writing as|"
+    r"identified only as|(?:goes|go|went) by|writes as|writing as|posts as|posting as|"
     # "a sergeant named Oleh", "asked that only his first name, Mark, be used"
     r"(?:sergeant|soldier|officer|commander|fighter|operator|pilot|medic|volunteer|serviceman|man|woman)\s+named|"
     r"only (?:his|her) (?:first )?name,)"
@@ -463,7 +463,8 @@ CODENAME = re.compile(
 # Words one of CODENAME's phrases has, looked for first (``in`` on the lower-cased text is
 # far cheaper than the case-insensitive pattern tried at every character).
 _CODENAME_KEYS = ("name", "call sign", "callsign", "call-sign", "pseudonym", "known as", "nom de guerre",
-                  "identified only as", "goes by", "go by", "went by", "writes as", "writing as")
+                  "identified only as", "goes by", "go by", "went by", "writes as", "writing as", "posts as",
+                  "posting as")
 
 
 def _may_name(raw: str) -> bool:
@@ -639,6 +640,7 @@ class ArticleActors:
     kinds: dict = field(default_factory=dict)  # kind of a name the gazetteer lacks (a channel: institution)
     channels: list = field(default_factory=list)  # (offset, name) of every channel named with its medium
     outlets: list = field(default_factory=list)  # (offset, name) of every newspaper the article names
+    genders: dict = field(default_factory=dict)  # gender of a name the gazetteer lacks ("Kedr told his followers")
 
     def group(self, family: str, word: str | None) -> str | None:
         """The group actor ``rules/groups.yaml`` names for ``word`` (a nationality word or a
@@ -656,7 +658,7 @@ class ArticleActors:
                    mentions["actor"].tolist(), actor_info(table))
 
     def fits(self, actor: str, kinds: tuple, gender: str | None = None) -> bool:
-        kind, known_gender, _ = self.info.get(actor) or (self.kinds.get(actor, "person"), "", "")
+        kind, known_gender, _ = self.info.get(actor) or (self.kinds.get(actor, "person"), self.genders.get(actor, ""), "")
         # (a channel is "it" and, written by one author, "he" or "she")
         return (kind in kinds or kind == "channel" and ("person" in kinds or "institution" in kinds)) \
             and (gender is None or known_gender in ("", gender))

@@ -743,11 +743,13 @@ def _subject_before(folded, raw, region_start, verb_start, known):
 
 
 OBJECT_AND = re.compile(r"\s+and\s+")
+OWN_POSSESSIVE = re.compile(r"(?i)\s+(?:on\s+|to\s+)?(his|her)\s+(?:followers|readers|subscribers|audience|viewers|"
+                            r"unit|men|troops|soldiers|team|colleagues|family|wife|husband)\b")
 HOMETOWN_BEFORE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:from|of)\s+$")
 AGENT_APPOSITION = re.compile(r",\s+(?:run|written|edited|founded|owned|operated|kept)\s+by\s+$")
 PREPOSITION_BEFORE = re.compile(r"(?<![\w'-])(?:at|to|with|from|against|toward|towards|into|onto)\s+$")
 # A person's apposition running up to the verb: ", an analyst with the group X, which ...,"
-APPOSITION_CHAIN = re.compile(r"\s*,\s*(?:an?|one)\s[^;:\"“”«»()]{0,200}?,\s*")
+APPOSITION_CHAIN = re.compile(r"\s*,\s*(?:an?|one|who)\s[^;:\"“”«»()]{0,200}?,\s*")
 
 
 def _apposition_head(folded, raw, cands, k, verb_start, known) -> int:
@@ -988,7 +990,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         verb = m.group()
         if ANONYMITY_AFTER.match(folded, v_end):
             continue
-        if verb in ("According to", "Quote from"):
+        if verb in ("According to", "Quote from", "In the words of"):
             verb = verb.lower()
         if verb in NOUN_LIKE and (NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start)
                                   or NOUN_PASSIVE.match(folded, v_end)) and \
@@ -1018,7 +1020,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             subject = _subject_after(folded, raw, passive.end(), s_end, known)
             if subject:
                 kind = "passive"
-        elif verb in ("according to", "quote from", "citing", "quoting") or ONLY_PUNCT.fullmatch(lead):
+        elif verb in ("according to", "quote from", "citing", "quoting", "in the words of") or ONLY_PUNCT.fullmatch(lead):
             # "…, citing Zelenskyy": whom the outlet cites speaks.
             subject = _subject_after(folded, raw, v_end, s_end, known)
             # "According to him, ...": the person spoken of before.
@@ -1053,7 +1055,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             if k > 0 and MEDIUM_GAP.fullmatch(folded, before_comma[k - 1][1], subject[0][0]) \
                     and BY_STATEMENT.search(folded, max(s_start, before_comma[k - 1][0] - 40), before_comma[k - 1][0]):
                 subject = [before_comma[k - 1]]
-        if subject is None and verb not in ("according to", "quote from", "citing", "quoting") and not passive:
+        if subject is None and verb not in ("according to", "quote from", "citing", "quoting", "in the words of") and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "it had found no footage indicating that ...": a form in -ing without a comma
             # before it has its subject right before it ("Russia is claiming"), not words
@@ -1115,6 +1117,11 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         found.append(dict(article_id=article_id, sentence_id=sentence_id, start=v_start,
                           end=v_end, verb=verb, subject_start=s, subject_end=e,
                           subject_text=text, actor=actor, frame=kind, also=also))
+        # "Kedr told his followers": the verb's own object names the gender of a person the
+        # gazetteer lacks
+        own = OWN_POSSESSIVE.match(folded, v_end) if actor and actor not in known.info else None
+        if own and known.kinds.get(actor, "person") == "person":
+            known.genders.setdefault(actor, "m" if own.group(1).lower() == "his" else "f")
         if kind == "aside":
             continue
         if actor:
