@@ -1346,3 +1346,15 @@ def test_a_generic_force_past_a_parenthetical_and_a_word_answered_no(tmp_path):
     assert ("q1", "Imogen Marsh", "asserts") not in got
     assert ("q2", "Taras Bilous", "denies") in got and ("q2", "Taras Bilous", "asserts") not in got
     assert ("q3", "Ivan Petrov", "asserts") in got
+
+
+def test_a_question_answered_yes_or_no(tmp_path):
+    """Written for this test: "Are they surrounded? Of course they are" asserts; "Are they
+    surrounded? Of course not" denies; "Are they surrounded? Nobody knows" takes no side."""
+    got = stance_rows(tmp_path, {
+        "y1": ("\"Are they surrounded? Of course they are, and even the Americans can see it,\" Arkady Zorov, a "
+               "Russian presenter, told viewers."),
+        "y2": "\"Are they surrounded? Of course not,\" said Taras Lysenko, a Ukrainian officer.",
+        "y3": "\"Are they surrounded? Nobody knows,\" said Ivan Petrov, a Russian blogger.",
+    })
+    assert got == {("y1", "Arkady Zorov", "asserts"), ("y2", "Taras Lysenko", "denies")}

@@ -281,7 +281,7 @@ ASIDE_OWN_CLAUSE = re.compile(r"(?i)\s+(?:that\s+)?(?:it|he|she|they|there|we)\s
 SENTENCE_STOP = re.compile(r"[.!?]+[\"']?\s")
 ANSWER_DENIES = re.compile(r"(?i)\W*(?:but\s+)?(?:it|that|this|they|we)\s+(?:is|are|was|were)(?:\s+not|n't)\b")
 # ("Encircled? No", and the word taken up before the answer: "Trapped, no.")
-ANSWERED_NO = re.compile(r"(?i)[\"']?\s*(?:\?\s*[\"']?|,)\s*(?:no|not at all|not really|nope)\s*[.!,;:\"'\u201d]")
+ANSWERED_NO = re.compile(r"(?i)[\"']?\s*(?:\?\s*[\"']?|,)\s*(?:no|not at all|not really|nope|(?:of course|certainly|absolutely|definitely) not)\s*[.!,;:\"'\u201d]")
 DANGER_AVERTED = re.compile(r"(?i)(?:\s+[\w'-]+){0,5}?\s+(?:had|has|have|was|were|is|are|been)\s+(?:been\s+)?"
                             r"(?:\w+ly\s+)?" + word_group(stance_cues()["averted"]))
 # The content of someone's words, before a term: "statements by Kyiv that its troops were not ..."
@@ -294,6 +294,8 @@ OWN_WORDS_BEFORE = re.compile(r"(?i)(?:^|[,;:(]\s*|\s)(?:in|by)\s+(?:the\s+)?$")
 OWN_WORDS_NOUN = re.compile(r"(?i)words|account|assessment")
 DANGER_BEFORE = re.compile(r"(?i)(?:threat|danger|risk)s?\s+of\s+(?:(?:an?|the)\s+)?(?:being\s+)?$")
 QUESTION_AFTER = re.compile(r"[^.!?\"]{0,80}[\"']?\s*\?")
+ANSWERED_YES = re.compile(r"(?i)\s*[\"']?\s*(?:of\s+course|yes|absolutely|certainly|definitely|without\s+a\s+doubt)\b"
+                          r"(?!\s*,?\s*(?:but|not)\b)")
 # "If we were surrounded, I would not be talking to you": a counterfactual that denies.
 COUNTERFACTUAL = re.compile(
     r"(?i)\bif\b[^.?!]{0,40}\b(?:were|was|had been)\b[^.?!]{0,40}$")
@@ -735,7 +737,9 @@ def _questioned(text: str, terms: list[tuple[int, int, bool]]) -> bool:
     """Whether every term of a (folded) scope stands in a question: "Surrounded? Then how
     did I drive out?", "Are the units encircled?" assert nothing (an answer, "Encircled?
     No.", denies before this is asked)."""
-    return bool(terms) and all(QUESTION_AFTER.match(text, end) for _, end, _ in terms)
+    # ("Are they surrounded? Of course they are": the question answered yes asserts)
+    return bool(terms) and all((q := QUESTION_AFTER.match(text, end)) and not ANSWERED_YES.match(text, q.end())
+                               for _, end, _ in terms)
 
 
 def _judged_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
