@@ -490,18 +490,7 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         # "the word 'surrounded' was doing political work": a word spoken of, not used.
         if not hedge and WORD_MENTION.search(text, max(0, m.start() - 40), m.start()):
             hedge = True
-        # ("did not support the idea of a sealed pocket", "rejected the notion of a cauldron"
-        # deny it)
-        if not hedge and (DEFINITION_AFTER.match(text, m.end()) or
-                          CONCEPT_BEFORE.search(text, max(0, m.start() - 60), m.start())
-                          and not _negated(text, m.start()) and not claim.denial.search(text, max(0, m.start() - 80), m.start()) or
-                          GENERIC_PEOPLE_BEFORE.search(text, max(0, m.start() - 60), m.start()) or
-                          GENERIC_IN_BEFORE.search(text, max(0, m.start() - 50), m.start())
-                          and GENERIC_MODAL_AFTER.match(text, m.end()) or
-                          m.group().lower().endswith("ed") and INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start())
-                          and GENERIC_FORCE_AFTER.match(text, m.end()) or
-                          GENERIC_VERB_AFTER.match(text, m.end()) and INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start()) or
-                          m.group().lower().endswith("ed") and GENERIC_AFTER.match(text, m.end())):
+        if not hedge and _of_no_troops(text, m.start(), m.end(), claim):
             hedge = True
         if not hedge:
             opener = None
@@ -510,6 +499,26 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = opener is not None and QUESTION.fullmatch(opener.group())
         out.append((m.start(), m.end(), bool(hedge)))
     return out
+
+
+def _of_no_troops(text: str, start: int, end: int, claim: Claim) -> bool:
+    """Whether the term at [start, end) of a folded sentence says what the word means or what
+    is true of any force so placed, of no troops in particular: a definition ("A cauldron is
+    when the lid is on", "a cauldron has walls"), a concept ("the idea of a trapped force";
+    "did not support the idea of a sealed pocket" still denies), or a generic subject
+    ("people who are trapped", "People in a real encirclement do not walk out", "An
+    encircled force, she argued, can neither ...", "Surrounded people do not get hot food")."""
+    participle = text[start:end].lower().endswith("ed")
+    indefinite = bool(INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
+    return bool(
+        DEFINITION_AFTER.match(text, end)
+        or indefinite and GENERIC_VERB_AFTER.match(text, end)
+        or CONCEPT_BEFORE.search(text, max(0, start - 60), start)
+        and not _negated(text, start) and not claim.denial.search(text, max(0, start - 80), start)
+        or GENERIC_PEOPLE_BEFORE.search(text, max(0, start - 60), start)
+        or GENERIC_IN_BEFORE.search(text, max(0, start - 50), start) and GENERIC_MODAL_AFTER.match(text, end)
+        or participle and indefinite and GENERIC_FORCE_AFTER.match(text, end)
+        or participle and GENERIC_AFTER.match(text, end))
 
 
 # The other side's troops as a term's object ("had surrounded a group of Russian
