@@ -1358,3 +1358,14 @@ def test_a_question_answered_yes_or_no(tmp_path):
         "y3": "\"Are they surrounded? Nobody knows,\" said Ivan Petrov, a Russian blogger.",
     })
     assert got == {("y1", "Arkady Zorov", "asserts"), ("y2", "Taras Lysenko", "denies")}
+
+
+def test_quoted_by_someone_as_saying(tmp_path):
+    """Written for this test: "Andriy Kovalchuk, a spokesman for the General Staff, was
+    quoted by Ukrainian television as saying that there was no encirclement" - the one
+    quoted speaks, and denies."""
+    got = stance_rows(tmp_path, {
+        "p1": ("Andriy Kovalchuk, a spokesman for Ukraine's General Staff, was quoted by Ukrainian television as "
+               "saying that there was no encirclement and that units had pulled back."),
+    })
+    assert ("p1", "Andriy Kovalchuk", "denies") in got

@@ -179,6 +179,8 @@ OPENING_BEFORE_PRONOUN = re.compile(
     r"Addressing|Writing|Meeting|Talking|Alongside|Standing|Appearing)\b[^\"]{0,160},\s*")
 QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
                        r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
+PASSIVE_QUOTED_AS = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:also\s+)?"
+                               r"(?:quoted|cited)\s+(?:by\s+[^,.;\"]{1,60}?\s+)?as\s+$")
 PUBLISHED_GAP = re.compile(r"\s+(?:(?:has|have|had|also|then|later|on\s+\w+)\s+)*"
                            r"(?:issued|published|released|posted|put\s+out|shared)\s+")
 OBJECT_AFTER = re.compile(r"\s+(him|her|them)(?!\w)")
@@ -1013,8 +1015,14 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         quoted_as = QUOTED_AS.search(folded, max(s_start, v_start - 60), v_start) \
             if verb in ("saying", "says") else None
         passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") else None
+        # "Dmytro Lykhovyi, a spokesman ..., was quoted by Ukrainian television as saying":
+        # the subject of the passive speaks.
+        quoted_by = PASSIVE_QUOTED_AS.search(folded, max(s_start, v_start - 100), v_start) \
+            if verb == "saying" and quoted_as is None else None
         if quoted_as:
             subject = [(quoted_as.start(1), quoted_as.end(1))]
+        elif quoted_by:
+            subject = _subject_before(folded, raw, clause_start, quoted_by.start(), known)
         elif passive:
             # "claims rejected by Kyiv", "claims amplified by Trump": the agent speaks.
             subject = _subject_after(folded, raw, passive.end(), s_end, known)
