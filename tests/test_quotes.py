@@ -688,3 +688,14 @@ def test_in_the_words_of_posts_as_and_a_gender_from_the_verbs_object(tmp_path):
                "she added."),
     })
     assert speakers == {"w1": "Ruth Lang", "w2": "Tom Ashby", "w3": "Ruth Lang"}
+
+
+def test_so_said_someone_after_the_words(tmp_path):
+    """Written for this test: "... except by surrendering - so said a company commander
+    with the call sign Taiga" is the commander's (an inverted frame after "so")."""
+    from extraction_gold import mini_corpus
+
+    frames = speech_frames(mini_corpus(tmp_path, {"s1": (
+        "Not one of them will get out of there except by surrendering - so said a company commander with the "
+        "call sign Taiga, whose unit fought in Sudzha.")}))
+    assert list(frames["actor"]) == ["Taiga"] and list(frames["frame"]) == ["inverted"]

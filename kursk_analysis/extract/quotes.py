@@ -179,6 +179,7 @@ OPENING_BEFORE_PRONOUN = re.compile(
     r"Addressing|Writing|Meeting|Talking|Alongside|Standing|Appearing)\b[^\"]{0,160},\s*")
 QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
                        r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
+SO_BEFORE = re.compile(r"[,\u2013\u2014-]\s*so\s+$")
 PASSIVE_QUOTED_AS = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:also\s+)?"
                                r"(?:quoted|cited)\s+(?:by\s+[^,.;\"]{1,60}?\s+)?as\s+$")
 PUBLISHED_GAP = re.compile(r"\s+(?:(?:has|have|had|also|then|later|on\s+\w+)\s+)*"
@@ -1073,7 +1074,8 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
                 subject = None
             # "…, said George Barros": inversion after a clause, only for verbs of saying
             # ("told Putin" has Putin as its object).
-            if subject is None and verb in INVERTIBLE and lead.rstrip().endswith(","):
+            # ("Not one of them will get out - so said a company commander ...")
+            if subject is None and verb in INVERTIBLE and (lead.rstrip().endswith(",") or SO_BEFORE.search(lead)):
                 subject = _subject_after(folded, raw, v_end, s_end, known)
                 if subject:
                     kind = "inverted"
