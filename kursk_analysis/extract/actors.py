@@ -746,6 +746,17 @@ class ArticleActors:
                 self.local.setdefault(name, name)
                 self.kinds.setdefault(name, "institution")  # "it writes", "the paper said"
                 self.outlets.append((m.start(group) + (owner.end() if owner else 0), name))
+        def new_word(name: str, start: int) -> bool:  # a name no mention, quotation or earlier rule has
+            return name not in NOT_NAMES and name not in NOT_HANDLES and name not in self.local \
+                and not self.inside(start, start + len(name)) \
+                and not (inside_quote is not None and inside_quote(start))
+
+        def introduce(name: str, end: int, kind: str | None) -> None:
+            self.local[name] = name
+            if kind:
+                self.kinds.setdefault(name, kind)
+            self.roles.setdefault(name, raw[end:min(len(raw), end + 80)])
+
         for m in (BODY_INTRO.finditer(raw) if "-based " in raw or _BODY_NOUN_WORD.search(raw) else ()):
             name = m.group("name")
             if name.split()[0] in NOT_NAMES or self.inside(m.start("name"), m.end("name")) \
@@ -757,26 +768,14 @@ class ArticleActors:
         # "Lisovyk, a team of volunteer analysts who ...": a one-word body, "it" and "the team"
         for apposition in (ORGANISATION_AFTER.finditer(raw) if ", a" in raw or ", the" in raw else ()):
             m = SINGLE_BODY.search(raw, max(0, apposition.start() - 40), apposition.start())
-            if m is None:
-                continue
-            name = m.group(1)
-            if name in NOT_NAMES or name in NOT_HANDLES or name in self.local or self.inside(m.start(1), m.end(1)) \
-                    or _CAPITALISED_BEFORE.search(raw, max(0, m.start() - 30), m.start()) \
-                    or (inside_quote is not None and inside_quote(m.start(1))):
-                continue
-            self.local[name] = name
-            self.kinds.setdefault(name, "institution")
-            self.roles.setdefault(name, raw[m.end(1):min(len(raw), m.end(1) + 80)])
+            if m and new_word(m.group(1), m.start(1)) and not _CAPITALISED_BEFORE.search(raw, max(0, m.start() - 30), m.start()):
+                introduce(m.group(1), m.end(1), "institution")
         # "Serhii, a 34-year-old drone operator who ...": a first name opening a sentence,
         # set off by what the person is; "the drone operator" later is this person
-        for m in (FIRST_NAME_INTRO.finditer(raw) if ", a" in raw else ()):
-            name = m.group(1)
-            if name in NOT_NAMES or name in NOT_HANDLES or name in self.local or self.inside(m.start(1), m.end(1)) \
-                    or ORGANISATION_AFTER.match(raw, m.end(1)) \
-                    or (inside_quote is not None and inside_quote(m.start(1))):
-                continue
-            self.local[name] = name
-            self.roles.setdefault(name, raw[m.end(1):min(len(raw), m.end(1) + 80)])
+        for apposition in (PERSON_APPOSITION.finditer(raw) if ", a" in raw else ()):
+            m = FIRST_NAME_BEFORE.search(raw, max(0, apposition.start() - 40), apposition.start())
+            if m and new_word(m.group(1), m.start(1)) and not ORGANISATION_AFTER.match(raw, m.end(1)):
+                introduce(m.group(1), m.end(1), None)
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -1161,9 +1160,10 @@ BODY_NAME_END = re.compile(r"(?:Collective|Group|Monitoring|Maps?|Institute|Proj
 _BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 
 
-FIRST_NAME_INTRO = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UPPER}][{_LOWER}]+),\s+an?\s+(?:[\w'-]+\s+){{0,3}}?"
-                              rf"(?:{DESCRIPTION_NOUNS}|{CIVILIAN}|operator|pilot|paratrooper|marine|sniper|medic|"
-                              rf"sergeant|lieutenant|captain|major|private|corporal|gunner|driver|scout)(?!\w)")
+PERSON_APPOSITION = re.compile(rf",\s+an?\s+(?:[\w'-]+\s+){{0,3}}?"
+                               rf"(?:{DESCRIPTION_NOUNS}|{CIVILIAN}|operator|pilot|paratrooper|marine|sniper|medic|"
+                               rf"sergeant|lieutenant|captain|major|private|corporal|gunner|driver|scout)(?!\w)")
+FIRST_NAME_BEFORE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UPPER}][{_LOWER}]+)$")
 _CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'-]*\s+$")
 SINGLE_BODY = re.compile(rf"(?<![\w.'-])([{_UPPER}][{_LOWER}]+)$")
 # The head of a body's name, whose capitalised words after it are no person's name.

@@ -179,6 +179,8 @@ OPENING_BEFORE_PRONOUN = re.compile(
     r"Addressing|Writing|Meeting|Talking|Alongside|Standing|Appearing)\b[^\"]{0,160},\s*")
 QUOTED_AS = re.compile(r"(?<!\w)(?:quoted|quotes|quoting|cited|cites|citing)\s+"
                        r"(him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+as\s+$")
+# Frames whose source follows them ("according to X", "in the words of X", "citing X").
+SOURCE_FIRST = ("according to", "quote from", "citing", "quoting", "in the words of")
 SO_BEFORE = re.compile(r"[,\u2013\u2014-]\s*so\s+$")
 PASSIVE_QUOTED_AS = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:also\s+)?"
                                r"(?:quoted|cited)\s+(?:by\s+[^,.;\"]{1,60}?\s+)?as\s+$")
@@ -1029,7 +1031,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             subject = _subject_after(folded, raw, passive.end(), s_end, known)
             if subject:
                 kind = "passive"
-        elif verb in ("according to", "quote from", "citing", "quoting", "in the words of") or ONLY_PUNCT.fullmatch(lead):
+        elif verb in SOURCE_FIRST or ONLY_PUNCT.fullmatch(lead):
             # "…, citing Zelenskyy": whom the outlet cites speaks.
             subject = _subject_after(folded, raw, v_end, s_end, known)
             # "According to him, ...": the person spoken of before.
@@ -1064,7 +1066,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             if k > 0 and MEDIUM_GAP.fullmatch(folded, before_comma[k - 1][1], subject[0][0]) \
                     and BY_STATEMENT.search(folded, max(s_start, before_comma[k - 1][0] - 40), before_comma[k - 1][0]):
                 subject = [before_comma[k - 1]]
-        if subject is None and verb not in ("according to", "quote from", "citing", "quoting", "in the words of") and not passive:
+        if subject is None and verb not in SOURCE_FIRST and not passive:
             subject = _subject_before(folded, raw, clause_start, v_start, known)
             # "it had found no footage indicating that ...": a form in -ing without a comma
             # before it has its subject right before it ("Russia is claiming"), not words
