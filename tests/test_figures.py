@@ -566,3 +566,34 @@ def test_the_start_of_a_change_with_a_time_between_borrows_the_unit(tmp_path):
     assert list(c1["value_high"]) == [1200.0, 140.0] and list(c1["unit"]) == ["km2", "km2"]
     assert list(c1["direction"]) == ["held", "held"]
     assert 2024.0 not in set(table["value_high"])
+
+
+def test_claimants_of_ordinary_attributions(tmp_path):
+    """Written for this test: "By his reckoning" is the person who spoke last; "put
+    Ukraine's remaining foothold in the region at"; "as per" and a live blog's "- Per X";
+    a body introduced by what it is goes by its name; "X, which charts ..., now shows";
+    "reckoned", "counted"; "by Kyiv's own count"; "Moscow, for its part, says"; an
+    unresolved "the group" names no one."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "p1": ("Ole Brandt, a mapper at the Bergen Front Archive, said the collapse took ten days. By his "
+               "reckoning, Ukraine now holds about 120 square kilometres."),
+        "p2": "Independent cartographers put Ukraine's remaining foothold in the region at roughly 300 square kilometres.",
+        "p3": "As per the Lviv-based mapping group Terra Watch, Ukraine still holds less than 90 sq km.",
+        "p4": ("The monitoring group Kartograf, which charts the front from open sources, now shows Ukraine "
+               "holding about 250 sq km."),
+        "p5": "The Vilnius Front Desk reckoned on Friday that Ukraine held about 30 percent of the ground it took.",
+        "p6": "Brigadier Ansel Moor counted some 900 square kilometres under Ukrainian control at the peak.",
+        "p7": "By Kyiv's own count, its troops held nearly 1,250 square kilometres in late August.",
+        "p8": "12:40 GMT - Per Kartograf, the volunteer mapping group, Ukraine holds roughly 150 sq km.",
+        "p9": "Moscow, for its part, says it has retaken 1,000 square kilometres.",
+        "p10": "By its count, the group says Ukraine has kept under 80 square kilometres.",
+        "p11": ("Ole Brandt said the collapse took ten days. A second analyst said it took longer. By his "
+                "reckoning, Ukraine now holds about 120 square kilometres."),
+    }))
+    got = dict(zip(table["article_id"], table["claimant"]))
+    assert got == {"p1": "Ole Brandt", "p2": "Independent cartographers", "p3": "Terra Watch",
+                   "p4": "Kartograf", "p5": "Vilnius Front Desk", "p6": "Brigadier Ansel Moor",
+                   "p7": "Ukrainian government", "p8": "Kartograf", "p9": "Russian government",
+                   "p10": None, "p11": None}

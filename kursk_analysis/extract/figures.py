@@ -80,6 +80,7 @@ from kursk_analysis import pipeline
 from kursk_analysis import lexicon
 from kursk_analysis.corpus import corrections
 from kursk_analysis.corpus import cache
+from kursk_analysis.extract.actors import BODY_INTRO
 from kursk_analysis.extract.spans import longest_first
 from kursk_analysis.extract.timex import article_texts, paused_gc, sentence_index, time_expressions
 
@@ -302,19 +303,27 @@ _NOW = re.compile(r"\b(?:" + "|".join(_CUES["now"]) + r")\b")
 # Attribution inside a sentence (on folded text; both quote styles are straight here).
 # Verbs that attribute a figure to its claimant: rules/reporting_verbs.yaml, uses figures.
 _SAY = lexicon.verb_alternatives("figures")
+# ("as per Russia's top general Valery Gerasimov, ..." reads as "according to")
 _ACCORDING = re.compile(
-    r"\b(?i:according to) (?P<who>.+?)(?=\s*[,;:(]|\s*\.?\"?\s*$|\s+(?:who|which|that|as|in|on|at|"
+    r"\b(?i:according to|as per) (?P<who>.+?)(?=\s*[,;:(]|\s*\.?\"?\s*$|\s+(?:who|which|that|as|in|on|at|"
     r"since|after|because|while)\b)")
-# "by DeepState's count", "in ISW's assessment", "..., per DeepState": the named source.
+# "by DeepState's count", "by Kyiv's own count", "in ISW's assessment", "..., per DeepState":
+# the named source; "By his reckoning, ...": the person the pronoun refers to.
+_SOURCE_NOUN = (r"(?:own\s+)?(?i:count|counts|estimates?|estimation|assessments?|tally|calculations?|maps?|"
+                r"data|figures?|reckoning|analysis|mapping)\b")
 _POSSESSIVE_SOURCE = re.compile(
     r"\b(?i:by|in|according to)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})"
-    r"'s\s+(?i:count|counts|estimates?|estimation|assessments?|tally|calculations?|maps?|data|figures?|"
-    r"reckoning|analysis|mapping)\b")
-# ("Per the Krakow-based OSINT group Linia, ...": the name after its description)
-_PER_SOURCE = re.compile(r"(?:^|[,(])\s*(?i:per)\s+(?:the\s+[\w-]+-based\s+(?:(?:[a-z-]+|[A-Z]{2,})\s+){0,3})?"
+    r"'s\s+" + _SOURCE_NOUN)
+_PRONOUN_SOURCE = re.compile(r"\b(?i:by|in)\s+(?P<who>(?i:his|her))\s+" + _SOURCE_NOUN)
+# ("Per the Krakow-based OSINT group Linia, ...": the name after its description; "09:35 GMT
+# - Per DeepState, ...": after a live blog's time stamp)
+_PER_SOURCE = re.compile(r"(?:^|[,(]|\s-)\s*(?i:per)\s+(?:the\s+[\w-]+-based\s+(?:(?:[a-z-]+|[A-Z]{2,})\s+){0,3})?"
                          r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})")
 _WHO_VERB = re.compile(
-    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>[^,;:\"()]{2,80}?),?\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>[^,;:\"()]{2,80}?)"
+    # ("Moscow, for its part, says", "DeepState, which maps the front, now shows")
+    r"(?:,\s+(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|however|meanwhile|though|too),)?,?\s+"
+    r"(?:(?:\w+ly|also|now|still|already|then|later)\s+){0,2}"
     r"(?:has\s+|have\s+|had\s+)?(?:" + _SAY + r")\b")
 _VERB_WHO = re.compile(
     r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()\d]{1,60}?)(?=\s*[,;:.(]|\s*$)")
@@ -689,7 +698,7 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
                 out.append((m.start("who") + source.start("agent"), m.end("who"), source.group("agent")))
                 continue
             out.append((m.start("who"), m.end("who"), m.group("who")))
-    for regex in (_POSSESSIVE_SOURCE, _PER_SOURCE):
+    for regex in (_POSSESSIVE_SOURCE, _PRONOUN_SOURCE, _PER_SOURCE):
         for m in regex.finditer(sentence):
             out.append((m.start("who"), m.end("who"), m.group("who")))
     for m in _WHO_VERB.finditer(sentence):
@@ -868,11 +877,18 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         return None, None
     article_actors = known.get(art.article_id) if known is not None else None
     inside = article_actors.inside(a, b) if article_actors is not None else []
+    if phrase.lower() in ("his", "her"):
+        return None, phrase  # "By his reckoning": the person who spoke last (_speakers_as_claimants)
     if not inside and (_PREPOSITION_START.match(phrase) or len(phrase.split()) > 6):
         return None, phrase  # "Within a fortnight Kyiv": not a clean name; say nothing
     if not inside and _NAMED.search(phrase):
         # A named source the gazetteer lacks ("the DeepState monitoring group") is kept as
-        # written rather than matched to some earlier actor by its common noun.
+        # written rather than matched to some earlier actor by its common noun; a body
+        # introduced by what it is goes by its own name ("the Lviv-based mapping group
+        # Terra Watch": Terra Watch).
+        body = BODY_INTRO.fullmatch(phrase)
+        if body:
+            return body.group("name"), phrase
         return _BASED_LEAD.sub("", re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)), phrase
     if known is not None:
         actor = None
@@ -882,6 +898,8 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
             return actor, phrase
     if re.fullmatch(r"(?i)(?:he|she|they|it|we|i)", phrase):
         return None, phrase
+    if re.fullmatch(r"[Tt]he\s+[a-z][a-z-]*", phrase):
+        return None, phrase  # "the group" that points back to no one found: no claimant
     return re.sub(r"(?i)^the\s+", "", phrase), phrase
 
 
@@ -1130,7 +1148,9 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
                    spoken["speaker_text"]):
         quote_rows.setdefault(row[0], []).append(row[1:])
     frames = speech_frames(corpus)
-    frames = frames[frames["actor"].notna() & frames["frame"].isin(_SPEAKING_FRAMES)]
+    frames = frames[frames["frame"].isin(_SPEAKING_FRAMES)]
+    people = _speaking_people(corpus, frames)
+    frames = frames[frames["actor"].notna()]
     frame_rows: dict[str, list] = {}
     for row in zip(frames["sentence_id"], frames["start"], frames["end"], frames["subject_start"],
                    frames["subject_end"], frames["actor"], frames["subject_text"]):
@@ -1141,15 +1161,48 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
         found = next(((speaker, text) for q_start, q_end, speaker, text in quote_rows.get(aid, ())
                       if q_start <= start and end <= q_end), None)
         if found is None:
-            phrase = texts[i] if isinstance(texts[i], str) else None
+            # (a possessive pronoun is no subject's text: "his" is not "his spokesman")
+            phrase = texts[i] if isinstance(texts[i], str) and texts[i].lower() not in ("his", "her") else None
             found = _governing_frame(corpus.texts[aid], start, end, frame_rows.get(sid, ()),
                                      phrase, not isinstance(claimants[i], str))
+        if found is None and not isinstance(claimants[i], str) and isinstance(texts[i], str) \
+                and texts[i].lower() in _PERSON_PRONOUNS:
+            # "By his reckoning, ...": the person who spoke last before, of that gender
+            last = next((row for row in reversed(people.get(aid, ())) if row[0] < start), None)
+            if last and last[1] and start - last[0] <= _PRONOUN_REACH \
+                    and last[2] in (None, _PERSON_PRONOUNS[texts[i].lower()]):
+                found = last[1], texts[i]
         if found is not None:
             claimants[i], texts[i] = found
         # A capital or country speaking is its government, as in quotes and stances.
         claimants[i] = METONYMS.get(claimants[i], claimants[i]) \
             if isinstance(claimants[i], str) else claimants[i]
     return frame.assign(claimant=claimants, claimant_text=texts)
+
+
+_PERSON_PRONOUNS = {"his": "m", "he": "m", "her": "f", "she": "f"}
+_PRONOUN_REACH = 600  # characters back to the speaker a possessive pronoun refers to
+
+
+def _speaking_people(corpus, frames: pd.DataFrame) -> dict[str, list]:
+    """Article id -> [(verb start, actor, gender or None)] of the frames whose speaker may be
+    a person: a gazetteer person, a name of two words or more the gazetteer lacks that is no
+    body's ("Ole Brandt", not "Terra Watch"), or a speaker left unresolved or one of a group
+    (actor None: "the analyst said" stands between an earlier name and a later "his")."""
+    from kursk_analysis.extract.actors import BODY_NAME_END, actor_info, study_table
+
+    info = actor_info(study_table(corpus))
+    people: dict[str, list] = {}
+    for aid, v_start, actor in zip(frames["article_id"], frames["start"], frames["actor"]):
+        kind, gender = info[actor][:2] if actor in info else (None, None)
+        if not isinstance(actor, str) or kind == "group":  # ("a second analyst said": one of a group)
+            people.setdefault(aid, []).append((v_start, None, None))
+            continue
+        if kind == "person" or kind is None and len(actor.split()) > 1 and not BODY_NAME_END.search(actor):
+            people.setdefault(aid, []).append((v_start, actor, gender if gender in ("m", "f") else None))
+    for rows in people.values():
+        rows.sort(key=lambda row: row[0])
+    return people
 
 
 _NAME_OF = re.compile(r"[A-Z][\w'-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
