@@ -1369,3 +1369,28 @@ def test_quoted_by_someone_as_saying(tmp_path):
                "saying that there was no encirclement and that units had pulled back."),
     })
     assert ("p1", "Andriy Kovalchuk", "denies") in got
+
+
+def test_partial_forces_hedges_and_denials_from_ordinary_coverage(tmp_path):
+    """Written for this test: a part of the force cut off is not the claim ("some smaller
+    groups had been cut off"); what someone wants others to think is no report; "the
+    opposite of an encirclement", "deceiving ... with stories about encircled troops" and
+    "did not support President Trump's assertion that ..." deny."""
+    got = stance_rows(tmp_path, {
+        "s1": ("One of the officials said some smaller Ukrainian groups had been cut off during the pullback and had "
+               "fought their way out."),
+        "s2": ("Dara Quill, a historian at Fenmoor College, said it was possible that small groups of soldiers had "
+               "been trapped for a time."),
+        "s3": "\"Putin wants the world to think he has trapped an army,\" said Colm Tierney, a British analyst.",
+        "s4": "\"A retreat is the opposite of an encirclement,\" said Ilse Varga, an Austrian analyst.",
+        "s5": ("President Volodymyr Zelensky said Putin was deceiving Washington with stories about encircled "
+               "Ukrainian troops."),
+        "s6": ("Intelligence assessments did not support President Donald Trump's assertion that Ukrainian troops "
+               "were surrounded, according to two U.S. officials."),
+    })
+    assert not any(a == "s1" and s == "asserts" for a, _, s in got)
+    assert not any(a == "s2" for a, _, _ in got)
+    assert ("s3", "Colm Tierney", "asserts") not in got
+    assert ("s4", "Ilse Varga", "denies") in got
+    assert ("s5", "Volodymyr Zelensky", "denies") in got and ("s5", "Volodymyr Zelensky", "asserts") not in got
+    assert ("s6", "Donald Trump", "asserts") in got and ("s6", "U.S. officials", "asserts") not in got

@@ -152,6 +152,8 @@ DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:jus
 GENERIC_VERB_AFTER = re.compile(r"(?i)\s+(?:has|needs|requires|implies)(?!\w)")
 INDEFINITE_BEFORE = re.compile(r"(?i)(?<![\w'-])an?\s+$")
 COMPANY_AFTER = re.compile(r"(?i)\s+by\s+(?:the\s+)?" + word_group(stance_cues()["company"]))
+# (a subject, not a manner: "pulling back in small groups")
+PARTIAL_SUBJECT = re.compile(r"(?i)(?<![\w'-])(?<!\bin )" + word_group(stance_cues()["partial"]) + r"(?![\w'-])")
 # "That is not what happens to people who are trapped": what happens to anyone so placed.
 GENERIC_PEOPLE_BEFORE = re.compile(r"(?i)(?<![\w'-])(?:people|those|anyone|someone|everyone|everybody)\s+"
                                    r"(?:who|that)\s+(?:are|is|were|get|gets|have\s+been|has\s+been)\s+(?:[a-z-]+ly\s+)?$")
@@ -491,6 +493,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         if not hedge and WORD_MENTION.search(text, max(0, m.start() - 40), m.start()):
             hedge = True
         if not hedge and _of_no_troops(text, m.start(), m.end(), claim):
+            hedge = True
+        # "some smaller Ukrainian groups had been cut off": a part of the force, not the claim
+        if not hedge and PARTIAL_SUBJECT.search(text, _clause_start(text, m.start()), m.start()):
             hedge = True
         if not hedge:
             opener = None
