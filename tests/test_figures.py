@@ -591,9 +591,15 @@ def test_claimants_of_ordinary_attributions(tmp_path):
         "p10": "By its count, the group says Ukraine has kept under 80 square kilometres.",
         "p11": ("Ole Brandt said the collapse took ten days. A second analyst said it took longer. By his "
                 "reckoning, Ukraine now holds about 120 square kilometres."),
+        "p12": ("Mira Dahl, an analyst who maps combat video for the Lodestar Project, said her own count put the "
+                "Ukrainian-held zone at between 600 and 650 square kilometers."),
+        "p13": "Ukraine lost ground all week; by Saturday its map showed about 250 square kilometers.",
+        "p14": ("On Thursday the Russian Defence Ministry announced that Sudzha had fallen. In its statement the "
+                "ministry said Ukraine now held no more than 10% of the territory it had seized."),
     }))
     got = dict(zip(table["article_id"], table["claimant"]))
     assert got == {"p1": "Ole Brandt", "p2": "Independent cartographers", "p3": "Terra Watch",
                    "p4": "Kartograf", "p5": "Vilnius Front Desk", "p6": "Brigadier Ansel Moor",
                    "p7": "Ukrainian government", "p8": "Kartograf", "p9": "Russian government",
-                   "p10": None, "p11": None}
+                   "p10": None, "p11": None, "p12": "Mira Dahl", "p13": None,
+                   "p14": "Russian Defence Ministry"}

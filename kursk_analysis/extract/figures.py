@@ -311,6 +311,11 @@ _ACCORDING = re.compile(
 # the named source; "By his reckoning, ...": the person the pronoun refers to.
 _SOURCE_NOUN = (r"(?:own\s+)?(?i:count|counts|estimates?|estimation|assessments?|tally|calculations?|maps?|"
                 r"data|figures?|reckoning|analysis|mapping)\b")
+# A pronoun's source as the subject ("his own count put the zone at", "its map showed"), and
+# the medium before a subject ("In its statement the ministry said").
+_PRONOUN_SOURCE_PHRASE = re.compile(r"(?i)(his|her|its|their)(?:\s+" + _SOURCE_NOUN + r")?")
+_OWN_MEDIUM = re.compile(r"(?i)(?:its|their|his|her)\s+(?:latest\s+|daily\s+|weekly\s+|morning\s+|evening\s+)?"
+                         r"(?:statement|post|report|update|briefing|address|message|interview|remarks|summary)\s+(?=\S)")
 _POSSESSIVE_SOURCE = re.compile(
     r"\b(?i:by|in|according to)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})"
     r"'s\s+" + _SOURCE_NOUN)
@@ -722,6 +727,10 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         if lead and lead.end() < len(who):
             s += lead.end()
             who = who[lead.end():]
+        medium = _OWN_MEDIUM.match(who)  # "In its statement the ministry said"
+        if medium and medium.end() < len(who):
+            s += medium.end()
+            who = who[medium.end():]
         trail = _WHO_TRAIL.search(who)
         if trail:
             who = who[:trail.start()]
@@ -877,8 +886,11 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         return None, None
     article_actors = known.get(art.article_id) if known is not None else None
     inside = article_actors.inside(a, b) if article_actors is not None else []
-    if phrase.lower() in ("his", "her"):
-        return None, phrase  # "By his reckoning": the person who spoke last (_speakers_as_claimants)
+    pronoun = _PRONOUN_SOURCE_PHRASE.fullmatch(phrase)
+    if pronoun:
+        # "By his reckoning", "his own count put ...": the person who spoke last
+        # (_speakers_as_claimants); "its map showed": no name to give
+        return None, (pronoun.group(1) if pronoun.group(1).lower() in ("his", "her") else phrase)
     if not inside and (_PREPOSITION_START.match(phrase) or len(phrase.split()) > 6):
         return None, phrase  # "Within a fortnight Kyiv": not a clean name; say nothing
     if not inside and _NAMED.search(phrase):
