@@ -1394,3 +1394,14 @@ def test_partial_forces_hedges_and_denials_from_ordinary_coverage(tmp_path):
     assert ("s4", "Ilse Varga", "denies") in got
     assert ("s5", "Volodymyr Zelensky", "denies") in got and ("s5", "Volodymyr Zelensky", "asserts") not in got
     assert ("s6", "Donald Trump", "asserts") in got and ("s6", "U.S. officials", "asserts") not in got
+
+
+def test_conjoined_names_share_a_relative_denial(tmp_path):
+    """Written for this test: "..., a claim Kyiv and Western intelligence officials have
+    rejected" - both deny; the one who made the claim asserts."""
+    got = stance_rows(tmp_path, {
+        "r1": ("Moscow says the Ukrainian troops left in the region were encircled, a claim Kyiv and Western "
+               "intelligence officials have rejected."),
+    })
+    assert got == {("r1", "Russian government", "asserts"), ("r1", "Ukrainian government", "denies"),
+                   ("r1", "Western officials", "denies")}

@@ -775,17 +775,38 @@ def _relative_deniers(folded: str, s_start: int, terms, mention_rows, claim: Cla
     named += [(m.start(1), m.end(1), METONYMS[m.group(1)]) for m in HOLDER_METONYM.finditer(folded)
               if not any(a <= m.start(1) < b for a, b, _ in named)]
     out = []
-    for start, end, actor in named:
+    # "..., a claim Kyiv and Western intelligence officials have rejected": conjoined names
+    # share the relative clause, from before the first to after the last.
+    named.sort(key=lambda n: n[0])
+    first, last = _conjuncts(folded, named)
+    for k, (start, end, actor) in enumerate(named):
         before = [t for t in terms if t[1] <= start]
         passive = before and PASSIVE_DENIED_BEFORE.search(folded, max(0, start - 160), start)
-        if before and RELATIVE_OPEN.search(folded, max(0, start - 60), start) and \
-                RELATIVE_DENIED.match(folded, end) and not denies_in(folded[:start], before, claim):
+        head, tail = named[first[k]][0], named[last[k]][1]
+        if before and RELATIVE_OPEN.search(folded, max(0, head - 60), head) and \
+                RELATIVE_DENIED.match(folded, tail) and not denies_in(folded[:head], before, claim):
             out.append((actor, s_start + start, s_start + end))
         elif passive and not denies_in(folded[:passive.start()], before, claim):
             out.append((actor, s_start + start, s_start + end))
         elif WHO_DENIED.match(folded, end) and any(t[0] >= end for t in terms):
             out.append((actor, s_start + start, s_start + end))
     return out
+
+
+CONJUNCTION_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _conjuncts(folded: str, named: list) -> tuple[list[int], list[int]]:
+    """For each name of ``named`` (start, end, actor; in text order), the index of the first
+    and of the last name of the run of names joined by "and" or commas it belongs to."""
+    first, last = list(range(len(named))), list(range(len(named)))
+    for k in range(1, len(named)):
+        if named[k - 1][1] <= named[k][0] and CONJUNCTION_GAP.fullmatch(folded, named[k - 1][1], named[k][0]):
+            first[k] = first[k - 1]
+    for k in range(len(named) - 2, -1, -1):
+        if first[k + 1] == first[k]:
+            last[k] = last[k + 1]
+    return first, last
 
 
 def _relative_echoes(folded: str, s_start: int, terms, mention_rows, claim: Claim) -> list[tuple[str, str, int, int]]:
