@@ -1405,3 +1405,19 @@ def test_conjoined_names_share_a_relative_denial(tmp_path):
     })
     assert got == {("r1", "Russian government", "asserts"), ("r1", "Ukrainian government", "denies"),
                    ("r1", "Western officials", "denies")}
+
+
+def test_blocked_before_troops_is_the_claim(tmp_path):
+    """Written for this test: "clearing out the blocked remnants of Ukrainian formations" and
+    "the remnants of the blocked AFU formations" assert; the active "Russian units blocked
+    the road" and "the blocked roads" are no claim."""
+    got = stance_rows(tmp_path, {
+        "b1": ("The Russian Defence Ministry said its units were clearing out the blocked remnants of Ukrainian "
+               "formations near the border."),
+        "b2": ("The ministry of defence of Russia reported the capture of two villages, adding that the remnants "
+               "of the blocked AFU formations were being destroyed."),
+        "b3": "The Russian Defence Ministry said its units blocked the road and cleared the blocked roads of mines.",
+    })
+    assert ("b1", "Russian Defence Ministry", "asserts") in got
+    assert ("b2", "Russian Defence Ministry", "asserts") in got
+    assert not any(a == "b3" for a, _, _ in got)
