@@ -448,6 +448,30 @@ def date_words(path: str | None = None) -> dict:
             "number_words": dict(data["number_words"]), **cues, "not_past": [str(w) for w in data["not_past"]]}
 
 
+@lru_cache(maxsize=4)
+def first_names(path: str | None = None) -> dict[str, str]:
+    """First name -> ``"f"`` or ``"m"`` from ``rules/first_names.yaml`` (or ``path``), checked:
+    exactly the lists ``female`` and ``male``, each entry one capitalised word, no name in
+    both."""
+    file = Path(path) if path else RULES / "first_names.yaml"
+    data = read_rules(file)
+    if set(data) != {"female", "male"}:
+        raise RuleError(f"{file}: must hold exactly two lists, 'female' and 'male'.")
+    out: dict[str, str] = {}
+    for key, gender in (("female", "f"), ("male", "m")):
+        names = data[key]
+        if not isinstance(names, list) or not names:
+            raise RuleError(f"{file}: '{key}' must be a non-empty list of first names.")
+        for i, name in enumerate(names):
+            if not isinstance(name, str) or not re.fullmatch(r"[^\W\d_][^\W\d_'-]*(?:-[^\W\d_]+)?", name) \
+                    or not name[0].isupper():
+                raise RuleError(f"{file}: '{key}' entry {i + 1} ({name!r}) must be one capitalised word.")
+            if out.get(name, gender) != gender:
+                raise RuleError(f"{file}: {name!r} is in both lists; leave a name borne by both out.")
+            out[name] = gender
+    return out
+
+
 DIRECTIONS_TRIED = ("retaken", "lost", "seized", "held")  # the order the direction cues are tried in
 TERRITORY_CUE_KEYS = ("directions", "held_adjective", "held_after", "territory_nouns", "share_verbs", "peak", "now")
 

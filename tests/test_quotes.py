@@ -699,3 +699,18 @@ def test_so_said_someone_after_the_words(tmp_path):
         "Not one of them will get out of there except by surrendering - so said a company commander with the "
         "call sign Taiga, whose unit fought in Sudzha.")}))
     assert list(frames["actor"]) == ["Taiga"] and list(frames["frame"]) == ["inverted"]
+
+
+def test_she_said_goes_back_to_the_woman_by_her_first_name(tmp_path):
+    """Written for this test: after "Olena Marchuk ... said" and a man's words ("Graham
+    Whitley, a retired colonel, said ..."), "she said" is Olena Marchuk's (her first name
+    says so; rules/first_names.yaml); "When Olena Marchuk heard ..." introduces her too (a
+    clause-opening word is no part of the name)."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "g1": ("Olena Marchuk, a nurse in Lviv, said her brother had called on Sunday. Graham Whitley, a retired "
+               "colonel, said the road had been under fire for weeks. \"He told me they walked out at night,\" she "
+               "said."),
+        "g2": ("When Olena Marchuk heard the news, she called her brother. Graham Whitley, a retired colonel, said "
+               "the road had been under fire for weeks. \"He told me they walked out at night,\" Marchuk said."),
+    })
+    assert speakers == {"g1": "Olena Marchuk", "g2": "Olena Marchuk"}

@@ -91,3 +91,18 @@ def test_the_bundled_territory_cues_load_in_the_order_they_are_tried():
 def test_a_malformed_territory_cue_file_is_named(tmp_path, change, message):
     with pytest.raises(RuleError, match=message):
         lexicon.territory_cues(_changed_copy(tmp_path, "territory_cues.yaml", change))
+
+
+def test_the_bundled_first_names_and_a_malformed_file(tmp_path):
+    names = lexicon.first_names()
+    assert names["Iryna"] == "f" and names["Mark"] == "m" and "Sasha" not in names  # borne by both: neither
+    bad = tmp_path / "first_names.yaml"
+    for body, message in (
+        ("female: [Anna]\nmale: [Anna]\n", "'Anna' is in both lists"),
+        ("female: [anna]\nmale: [Ivan]\n", r"'female' entry 1 \('anna'\) must be one capitalised word"),
+        ("female: [Anna Maria]\nmale: [Ivan]\n", "must be one capitalised word"),
+        ("women: [Anna]\n", "must hold exactly two lists, 'female' and 'male'"),
+    ):
+        bad.write_text(body, encoding="utf-8")
+        with pytest.raises(RuleError, match=message):
+            lexicon.first_names(str(bad))

@@ -398,6 +398,9 @@ DESCRIPTION = re.compile(
 # A definite description that points back to someone by what they head or write for:
 # "the head of the General Staff" (Gerasimov, introduced as its chief), "the channel's
 # authors", "the author of the channel" (the channel named last).
+# The gender of a first name no one else bears (rules/first_names.yaml), for the names the
+# gazetteer lacks.
+FIRST_NAMES = lexicon.first_names()
 BODY_NOUNS = (r"general\s+staff|ministry|armed\s+forces|army|centre|center|institute|directorate|"
               r"agency|service|region|administration|office|council|committee")
 BACK_REFERENCE = re.compile(
@@ -658,7 +661,10 @@ class ArticleActors:
                    mentions["actor"].tolist(), actor_info(table))
 
     def fits(self, actor: str, kinds: tuple, gender: str | None = None) -> bool:
-        kind, known_gender, _ = self.info.get(actor) or (self.kinds.get(actor, "person"), self.genders.get(actor, ""), "")
+        # (a name the gazetteer lacks: the gender the article showed, else its first name's:
+        # "Iryna Kovtun" is "she", "Serhii, a drone operator" is "he")
+        kind, known_gender, _ = self.info.get(actor) or (
+            self.kinds.get(actor, "person"), self.genders.get(actor) or FIRST_NAMES.get(actor.split(" ", 1)[0], ""), "")
         # (a channel is "it" and, written by one author, "he" or "she")
         return (kind in kinds or kind == "channel" and ("person" in kinds or "institution" in kinds)) \
             and (gender is None or known_gender in ("", gender))
@@ -791,6 +797,9 @@ class ArticleActors:
                 self.channels.append((m.start(1), word))  # "Rybar, one of the largest war channels"
         for m in PROPER_NAME.finditer(raw):
             full = strip_title(m.group(1))
+            # ("When Halyna Kostiuk saw ...": a clause-opening word is no part of the name)
+            while full.count(" ") > 1 and full.split()[0] in NOT_NAMES:
+                full = full.split(" ", 1)[1]
             first = full.split()[0]
             if " " not in full or first in NOT_NAMES or self.inside(m.start(), m.end()) \
                     or (inside_quote is not None and inside_quote(m.start())):
@@ -1010,7 +1019,7 @@ def _introduced_since(before: int, known: ArticleActors, compatible) -> str | No
         first.setdefault(full, offset)
     fresh = [(offset, full) for full, offset in first.items()
              if max(last, before - INTRODUCED_WINDOW) < offset < before
-             and INTRODUCED.match(known.text, offset + len(full))]
+             and INTRODUCED.match(known.text, offset + len(full)) and compatible(full, "sg")]
     if not fresh:
         return None
     offset, full = max(fresh)

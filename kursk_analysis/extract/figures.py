@@ -1201,7 +1201,7 @@ def _speaking_people(corpus, frames: pd.DataFrame) -> dict[str, list]:
     a person: a gazetteer person, a name of two words or more the gazetteer lacks that is no
     body's ("Ole Brandt", not "Terra Watch"), or a speaker left unresolved or one of a group
     (actor None: "the analyst said" stands between an earlier name and a later "his")."""
-    from kursk_analysis.extract.actors import BODY_NAME_END, actor_info, study_table
+    from kursk_analysis.extract.actors import BODY_NAME_END, FIRST_NAMES, actor_info, study_table
 
     info = actor_info(study_table(corpus))
     people: dict[str, list] = {}
@@ -1211,7 +1211,9 @@ def _speaking_people(corpus, frames: pd.DataFrame) -> dict[str, list]:
             people.setdefault(aid, []).append((v_start, None, None))
             continue
         if kind == "person" or kind is None and len(actor.split()) > 1 and not BODY_NAME_END.search(actor):
-            people.setdefault(aid, []).append((v_start, actor, gender if gender in ("m", "f") else None))
+            if gender not in ("m", "f"):
+                gender = FIRST_NAMES.get(actor.split(" ", 1)[0])
+            people.setdefault(aid, []).append((v_start, actor, gender))
     for rows in people.values():
         rows.sort(key=lambda row: row[0])
     return people
