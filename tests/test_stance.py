@@ -1421,3 +1421,14 @@ def test_blocked_before_troops_is_the_claim(tmp_path):
     assert ("b1", "Russian Defence Ministry", "asserts") in got
     assert ("b2", "Russian Defence Ministry", "asserts") in got
     assert not any(a == "b3" for a, _, _ in got)
+
+
+def test_words_before_a_tail_frame_with_a_subordinate_clause_after(tmp_path):
+    """Written for this test: "... are not encircled, Ukrainian officials said on Tuesday, as
+    Russian channels posted maps showing a 'cauldron'" - the officials' words are before
+    the frame (they deny); the clause after it has its own subject."""
+    got = stance_rows(tmp_path, {
+        "t1": ("Ukrainian units near Sudzha are under pressure but are not encircled, Ukrainian officials said on "
+               "Tuesday, as Russian channels posted maps showing a \"cauldron\" around the town."),
+    })
+    assert ("t1", "Ukrainian officials", "denies") in got and ("t1", "Ukrainian officials", "asserts") not in got

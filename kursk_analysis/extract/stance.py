@@ -364,6 +364,8 @@ REFERS_BACK = re.compile(
 NEXT_CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+,\s*$")
 # "…, President Vladimir Putin said", "…, the ISW said", "…, Zelensky's adviser Mykhailo
 # Podolyak said": the words before the frame are the speaker's.
+SUBORDINATE_AFTER = re.compile(r"(?i)(?:\s+(?:on|in|at|last|this|late|early)\s+[\w ]{1,30}?)?,?\s+"
+                               r"(?:as|while|whereas|after|when|because|even\s+as|even\s+though|although)\s")
 TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.|adviser|advisor|aide|envoy|"
                          r"spokes(?:man|woman|person)|minister|commander|chief|head|leader|"
                          r"president|general|official|officer|analyst|expert)\s+){0,3}"
@@ -1157,6 +1159,12 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     # Vladimir Putin said the soldiers should surrender" is not Putin's.
                     first = min(v_start, f.subject_start - s_start) if f.subject_start >= 0 \
                         else v_start
+                    # "... are not encircled, Ukrainian officials said on March 11, as Russian
+                    # propagandists flooded social media with maps showing a 'cauldron'": the
+                    # words are before the frame; the clause after it has its own subject.
+                    if content_after and any(t[0] < first for t in unhedged) and \
+                            TAIL_BEFORE.search(folded, 0, first) and SUBORDINATE_AFTER.match(folded, v_end):
+                        content_after = False
                     if not content_after and f.frame != "inverted" and \
                             (not TAIL_BEFORE.search(folded, 0, first)
                              # "..., and the commander-in-chief, Oleksandr Syrskyi, said":
