@@ -1432,3 +1432,30 @@ def test_words_before_a_tail_frame_with_a_subordinate_clause_after(tmp_path):
                "Tuesday, as Russian channels posted maps showing a \"cauldron\" around the town."),
     })
     assert ("t1", "Ukrainian officials", "denies") in got and ("t1", "Ukrainian officials", "asserts") not in got
+
+
+def test_claims_taken_up_distinctions_and_denials_of_denials(tmp_path):
+    """Written for this test: "the story he repeated was false" - he holds the story, the
+    agencies deny it ("a claim that analysts say is not true" is the analysts' denial); "the
+    encirclement is not happening"; "nothing in the intelligence they had seen pointed to
+    ... being encircled"; "a difference between a retreat and an encirclement" takes no
+    side; "dismissed Ukrainian denials of the encirclement as 'lies'" is no denial."""
+    got = stance_rows(tmp_path, {
+        "d1": ("Donald Trump wrote that thousands of Ukrainian troops were surrounded. Analysts at the Lindqvist "
+               "Institute say the story he repeated was false."),
+        "d2": "Trump's post said the troops were surrounded, a claim that military analysts say is simply not true.",
+        "d3": ("Ivan Sirko, a Ukrainian military blogger, wrote that the situation is hard but the encirclement is "
+               "not happening."),
+        "d4": ("Two European officials told reporters that nothing in the intelligence they had seen pointed to "
+               "Ukrainian forces being encircled."),
+        "d5": ("\"There is a difference between a retreat under fire and an encirclement,\" said Aino Laine, a "
+               "Finnish analyst."),
+        "d6": ("The Russian Foreign Ministry spokeswoman, Maria Zakharova, dismissed Ukrainian denials of the "
+               "encirclement as \"the usual lies of the Kyiv regime.\""),
+    })
+    assert ("d1", "Donald Trump", "asserts") in got and ("d1", "Donald Trump", "denies") not in got
+    assert ("d2", "analysts", "asserts") not in got
+    assert ("d3", "Ivan Sirko", "denies") in got and ("d3", "Ivan Sirko", "asserts") not in got
+    assert ("d4", "European officials", "denies") in got
+    assert not any(a == "d5" for a, _, _ in got)
+    assert ("d6", "Maria Zakharova", "denies") not in got

@@ -113,8 +113,11 @@ ENDORSEMENT_WORDS = word_group(stance_cues()["endorsements"])  # (verbs that tak
 ENDORSED_DENIAL = re.compile(r"(?i)" + ENDORSEMENT_WORDS
                              + r"\s+(?:(?:that|this|the|those|these|its|their|his|her|[\w-]+'s)\s+)?(?:\w+\s+)?"
                              + word_group(stance_cues()["denial_nouns"]))
+# ("dismissed Ukrainian denials of the encirclement as 'the usual lies'": what the denials are
+# called is said of them, not of the claim)
 DENIED_DENIAL = re.compile(rf"(?i)(?<!\w)(?:{DENIAL_VERBS}|disput\w*)\s+(?:[\w'-]+\s+){{0,2}}"
-                           + word_group(stance_cues()["denial_nouns"]))
+                           + word_group(stance_cues()["denial_nouns"])
+                           + r"(?:(?:\s+(?:of|about)\s+[^.;]{0,60}?)?\s+as\s+[^.;]*)?")
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
 ENDORSEMENT = words(stance_cues()["endorsements"])
 ECHOED_IT = re.compile(r"(?i)" + ENDORSEMENT_WORDS + r"\s+(?:it|this|that|them)(?![\w'])")
@@ -143,7 +146,10 @@ HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)
 DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+been)\s+(?:not|never|no\s+longer)\s+"
                           r"(?:an?\s+)?(?:(?:real|serious|immediate|imminent|actual|present)\s+)?"
                           r"(?:dangers?|threats?|risks?|possibility|prospect)(?!\w)"
-                          r"|(?:it|they|this|that)\s+(?:was|is|were|are)\s+(?:not|never)\s*(?:[,.;!?\"'\u201d]|$))")
+                          r"|(?:it|they|this|that)\s+(?:was|is|were|are)\s+(?:not|never)\s*(?:[,.;!?\"'\u201d]|$)"
+                          # ("the encirclement is not happening", "has never taken place")
+                          r"|(?:(?:was|is|were|are)\s+(?:not|never)\s+(?:happening|taking\s+place)|(?:has|have|had)\s+"
+                          r"(?:not|never)\s+(?:happened|taken\s+place))(?!\w))")
 # "A cauldron is when the lid is on", "An encirclement is not a matter of words": what the
 # word means, said of no troops.
 DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
@@ -162,6 +168,8 @@ GENERIC_IN_BEFORE = re.compile(r"(?:^|[.!?\"'\u201c]\s*)(?:People|Those|Anyone|M
                                r"An\s+army|A\s+unit|A\s+force)\s+(?:who\s+are\s+)?in\s+an?\s+"
                                r"(?:(?:real|true|genuine|proper|actual|full|complete)\s+)?$")
 GENERIC_MODAL_AFTER = re.compile(r"(?i)\s+(?:do|does|can|cannot|can't|could|would|will|won't|don't|doesn't|never)(?!\w)")
+DISTINCTION_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["distinctions"])
+                                + r"\s[^.;:!?]{0,80}$")
 CONCEPT_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["concepts"])
                             + r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$")
 # "An encircled force, she argued, can neither be resupplied nor pulled out": what any such
@@ -364,6 +372,9 @@ REFERS_BACK = re.compile(
 NEXT_CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+,\s*$")
 # "…, President Vladimir Putin said", "…, the ISW said", "…, Zelensky's adviser Mykhailo
 # Podolyak said": the words before the frame are the speaker's.
+CLAIM_RELATIVE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|that|this|a|an)\s+(?:[\w-]+\s+)?"
+                                   r"(?:story|stories|claims?|assertions?|allegations?|narrative|account|version)"
+                                   r"\s+(?:that\s+|which\s+)?$")
 SUBORDINATE_AFTER = re.compile(r"(?i)(?:\s+(?:on|in|at|last|this|late|early)\s+[\w ]{1,30}?)?,?\s+"
                                r"(?:as|while|whereas|after|when|because|even\s+as|even\s+though|although)\s")
 TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.|adviser|advisor|aide|envoy|"
@@ -511,7 +522,8 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
 def _of_no_troops(text: str, start: int, end: int, claim: Claim) -> bool:
     """Whether the term at [start, end) of a folded sentence says what the word means or what
     is true of any force so placed, of no troops in particular: a definition ("A cauldron is
-    when the lid is on", "a cauldron has walls"), a concept ("the idea of a trapped force";
+    when the lid is on", "a cauldron has walls"), a distinction ("a difference between a
+    retreat and an encirclement"), a concept ("the idea of a trapped force";
     "did not support the idea of a sealed pocket" still denies), or a generic subject
     ("people who are trapped", "People in a real encirclement do not walk out", "An
     encircled force, she argued, can neither ...", "Surrounded people do not get hot food")."""
@@ -520,6 +532,7 @@ def _of_no_troops(text: str, start: int, end: int, claim: Claim) -> bool:
     return bool(
         DEFINITION_AFTER.match(text, end)
         or indefinite and GENERIC_VERB_AFTER.match(text, end)
+        or DISTINCTION_BEFORE.search(text, max(0, start - 100), start)
         or CONCEPT_BEFORE.search(text, max(0, start - 60), start)
         and not _negated(text, start) and not claim.denial.search(text, max(0, start - 80), start)
         or GENERIC_PEOPLE_BEFORE.search(text, max(0, start - 60), start)
@@ -1107,6 +1120,16 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if f.frame == "possessive" or f.actor in holders:
                     continue
                 v_start, v_end = f.start - s_start, f.end - s_start
+                # "the story he repeated was false", "the claim Trump made": the subject of a
+                # relative clause on a claim noun, with a verb that takes it up, holds the claim;
+                # what follows is not theirs ("a claim that analysts say is not true" is theirs).
+                if f.frame == "verb" and 0 <= f.subject_start - s_start < v_start and \
+                        CLAIM_RELATIVE_BEFORE.search(folded, max(0, f.subject_start - s_start - 40),
+                                                     f.subject_start - s_start) and \
+                        ENDORSEMENT.fullmatch(f.verb) and not folded[f.subject_end - s_start:v_start].strip(" ,"):
+                    holders.add(f.actor)
+                    add(f.actor, "asserts", "holder", "claim-relative", f.subject_start, f.subject_end, f.start, f.end)
+                    continue
                 if f.subject_start >= 0 and FREE_RELATIVE.search(
                         folded, max(0, f.subject_start - s_start - 12), f.subject_start - s_start) \
                         and FREE_RELATIVE_END.match(folded, v_end):
