@@ -603,3 +603,18 @@ def test_claimants_of_ordinary_attributions(tmp_path):
                    "p7": "Ukrainian government", "p8": "Kartograf", "p9": "Russian government",
                    "p10": None, "p11": None, "p12": "Mira Dahl", "p13": None,
                    "p14": "Russian Defence Ministry"}
+
+
+def test_no_claimant_from_reports_and_no_apposition_in_a_name(tmp_path):
+    """Written for this test: "As per reports" and "Some maps show" credit no one (the
+    outlet's own figure); "Novy Vestnik, a pro-Kremlin weekly, insists that ..." credits
+    Novy Vestnik, without its description."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "n1": "As per reports, Russia has taken back almost 90% of the Kursk area which Ukraine captured.",
+        "n2": "Some maps show that Ukraine now holds less than 100 sq km.",
+        "n3": ("Novy Vestnik, a pro-Kremlin weekly, insists that Russian forces had recovered all 1,268 square "
+               "kilometres the enemy had seized."),
+    }))
+    assert dict(zip(table["article_id"], table["claimant"])) == {"n1": None, "n2": None, "n3": "Novy Vestnik"}

@@ -372,6 +372,9 @@ _BY_AGENT = re.compile(
     r"(?P<who>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,5})")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:[\w'-]+\s+){0,3}$")
 # ("the Zurich-based Centre for Conflict Mapping": where a body is based is no part of its name)
+# A source that is no one: "as per reports", "according to media reports", "estimates show".
+_GENERIC_SOURCE = re.compile(r"(?i)(?:(?:the|some|media|news|press|local|latest|recent|unconfirmed|"
+                             r"several|other|various|earlier)\s+)*(?:reports?|estimates?|data|figures?|maps?)")
 _BASED_LEAD = re.compile(r"^[A-Z][\w.'-]*-based\s+(?=[A-Z])")
 _RELATIVE_LEAD = re.compile(r"(?i)(?:which|who)\s")
 _WHO_JUNK = re.compile(
@@ -893,6 +896,10 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         return None, (pronoun.group(1) if pronoun.group(1).lower() in ("his", "her") else phrase)
     if not inside and (_PREPOSITION_START.match(phrase) or len(phrase.split()) > 6):
         return None, phrase  # "Within a fortnight Kyiv": not a clean name; say nothing
+    if not inside and _GENERIC_SOURCE.fullmatch(phrase):
+        return None, phrase  # "As per reports": no one is credited
+    if not inside and "," in phrase and _ROLE_START.match(phrase.split(",", 1)[1].lstrip()):
+        phrase = phrase.split(",", 1)[0]  # "Rossiyskoye Obozreniye, a pro-Kremlin weekly": the name
     if not inside and _NAMED.search(phrase):
         # A named source the gazetteer lacks ("the DeepState monitoring group") is kept as
         # written rather than matched to some earlier actor by its common noun; a body
