@@ -1459,3 +1459,17 @@ def test_claims_taken_up_distinctions_and_denials_of_denials(tmp_path):
     assert ("d4", "European officials", "denies") in got
     assert not any(a == "d5" for a, _, _ in got)
     assert ("d6", "Maria Zakharova", "denies") not in got
+
+
+def test_lower_case_putin_the_afu_general_staff_and_weeks_spent_claiming(tmp_path):
+    """Written for this test: Ukrainian outlets write "putin" in lower case; "The General
+    Staff of the AFU" is Ukraine's; "Russian war bloggers have spent recent weeks claiming
+    that ..." has the bloggers as subject."""
+    got = stance_rows(tmp_path, {
+        "l1": "A day earlier, putin had claimed at a press conference that Ukrainian units in Kursk were isolated.",
+        "l2": ("The General Staff of the AFU stated that the situation was under control and denied any threat of "
+               "encirclement for its units."),
+        "l3": "Russian war bloggers have spent recent weeks claiming that Ukrainian units near Sudzha had been surrounded.",
+    })
+    assert got == {("l1", "Vladimir Putin", "asserts"), ("l2", "Ukrainian General Staff", "denies"),
+                   ("l3", "Russian military bloggers", "asserts")}

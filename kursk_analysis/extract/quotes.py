@@ -192,6 +192,9 @@ ING_GAP = re.compile(r"\s+(?:(?:is|are|was|were|been|be|has|have|had|also|now|st
                      r"began|begun|begins|started|starts|continued|continues|went on|goes on|"
                      r"publicly|openly|[a-z]{3,}ly|(?:quoted|cited|heard|filmed|recorded|seen)\s+as|"
                      r"as|"  # "KCNA quoted leader Kim Jong Un as saying"
+                     # "Russian war bloggers have spent recent weeks claiming that ..."
+                     r"spen[dt]s?\s+(?:(?:the|recent|past|last|several|many|much|most|all|of|two|three|a\s+few)\s+)*"
+                     r"(?:days?|weeks?|months?|time|weekend|hours?)|"
                      # "The ministry published a statement claiming that ...": the publisher's
                      r"(?:issued|published|released|posted|put\s+out|shared)\s+(?:a|an|the|its|his|her|their)\s+"
                      r"(?:[\w-]+\s+)?(?:statement|post|video|message|report|note|update|communique))\s+)*")
