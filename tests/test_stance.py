@@ -1473,3 +1473,13 @@ def test_lower_case_putin_the_afu_general_staff_and_weeks_spent_claiming(tmp_pat
     })
     assert got == {("l1", "Vladimir Putin", "asserts"), ("l2", "Ukrainian General Staff", "denies"),
                    ("l3", "Russian military bloggers", "asserts")}
+
+
+def test_words_named_as_someone_elses_are_not_the_speakers(tmp_path):
+    """Written for this test: "What the Western press calls an orderly withdrawal is a rout"
+    names another's words; with "the grouping is cut off" the speaker asserts."""
+    got = stance_rows(tmp_path, {
+        "w1": ("\"Whatever is left of their grouping is cut off in the forests south of the town. What the Western "
+               "press calls an orderly withdrawal is a rout,\" said Pavel Ignatov, a Moscow analyst."),
+    })
+    assert got == {("w1", "Pavel Ignatov", "asserts")}

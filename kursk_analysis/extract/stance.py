@@ -623,8 +623,20 @@ def _frame_at(frame) -> int:
 
 def _implicit(text: str, claim: Claim) -> bool:
     """Whether the (folded) text denies the claim without naming it (the claim's
-    ``implicit_denials``: "pulled back in good order", "the roads stayed open")."""
-    return claim.implicit_denial is not None and bool(claim.implicit_denial.search(text))
+    ``implicit_denials``: "pulled back in good order", "the roads stayed open"); words the
+    speaker gives as someone else's ("What the Western press calls an orderly withdrawal is a
+    rout") are not theirs."""
+    return claim.implicit_denial is not None and bool(claim.implicit_denial.search(_blank_named_words(text)))
+
+
+# "What the Western press calls an orderly withdrawal is a rout": the words named as someone
+# else's, up to the verb that says what they really are.
+NAMED_WORDS = re.compile(r"(?i)\bwhat\s+(?:[\w'-]+\s+){0,5}?(?:calls?|called|describes?|described)\s+"
+                         r"(?:as\s+)?[^.;:!?]{1,80}?(?=\s+(?:is|was|are|were)\b)")
+
+
+def _blank_named_words(text: str) -> str:
+    return NAMED_WORDS.sub(lambda m: " " * len(m.group()), text) if "call" in text or "describ" in text else text
 
 
 def _of_others(text: str, claim: Claim) -> bool:
@@ -675,6 +687,7 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     # denies a denial: both are set aside.
     text = AFFIRMATION.sub(lambda m: " " * len(m.group()), text)
     text = DENIED_DENIAL.sub(lambda m: " " * len(m.group()), text)
+    text = _blank_named_words(text)
     # "called statements by Kyiv that its troops were not surrounded 'a pathetic lie'": a
     # denial of words that deny the claim does not deny it.
     if any(not hedged and _negated(text, start) and NEGATED_CONTENT.search(text, max(0, start - 120), start)
