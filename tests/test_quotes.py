@@ -714,3 +714,19 @@ def test_she_said_goes_back_to_the_woman_by_her_first_name(tmp_path):
                "the road had been under fire for weeks. \"He told me they walked out at night,\" Marchuk said."),
     })
     assert speakers == {"g1": "Olena Marchuk", "g2": "Olena Marchuk"}
+
+
+def test_platforms_ranks_and_a_company_commander(tmp_path):
+    """Written for this test: "Trump went on Truth Social to announce that ..." is Trump's (a
+    platform is where, not who); "a post by President Donald Trump on Truth Social, in which he
+    said" is Trump's; "Lieutenant Horobets" after "Senior Lieutenant Maksym Horobets, a
+    29-year-old company commander" is him, and so is a later "he" (the company is no body)."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "p1": "Trump went on Truth Social to announce that \"thousands of Ukrainian troops\" were surrounded.",
+        "p2": ("The row followed a post by President Donald Trump on Truth Social, in which he said the troops were "
+               "\"completely surrounded by the Russian military.\""),
+        "p3": ("The hall heard Senior Lieutenant Maksym Horobets, a 29-year-old company commander, on Saturday. Olena "
+               "Marchuk, who organised the evening, said it was full. Lieutenant Horobets answered every question. "
+               "\"We were never surrounded,\" he told the audience."),
+    })
+    assert speakers == {"p1": "Donald Trump", "p2": "Donald Trump", "p3": "Maksym Horobets"}

@@ -555,6 +555,9 @@ NOT_HANDLES = {"However", "Meanwhile", "Still", "Instead", "Separately", "Elsewh
 # commander"; a title's abbreviation is: "Dr. Serhiy")
 _NAME_WORD_BEFORE = re.compile(rf"[{_UPPER}](?:[\w'’-]*|[\w'’-]{{0,3}}\.|(?:[{_UPPER}]\.)+)\s+$")
 # Courtesy and rank titles before a name: "Dr Ines Vautrin", "the Rev. Petro Hnatiuk".
+# Where people post, never who speaks ("Trump went on Truth Social to announce that ...").
+PLATFORMS = {"Truth Social", "Telegram", "Twitter", "Facebook", "YouTube", "Instagram", "TikTok",
+             "VKontakte", "WhatsApp", "Bluesky", "Rumble", "Reddit", "Threads"}
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", "Col", "Lt",
           "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep", "Gov", "Amb", "Fr", "Father", "Mayor",
           "Spokesperson", "Spokesman", "Spokeswoman", "Commander", "Colonel", "General",
@@ -801,7 +804,9 @@ class ArticleActors:
             while full.count(" ") > 1 and full.split()[0] in NOT_NAMES:
                 full = full.split(" ", 1)[1]
             first = full.split()[0]
-            if " " not in full or first in NOT_NAMES or self.inside(m.start(), m.end()) \
+            # ("Lieutenant Horobets" is the surname of a name before, not a new full name)
+            if " " not in full or first in NOT_NAMES or full in PLATFORMS or self.inside(m.start(), m.end()) \
+                    or first.rstrip(".") in TITLES and full.count(" ") == 1 \
                     or (inside_quote is not None and inside_quote(m.start())):
                 continue
             lo = bisect.bisect_left(self.starts, m.start())
@@ -959,6 +964,12 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
         if " " in full:
             known.local[full.split()[-1]] = full
             return full
+    words = full.split()
+    if len(words) == 1 or len(words) == 2 and words[0].rstrip(".") in TITLES:
+        # ("Lieutenant Horobets" after "Lieutenant Maksym Horobets": the surname after a rank)
+        found = known.surname(words[-1], start) if words[-1] not in NOT_NAMES else None
+        if found:
+            return found
     surname = SURNAME.search(COURTESY.sub("", phrase))
     if surname:
         return known.surname(surname.group(1), start)
@@ -1148,7 +1159,10 @@ TITLE_ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, TITLE_WORD
 ORGANISATION_AFTER = re.compile(
     r",\s+(?:an?|the)\s+(?:(?!(?:of|for|at|with|from|in|who)\s)[\w'-]+\s+){0,3}?(?:consultancy|firm|company|think[- ]tank|institute|"
     r"agency|organi[sz]ation|outlet|newspaper|broadcaster|network|project|monitor|team|group|"
-    r"centre|center|NGO|foundation|platform|service|website|portal)(?!\w)")
+    r"centre|center|NGO|foundation|platform|service|website|portal)(?!\w)"
+    # (", a 29-year-old company commander" is a person: the body noun is only a modifier)
+    r"(?!\s+(?:commander|officer|medic|soldier|member|leader|head|chief|director|founder|spokes\w+|"
+    r"analyst|manager|employee|veteran|sergeant|lieutenant|captain|worker|volunteer)s?(?!\w))")
 
 
 # A body the gazetteer lacks, introduced by what it is ("the Utrecht-based collective

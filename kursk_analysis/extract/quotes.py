@@ -46,8 +46,8 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
-    PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
+from kursk_analysis.extract.actors import PLATFORMS, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+    PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TITLES, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.spans import rows_by
@@ -244,6 +244,9 @@ MEDIUM_NAME_BEFORE = re.compile(r"(?i)(?:platform|network|app|account|website|si
 GAP_IN_A_POST = re.compile(r"\s+in\s+an?\s+(?:[\w-]+\s+){0,2}(?:post|statement|message|video|interview|address|"
                            r"tweet)\s+(?:on|to)\s+[^,.;\"]{0,60}?\s+")
 MEDIUM_BEFORE = re.compile(r"(?<![\w'])(?:on|via)\s+(?:(?:his|her|its|their|the)\s+)?$")
+PLATFORM_AFTER = re.compile(r"\s+(?:on|via)\s+(?:(?:his|her|its|their|the)\s+)?(?:"
+                            + "|".join(sorted(map(re.escape, PLATFORMS), key=len, reverse=True))
+                            + r")(?:\s+(?:account|page|channel|platform|website|feed))?\s*")
 MEDIUM_GAP = re.compile(r"\s+(?:on|in|via)\s+(?:(?:his|her|its|their|the)\s+)?")
 BY_STATEMENT = re.compile(rf"(?:{POSSESSIVE_NOUNS}|appeals?|letters?|messages?)\s+by\s+(?:[\w.'-]+\s+){{0,3}}$")
 IN_WHICH_OWNED = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?|letters?|speech|"
@@ -528,6 +531,8 @@ def _candidates(folded: str, raw: str, start: int, end: int, known: ArticleActor
                 cover(s, e)
     for m in PROPER_NAME.finditer(segment):
         s, e = start + m.start(), start + m.end()
+        if m.group(1) in PLATFORMS:
+            continue  # "went on Truth Social to announce": where, not who
         words = m.group(1).split()
         if words[0] in NOT_NAMES:
             # "Foreign Minister Peter Szijjarto", "Chief Cabinet Secretary Yoshimasa
@@ -1059,6 +1064,8 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             before_comma = _candidates(folded, raw, max(s_start, comma - 200), comma, known)
             antecedent = [c for c in before_comma
                           if not folded[c[1]:comma].strip()
+                          # "a post by President Donald Trump on Truth Social, in which he said"
+                          or PLATFORM_AFTER.fullmatch(folded, c[1], comma)
                           # "DeepState, the Ukrainian mapping project, whose analysts ...":
                           # the name before an apposition of its own
                           or APPOSITION_BEFORE_COMMA.fullmatch(folded, c[1], comma)]
@@ -1200,6 +1207,14 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
                 not folded.startswith(("'s", "'"), name.end()) and \
                 not (hits and known.starts[hits[0]] < name.end()):
             full = strip_title(name.group(1))
+            # ("Lieutenant Horobets answered" after "Senior Lieutenant Maksym Horobets": the
+            # rank and surname of someone named before)
+            ranked = full.split()
+            earlier = known.surname(ranked[1], name.start()) \
+                if len(ranked) == 2 and ranked[0].rstrip(".") in TITLES else None
+            if earlier:
+                known.speakers.append((name.start(), earlier, "sg"))
+                return
             if " " in full:
                 if full.split()[0] in FOREIGN_ARTICLES:
                     # ("In Paris, Le Quotidien du Soir turns to Washington. It says ...": a
