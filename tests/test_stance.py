@@ -1483,3 +1483,20 @@ def test_words_named_as_someone_elses_are_not_the_speakers(tmp_path):
                "press calls an orderly withdrawal is a rout,\" said Pavel Ignatov, a Moscow analyst."),
     })
     assert got == {("w1", "Pavel Ignatov", "asserts")}
+
+
+def test_denials_from_a_fact_check(tmp_path):
+    """Written for this test: "neither geolocated footage nor any other evidence ... backed up
+    claims that ..." denies; "withdrawing along open routes rather than sitting trapped"
+    denies; "In an encirclement you cannot get out" says what any encirclement is; "The
+    encirclement was a claim, never a finding" denies."""
+    got = stance_rows(tmp_path, {
+        "f1": ("In its Friday assessment, ISW wrote that neither geolocated footage nor any other evidence it had "
+               "reviewed backed up claims that Russian forces had encircled Ukrainian troops."),
+        "f2": ("Several Russian military bloggers wrote that the Ukrainians were withdrawing along open routes "
+               "rather than sitting trapped in a pocket."),
+        "f3": "\"In an encirclement you cannot get out,\" said Lena Hartwig, a German analyst.",
+        "f4": "\"The encirclement was a claim, never a finding,\" says Ragna Lund, a Norwegian researcher.",
+    })
+    assert got == {("f1", "Institute for the Study of War", "denies"), ("f2", "Russian military bloggers", "denies"),
+                   ("f4", "Ragna Lund", "denies")}

@@ -149,7 +149,10 @@ DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+
                           r"|(?:it|they|this|that)\s+(?:was|is|were|are)\s+(?:not|never)\s*(?:[,.;!?\"'\u201d]|$)"
                           # ("the encirclement is not happening", "has never taken place")
                           r"|(?:(?:was|is|were|are)\s+(?:not|never)\s+(?:happening|taking\s+place)|(?:has|have|had)\s+"
-                          r"(?:not|never)\s+(?:happened|taken\s+place))(?!\w))")
+                          r"(?:not|never)\s+(?:happened|taken\s+place))(?!\w)"
+                          # ("The encirclement was a claim, never a finding")
+                          r"|(?:was|is|were|are)\s+(?:only\s+|just\s+|merely\s+)?an?\s+(?:claim|assertion|story|narrative)"
+                          r"\s*,\s*(?:never|not)\s+an?\s+(?:finding|fact|reality)(?!\w))")
 # "A cauldron is when the lid is on", "An encirclement is not a matter of words": what the
 # word means, said of no troops.
 DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
@@ -164,10 +167,12 @@ PARTIAL_SUBJECT = re.compile(r"(?i)(?<![\w'-])(?<!\bin )" + word_group(stance_cu
 GENERIC_PEOPLE_BEFORE = re.compile(r"(?i)(?<![\w'-])(?:people|those|anyone|someone|everyone|everybody)\s+"
                                    r"(?:who|that)\s+(?:are|is|were|get|gets|have\s+been|has\s+been)\s+(?:[a-z-]+ly\s+)?$")
 # "People in a real encirclement do not walk out": what any force so placed does.
-GENERIC_IN_BEFORE = re.compile(r"(?:^|[.!?\"'\u201c]\s*)(?:People|Those|Anyone|Men|Soldiers|Troops|Units|Forces|"
-                               r"An\s+army|A\s+unit|A\s+force)\s+(?:who\s+are\s+)?in\s+an?\s+"
+# ("In an encirclement you cannot get out": what happens in any one)
+GENERIC_IN_BEFORE = re.compile(r"(?:^|[.!?\"'\u201c]\s*)(?:(?:People|Those|Anyone|Men|Soldiers|Troops|Units|Forces|"
+                               r"An\s+army|A\s+unit|A\s+force)\s+(?:who\s+are\s+)?in|In)\s+an?\s+"
                                r"(?:(?:real|true|genuine|proper|actual|full|complete)\s+)?$")
-GENERIC_MODAL_AFTER = re.compile(r"(?i)\s+(?:do|does|can|cannot|can't|could|would|will|won't|don't|doesn't|never)(?!\w)")
+GENERIC_MODAL_AFTER = re.compile(r"(?i),?\s+(?:(?:you|one|people|soldiers|troops|units|nobody|no\s+one)\s+)?"
+                                 r"(?:do|does|can|cannot|can't|could|would|will|won't|don't|doesn't|never)(?!\w)")
 DISTINCTION_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["distinctions"])
                                 + r"\s[^.;:!?]{0,80}$")
 CONCEPT_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["concepts"])
