@@ -730,3 +730,16 @@ def test_platforms_ranks_and_a_company_commander(tmp_path):
                "\"We were never surrounded,\" he told the audience."),
     })
     assert speakers == {"p1": "Donald Trump", "p2": "Donald Trump", "p3": "Maksym Horobets"}
+
+
+def test_accented_names_and_a_rank_before_a_first_name(tmp_path):
+    """Written for this test: "For Élodie Roussel, a researcher in Paris, the claim is ..."
+    makes her the one "she" refers to (an accented capital opens a name too); "who agreed to
+    be identified only by his rank and first name, Maj. Taras, said" is Taras."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "e1": ("For Élodie Roussel, a researcher in Paris, the claim is a lesson in how words are used. \"The story "
+               "was never true, but it did its job,\" she said."),
+        "e2": ("A battalion commander who agreed to be identified only by his rank and first name, Maj. Taras, said "
+               "the pressure had grown. \"We hold, but the map gets smaller,\" he said."),
+    })
+    assert speakers == {"e1": "Élodie Roussel", "e2": "Taras"}

@@ -456,13 +456,14 @@ COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # his call sign, Boroda"): that name stands for the person.
 CODENAME = re.compile(
     r"(?i:code-?named|call[- ]?sign(?:ed)?(?: as)?|nicknamed|nom de guerre(?: as)?|pseudonym|known as|"
-    r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:first )?name,?|"
+    r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:rank and )?(?:first )?name,?|"
     # "asked to be identified only as Dmytro", "who goes by Grizzly", "who writes as Severny Veter"
     r"identified only as|(?:goes|go|went) by|writes as|writing as|posts as|posting as|"
     # "a sergeant named Oleh", "asked that only his first name, Mark, be used"
     r"(?:sergeant|soldier|officer|commander|fighter|operator|pilot|medic|volunteer|serviceman|man|woman)\s+named|"
     r"only (?:his|her) (?:first )?name,)"
-    r",?\s+[\"']?([A-Z][\w'-]+)(?!\w)")
+    # ("identified only by his rank and first name, Maj. Sviatoslav": the name after the rank)
+    r",?\s+[\"']?(?:(?:Maj|Capt|Lt|Sgt|Col|Gen|Cpl|Pvt)\.?\s+)?([A-Z][\w'-]+)(?!\w)")
 # Words one of CODENAME's phrases has, looked for first (``in`` on the lower-cased text is
 # far cheaper than the case-insensitive pattern tried at every character).
 _CODENAME_KEYS = ("name", "call sign", "callsign", "call-sign", "pseudonym", "known as", "nom de guerre",

@@ -1157,7 +1157,7 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
 
 # "In a post on his Truth Social platform, Trump had appealed …": an opening phrase, then
 # the subject.
-PERSPECTIVE_LEAD = re.compile(r"(?:For|To)\s+(?=[A-Z][a-z]+\s+[A-Z][\w'-]+,)")
+PERSPECTIVE_LEAD = re.compile(r"(?:For|To)\s+(?=[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]+\s+[A-Z\u00c0-\u00d6\u00d8-\u00de][\w'-]+,)")
 INTRO_PHRASE = re.compile(r"(?:(?:In|On|At|After|During|Speaking|Earlier|Later|Meanwhile|"
                           r"However|Still|Then|Now|Since|Following|Asked|Separately|"
                           r"Elsewhere|When|Answering|Responding|Commenting|Addressing|Writing)"
