@@ -618,3 +618,24 @@ def test_no_claimant_from_reports_and_no_apposition_in_a_name(tmp_path):
                "kilometres the enemy had seized."),
     }))
     assert dict(zip(table["article_id"], table["claimant"])) == {"n1": None, "n2": None, "n3": "Novy Vestnik"}
+
+
+def test_directions_from_short_copy(tmp_path):
+    """Written for this test: "lost 86% of the area it captured last August, some 1,100 square
+    kilometres" - the area restates the share (lost); "were back under Moscow's control" is
+    retaken; "down from a peak of roughly 1,270" and "Ukraine's foothold, once about 500
+    square miles" are held."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "s1": ("Valery Gerasimov claimed on Wednesday that Ukraine had lost 86% of the area it captured last August, "
+               "some 1,100 square kilometres."),
+        "s2": "Gerasimov said more than 1,100 square kilometers were back under Moscow's control.",
+        "s3": "Kartohraf estimates it at about 90 square kilometres, down from a peak of roughly 1,270 square kilometres.",
+        "s4": "Ukraine's foothold, once about 500 square miles, has shrunk to a sliver.",
+    }))
+    got = dict(zip(zip(table["article_id"], table["text"]), table["direction"]))
+    assert got[("s1", "86%")] == "lost" and got[("s1", "some 1,100 square kilometres")] == "lost"
+    assert got[("s2", "more than 1,100 square kilometers")] == "retaken"
+    assert got[("s3", "roughly 1,270 square kilometres")] == "held"
+    assert got[("s4", "about 500 square miles")] == "held"

@@ -606,14 +606,21 @@ _SHARE_BACK = re.compile(
 _BACK_PREDICATE = re.compile(
     r"(?:,\s+or\s+[^,;.]{0,80},)?(?:(?!\b(?:and|but|while|which|who|that)\b)[^,;.]){0,80}?\b"
     r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:now\s+|already\s+)?"
-    r"(?:back\s+(?:in|under)\s+russian|taken\s+back|won\s+back|retaken|recaptured|liberated|"
-    r"in\s+russian\s+hands|under\s+russian\s+control)"
+    r"(?:back\s+(?:in|under)\s+(?:russian|russia's|moscow's)|taken\s+back|won\s+back|retaken|recaptured|liberated|"
+    r"in\s+(?:russian|russia's|moscow's)\s+hands|under\s+(?:russian|russia's|moscow's)\s+control)"
     r"|(?<=\s)(?:territory|area|land|ground)\s+(?:retaken|recaptured|liberated|taken\s+back|won\s+back))\b")
+
+
+# "down from a peak of roughly 1,270", "Ukraine's foothold, once about 500 square miles",
+# "the foothold peaked at around 1,300 sq km": the ground held at its largest.
+_HELD_BEFORE = re.compile(r"(?:(?:down|up)\s+from\s+(?:a|its|the|their)\s+(?:peak|high|maximum|height)\s+of"
+                          r"|(?:foothold|salient|bridgehead)\s*,?\s+(?:once|peaked\s+at|stood\s+at|then\s+at))\s+$")
 
 
 def _direction(lower: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """The direction of the figure at [start, end) in the sentence [s_start, s_end)."""
-    if _HELD_AFTER.match(lower, end, min(s_end, end + 50)):
+    if _HELD_AFTER.match(lower, end, min(s_end, end + 50)) or \
+            _HELD_BEFORE.search(lower, max(s_start, start - 50), start):
         return "held"
     if _SHARE_BACK.match(lower, end, s_end) or _BACK_PREDICATE.match(lower, end, s_end):
         return "retaken"
@@ -1294,10 +1301,11 @@ def _locate_territory(art) -> list[tuple]:
         direction = _direction(lower, start, end, art.starts[si], art.ends[si])
         restates = bool(previous and start - previous[0] <= 200 and
                         _RESTATES.search(lower, max(0, start - _RESTATES_WINDOW), start))
-        if not restates and previous and unit != "percent" and previous_unit not in (
-                None, "percent", unit) and 0 <= start - previous_end <= 25 and \
+        if not restates and previous and unit != "percent" and previous_unit not in (None, unit) and \
+                0 <= start - previous_end <= (25 if previous_unit != "percent" else 60) and \
                 re.fullmatch(r"(?:\s+(?:of|in)\s+[\w' -]+?)?\s*,\s*", lower[previous_end:start]):
-            # "under 100 km² of Russia, perhaps 30 sq mi": the same area in other units.
+            # "under 100 km² of Russia, perhaps 30 sq mi": the same area in other units;
+            # "lost 86% of the area it captured last August, some 1,100 square kilometres".
             restates = True
         previous_end, previous_unit = end, unit
         if restates:
