@@ -639,3 +639,21 @@ def test_directions_from_short_copy(tmp_path):
     assert got[("s2", "more than 1,100 square kilometers")] == "retaken"
     assert got[("s3", "roughly 1,270 square kilometres")] == "held"
     assert got[("s4", "about 500 square miles")] == "held"
+
+
+def test_claimants_named_next_to_their_description(tmp_path):
+    """Written for this test: "Maps compiled by Kartograf, a Ukrainian open-source group, now
+    put the figure at ..." credits Kartograf; "according to estimates by Ukrainian
+    open-source mappers" the mappers; "according to its commander-in-chief, Oleksandr
+    Syrskyi" Syrskyi."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "a1": "Maps compiled by Kartograf, a Ukrainian open-source group, now put the figure closer to 300 square miles.",
+        "a2": ("According to estimates by Ukrainian open-source mappers, Kyiv's troops are left with roughly 200 "
+               "square kilometres of the region."),
+        "a3": ("At its height, Kyiv's army held some 1,300 sq km of Russian territory, according to its "
+               "commander-in-chief, Oleksandr Syrskyi."),
+    }))
+    assert dict(zip(table["article_id"], table["claimant"])) == {
+        "a1": "Kartograf", "a2": "Ukrainian open-source mappers", "a3": "Oleksandr Syrskyi"}

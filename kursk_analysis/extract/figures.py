@@ -313,6 +313,10 @@ _SOURCE_NOUN = (r"(?:own\s+)?(?i:count|counts|estimates?|estimation|assessments?
                 r"data|figures?|reckoning|analysis|mapping)\b")
 # A pronoun's source as the subject ("his own count put the zone at", "its map showed"), and
 # the medium before a subject ("In its statement the ministry said").
+_NAME_AFTER = re.compile(r",\s+((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*)\s*(?=[,.;]|$)")
+# "estimates by Ukrainian open-source mappers": the makers of the estimates
+_SOURCE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:estimates?|maps?|data|figures?|analysis|"
+                            r"assessments?|calculations?)\s+(?:by|from)\s+(?P<agent>\S.*)")
 _PRONOUN_SOURCE_PHRASE = re.compile(r"(?i)(his|her|its|their)(?:\s+" + _SOURCE_NOUN + r")?")
 _OWN_MEDIUM = re.compile(r"(?i)(?:its|their|his|her)\s+(?:latest\s+|daily\s+|weekly\s+|morning\s+|evening\s+)?"
                          r"(?:statement|post|report|update|briefing|address|message|interview|remarks|summary)\s+(?=\S)")
@@ -333,7 +337,8 @@ _WHO_VERB = re.compile(
 _VERB_WHO = re.compile(
     r"(?:[,;\"]\s*)(?:" + _SAY + r")\s+(?P<who>[A-Z][^,;:.\"()\d]{1,60}?)(?=\s*[,;:.(]|\s*$)")
 _APPOSITION_HEAD = re.compile(
-    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<head>(?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the)){0,6}),\s+$")
+    # ("Maps compiled by DeepState, a Ukrainian open-source group, now put ...": the agent)
+    r"(?:^|[,;:\"]\s*|\bthat\s+|\bby\s+)(?P<head>(?:The\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the)){0,6}),\s+$")
 _APPOSITION_REACH = 400  # characters: seven words of a name, a comma and spaces fit easily
 _ROLE_START = re.compile(
     r"(?:an?|the|its|his|her)\s|(?:spokes(?:man|woman|person)|head|chief|director|commander|"
@@ -706,6 +711,11 @@ _ANTECEDENT = re.compile(r"(?P<head>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s*$
 def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ACCORDING.finditer(sentence):
+        named = _NAME_AFTER.match(sentence, m.end("who"))
+        if named and _ROLE_START.match(m.group("who")):
+            # "according to its commander-in-chief, Oleksandr Syrskyi": the role and its name
+            out.append((m.start("who"), named.end(1), sentence[m.start("who"):named.end(1)]))
+            continue
         if not _POSSESSIVE_SOURCE.match(sentence, m.start()):
             # ("according to estimates by Borderline Maps": the maker of the estimates)
             source = _SOURCE_OF.match(m.group("who"))
@@ -903,6 +913,9 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         return None, (pronoun.group(1) if pronoun.group(1).lower() in ("his", "her") else phrase)
     if not inside and (_PREPOSITION_START.match(phrase) or len(phrase.split()) > 6):
         return None, phrase  # "Within a fortnight Kyiv": not a clean name; say nothing
+    prefix = _SOURCE_PREFIX.fullmatch(phrase) if not inside else None
+    if prefix:
+        phrase = prefix.group("agent")
     if not inside and _GENERIC_SOURCE.fullmatch(phrase):
         return None, phrase  # "As per reports": no one is credited
     if not inside and "," in phrase and _ROLE_START.match(phrase.split(",", 1)[1].lstrip()):
