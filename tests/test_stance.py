@@ -1500,3 +1500,14 @@ def test_denials_from_a_fact_check(tmp_path):
     })
     assert got == {("f1", "Institute for the Study of War", "denies"), ("f2", "Russian military bloggers", "denies"),
                    ("f4", "Ragna Lund", "denies")}
+
+
+def test_a_short_label_before_a_colon_speaks_in_briefs(tmp_path):
+    """Written for this test: a newsletter's "Kremlin: troops isolated." and "Kyiv: no
+    encirclement." give the label's stance; "Background: ..." and "The short version: ..."
+    are no speakers."""
+    got = stance_rows(tmp_path, {
+        "b1": "Kremlin: troops isolated.\n\nKyiv: no encirclement.",
+        "b2": "Background: the troops were said to be surrounded.",
+    })
+    assert got == {("b1", "Kremlin", "asserts"), ("b1", "Ukrainian government", "denies")}

@@ -856,12 +856,28 @@ def _frames_in_sentence(article_id, sentence_id, s_start, s_end, folded, raw, kn
 SPEAKER_LABEL = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|CET|EET|ET|UTC|[ap]\.m\.))?\s+)?(?P<name>[^\W\d_][\w.'-]*(?:[ -][^\W\d_][\w.'-]*){0,3})\s*:\s*[\"']")
 
 
+# ("Kremlin: troops isolated.": a label, a colon and a few words, no quotation marks)
+SHORT_LABEL = re.compile(r"(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s*:\s+(?=[\w\"'])")
+SHORT_LABEL_WORDS = 15
+
+
 def _label_frame(article_id, sentence_id, s_start, s_end, folded, raw, known, inside_quote) -> dict | None:
     """The frame of a sentence that opens with a speaker's name and a colon before a
     quotation; the name must resolve (a gazetteer actor, a name introduced before, a
-    channel), else None."""
+    channel), else None. In a short sentence the words after the colon need no quotation
+    marks when the label is a gazetteer actor or a capital ("Kremlin: troops isolated.",
+    "Kyiv: no encirclement.", a newsletter's or a brief's compressed attribution)."""
     m = SPEAKER_LABEL.match(folded, s_start, s_end)
-    if m is None or inside_quote(s_start) or not raw[m.start("name"):m.start("name") + 1].isupper():
+    if m is None:
+        m = SHORT_LABEL.match(folded, s_start, s_end)
+        if m is None or len(folded[m.end():s_end].split()) > SHORT_LABEL_WORDS:
+            return None
+        cs, ce = m.start("name"), m.end("name")
+        hits = known.inside(cs, ce)
+        if not (METONYMS.get(raw[cs:ce]) and not hits or hits and known.starts[hits[0]] == cs
+                and known.ends[hits[-1]] == ce and not known.fits(known.actors[hits[0]], ("group",))):
+            return None
+    if inside_quote(s_start) or not raw[m.start("name"):m.start("name") + 1].isupper():
         return None
     cs, ce = m.start("name"), m.end("name")
     phrase = raw[cs:ce]
@@ -875,7 +891,8 @@ def _label_frame(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         introduced = phrase in known.local or any(full == phrase for o, _, full in known.names if o < cs)
         actor = phrase if introduced or channel else None
     else:  # a surname or one-word name introduced before
-        actor = known.surname(phrase, cs) or (phrase if channel else None)
+        actor = known.surname(phrase, cs) or (phrase if channel else None) \
+            or (METONYMS.get(phrase) if not hits else None)  # "Kyiv: no encirclement."
     if not actor:
         return None
     colon = folded.index(":", ce)
