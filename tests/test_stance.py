@@ -1511,3 +1511,21 @@ def test_a_short_label_before_a_colon_speaks_in_briefs(tmp_path):
         "b2": "Background: the troops were said to be surrounded.",
     })
     assert got == {("b1", "Kremlin", "asserts"), ("b1", "Ukrainian government", "denies")}
+
+
+def test_assessments_that_do_not_support_claims_and_found_neither(tmp_path):
+    """Written for this test: "intelligence assessments do not support Russian claims that ...
+    are surrounded, officials said over the weekend, even as the Kremlin kept repeating the
+    claim" - "claims" after "support Russian" is a noun, not the assessments' verb, and
+    nobody asserts; "said it had found neither geolocated video nor any other sign that ...
+    had been encircled" denies."""
+    got = stance_rows(tmp_path, {
+        "n1": ("American and European intelligence assessments do not support Russian claims that Ukrainian troops "
+               "are surrounded in Kursk, officials said over the weekend, even as the Kremlin kept repeating the "
+               "claim."),
+        "n2": ("In its Sunday update, the Institute for the Study of War said it had found neither geolocated video "
+               "nor any other sign that a Ukrainian force had been encircled."),
+    })
+    assert not any(a == "n1" and s == "asserts" and actor != "Kremlin" for a, actor, s in got)
+    assert ("n2", "Institute for the Study of War", "denies") in got
+    assert ("n2", "Institute for the Study of War", "asserts") not in got

@@ -296,6 +296,9 @@ NOUN_BEFORE = re.compile(
     r"rejected|rejects|denied|denies|deny|dismissed|dismisses|refuted|refutes|disputed|"
     r"debunked|countered|echoed|repeated|amplified|parroted|endorsed|made|making|"
     r"spread|spreading|similar|fabricat\w*|invent\w*|peddl\w*|"
+    # ("assessments do not support Russian claims that ...", "contradicted claims")
+    r"support|supports|supported|back|backs|backed|contradict\w*|undercut\w*|challeng\w*|"
+    r"question\w*|confirm\w*|corroborat\w*|"
     # the object of a verb of saying: "said claims that ... were unfounded"
     r"said|says|say|added|wrote|argued|noted|insisted|stressed|called|described|cited|citing)|'s?)"
     # ... and the modifiers a noun of saying takes after them: "rejected Russian reports that".

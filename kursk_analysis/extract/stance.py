@@ -380,7 +380,7 @@ NEXT_CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the\s+)
 CLAIM_RELATIVE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|that|this|a|an)\s+(?:[\w-]+\s+)?"
                                    r"(?:story|stories|claims?|assertions?|allegations?|narrative|account|version)"
                                    r"\s+(?:that\s+|which\s+)?$")
-SUBORDINATE_AFTER = re.compile(r"(?i)(?:\s+(?:on|in|at|last|this|late|early)\s+[\w ]{1,30}?)?,?\s+"
+SUBORDINATE_AFTER = re.compile(r"(?i)(?:\s+(?:on|in|at|over|during|last|this|late|early|earlier|later)\s+[\w ]{1,30}?)?,?\s+"
                                r"(?:as|while|whereas|after|when|because|even\s+as|even\s+though|although)\s")
 TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.|adviser|advisor|aide|envoy|"
                          r"spokes(?:man|woman|person)|minister|commander|chief|head|leader|"
