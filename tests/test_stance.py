@@ -1529,3 +1529,15 @@ def test_assessments_that_do_not_support_claims_and_found_neither(tmp_path):
     assert not any(a == "n1" and s == "asserts" and actor != "Kremlin" for a, actor, s in got)
     assert ("n2", "Institute for the Study of War", "denies") in got
     assert ("n2", "Institute for the Study of War", "asserts") not in got
+
+
+def test_the_signs_one_would_expect_of_an_encirclement(tmp_path):
+    """Written for this test: "We looked for the signs you would expect of an encirclement
+    ... and we did not find them" asserts nothing; "There are no signs of an encirclement"
+    still denies."""
+    got = stance_rows(tmp_path, {
+        "g1": ("\"We looked for the signs you would expect of an encirclement - a cut road, a collapse of resupply - "
+               "and we did not find them,\" said Mark Ellery, a US official."),
+        "g2": "\"There are no signs of an encirclement,\" said Arne Holm, a Danish analyst.",
+    })
+    assert ("g1", "Mark Ellery", "asserts") not in got and ("g2", "Arne Holm", "denies") in got
