@@ -657,3 +657,15 @@ def test_claimants_named_next_to_their_description(tmp_path):
     }))
     assert dict(zip(table["article_id"], table["claimant"])) == {
         "a1": "Kartograf", "a2": "Ukrainian open-source mappers", "a3": "Oleksandr Syrskyi"}
+
+
+def test_an_owners_tally_and_a_generic_source_before_a_named_one(tmp_path):
+    """Written for this test: "Brandreth's own tally puts the peak at ..." credits Brandreth;
+    "according to the latest map, AVM reported" credits AVM (the map is no one)."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "o1": "Brandreth's own tally puts the peak at roughly 1,250 square kilometres, based on official statements.",
+        "o2": "Ukraine now holds about 200 sq km of the region, according to the latest map, AVM reported.",
+    }))
+    assert dict(zip(table["article_id"], table["claimant"])) == {"o1": "Brandreth", "o2": "AVM"}

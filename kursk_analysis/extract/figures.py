@@ -317,6 +317,8 @@ _NAME_AFTER = re.compile(r",\s+((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*)\s*(?=[,.
 # "estimates by Ukrainian open-source mappers": the makers of the estimates
 _SOURCE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:estimates?|maps?|data|figures?|analysis|"
                             r"assessments?|calculations?)\s+(?:by|from)\s+(?P<agent>\S.*)")
+_OWNER_SOURCE = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})'s(?:\s+own)?"
+                           r"(?:\s+(?:latest|new|updated|published|own))?(?:\s+" + _SOURCE_NOUN + r")?")
 _PRONOUN_SOURCE_PHRASE = re.compile(r"(?i)(his|her|its|their)(?:\s+" + _SOURCE_NOUN + r")?")
 _OWN_MEDIUM = re.compile(r"(?i)(?:its|their|his|her)\s+(?:latest\s+|daily\s+|weekly\s+|morning\s+|evening\s+)?"
                          r"(?:statement|post|report|update|briefing|address|message|interview|remarks|summary)\s+(?=\S)")
@@ -884,6 +886,10 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
     # near ones), tried nearest first: a long sentence has thousands (issue 13).
     for distance, _, a, b in _nearest_attributions(sentence, start - s0, end - s0):
         a, b = s0 + a, s0 + b
+        if _GENERIC_SOURCE.fullmatch(raw[a:b].strip()):
+            # "according to the latest map, AVM reported": a source that is no one gives way
+            # to the next attribution
+            continue
         if b <= start and ";" in art.folded[b:start]:
             # "Russia says it has retaken 90%; Ukrainian-held ground is now put at ...": a
             # clause with its own predicate is not the earlier speaker's; an elided one
@@ -916,6 +922,9 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
     prefix = _SOURCE_PREFIX.fullmatch(phrase) if not inside else None
     if prefix:
         phrase = prefix.group("agent")
+    owner = _OWNER_SOURCE.fullmatch(phrase) if not inside else None
+    if owner:
+        phrase = owner.group("who")  # "Brandreth's own tally puts the peak at": Brandreth
     if not inside and _GENERIC_SOURCE.fullmatch(phrase):
         return None, phrase  # "As per reports": no one is credited
     if not inside and "," in phrase and _ROLE_START.match(phrase.split(",", 1)[1].lstrip()):
