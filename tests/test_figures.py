@@ -669,3 +669,26 @@ def test_an_owners_tally_and_a_generic_source_before_a_named_one(tmp_path):
         "o2": "Ukraine now holds about 200 sq km of the region, according to the latest map, AVM reported.",
     }))
     assert dict(zip(table["article_id"], table["claimant"])) == {"o1": "Brandreth", "o2": "AVM"}
+
+
+def test_he_who_put_the_figure_at_is_the_speaker_before(tmp_path):
+    """Written for this test: "Gerasimov told President Putin ... 1,100-plus square
+    kilometers, a figure he put at 86%" is Gerasimov's (he is the speaker, not the last man
+    named); "86 percent of the area, which the Kremlin put at more than 1,100 square
+    kilometers" - the Kremlin's is the figure in its own clause; "..., which Moscow put at
+    more than 1,200" is Moscow's."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "h1": ("Gen. Valery Gerasimov told President Vladimir Putin at a televised meeting that Russian troops had "
+               "freed 1,100-plus square kilometers, a figure he put at 86% of the land Ukraine had taken."),
+        "h2": ("Valery Gerasimov told him that Russian forces had recaptured 86 percent of the area, which the "
+               "Kremlin put at more than 1,100 square kilometers."),
+        "h3": ("Russian officials said all of the territory Ukraine had seized, which Moscow put at more than 1,200 "
+               "square kilometres, was back under Russian control."),
+    }))
+    got = dict(zip(zip(table["article_id"], table["text"]), table["claimant"]))
+    assert got[("h1", "86%")] == "Valery Gerasimov"
+    assert got[("h2", "86 percent")] == "Valery Gerasimov"
+    assert got[("h2", "more than 1,100 square kilometers")] == "Kremlin"
+    assert got[("h3", "more than 1,200 square kilometres")] == "Russian government"

@@ -313,6 +313,7 @@ _SOURCE_NOUN = (r"(?:own\s+)?(?i:count|counts|estimates?|estimation|assessments?
                 r"data|figures?|reckoning|analysis|mapping)\b")
 # A pronoun's source as the subject ("his own count put the zone at", "its map showed"), and
 # the medium before a subject ("In its statement the ministry said").
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:the\s+)?$", re.I)
 _NAME_AFTER = re.compile(r",\s+((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*)\s*(?=[,.;]|$)")
 # "estimates by Ukrainian open-source mappers": the makers of the estimates
 _SOURCE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:estimates?|maps?|data|figures?|analysis|"
@@ -385,6 +386,8 @@ _GENERIC_SOURCE = re.compile(r"(?i)(?:(?:the|some|media|news|press|local|latest|
 _BASED_LEAD = re.compile(r"^[A-Z][\w.'-]*-based\s+(?=[A-Z])")
 _RELATIVE_LEAD = re.compile(r"(?i)(?:which|who)\s")
 _WHO_JUNK = re.compile(
+    # ("..., a figure he put at 86%": the pronoun is who)
+    r"^(?:a|the)\s+(?:figure|number|total|tally)\s+(?:that\s+|which\s+)?(?=(?:he|she|it|they)\b)|"
     r"^[\u2022\u00b7*\u2013\u2014-]+\s*|^(?:and|but|as|while|which|who|so|yet|though|although|whereas)\s+|\s+(?:in a statement|in a post|on telegram|"
     r"on social media)$", re.I)
 
@@ -886,6 +889,10 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
     # near ones), tried nearest first: a long sentence has thousands (issue 13).
     for distance, _, a, b in _nearest_attributions(sentence, start - s0, end - s0):
         a, b = s0 + a, s0 + b
+        if a >= end and _WHICH_BEFORE.search(art.folded, max(end, a - 12), a):
+            # "86 percent of the area, which the Kremlin put at more than 1,100 square
+            # kilometers": the relative clause's own figure is the Kremlin's, not this one
+            continue
         if _GENERIC_SOURCE.fullmatch(raw[a:b].strip()):
             # "according to the latest map, AVM reported": a source that is no one gives way
             # to the next attribution
@@ -938,6 +945,11 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         if body:
             return body.group("name"), phrase
         return _BASED_LEAD.sub("", re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)), phrase
+    if phrase.lower() in ("he", "she"):
+        # Resolved from the speakers the quote layer found (_speakers_as_claimants), not
+        # from the mentions alone: "Gerasimov told Putin ..., which he put at 86 %" is
+        # Gerasimov's, not the last man named.
+        return None, phrase
     if known is not None:
         actor = None
         if article_actors is not None:
@@ -1211,8 +1223,11 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
         if found is None:
             # (a possessive pronoun is no subject's text: "his" is not "his spokesman")
             phrase = texts[i] if isinstance(texts[i], str) and texts[i].lower() not in ("his", "her") else None
+            # (a pronoun the sentence rules found is a claimant, only not yet resolved: no
+            # other frame of the sentence takes its figure)
+            pronoun = isinstance(texts[i], str) and texts[i].lower() in _PERSON_PRONOUNS
             found = _governing_frame(corpus.texts[aid], start, end, frame_rows.get(sid, ()),
-                                     phrase, not isinstance(claimants[i], str))
+                                     phrase, not isinstance(claimants[i], str) and not pronoun)
         if found is None and not isinstance(claimants[i], str) and isinstance(texts[i], str) \
                 and texts[i].lower() in _PERSON_PRONOUNS:
             # "By his reckoning, ...": the person who spoke last before, of that gender
