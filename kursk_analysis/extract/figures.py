@@ -869,7 +869,8 @@ def _known_actors(corpus):
     return pipeline.memo(corpus, "known_actors", build)
 
 
-def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speaker):
+def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speaker,
+              speakers_later: bool = False):
     """(claimant, claimant_text) for a figure at [start, end) of sentence ``si``."""
     s0, s1 = art.starts[si], art.ends[si]
     # A figure cut by a false sentence break ("450 sq. mi., a Ukrainian official said")
@@ -945,10 +946,10 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         if body:
             return body.group("name"), phrase
         return _BASED_LEAD.sub("", re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)), phrase
-    if phrase.lower() in ("he", "she"):
-        # Resolved from the speakers the quote layer found (_speakers_as_claimants), not
-        # from the mentions alone: "Gerasimov told Putin ..., which he put at 86 %" is
-        # Gerasimov's, not the last man named.
+    if speakers_later and phrase.lower() in ("he", "she"):
+        # Territory figures resolve it from the speakers the quote layer found
+        # (_speakers_as_claimants), not from the mentions alone: "Gerasimov told Putin ...,
+        # a figure he put at 86 %" is Gerasimov's, not the last man named.
         return None, phrase
     if known is not None:
         actor = None
@@ -1177,7 +1178,7 @@ def _territory(corpus, peak: date) -> pd.DataFrame:
             continue
         raw = corpus.texts[art.article_id]
         rows.extend(_provenance(art, raw, found, timex.get(art.article_id, []), peak, known,
-                                resolve_speaker))
+                                resolve_speaker, speakers_later=True))
     frame = pd.DataFrame(rows, columns=[c for c in TERRITORY_COLUMNS if not c.startswith("km2_")])
     frame = _speakers_as_claimants(corpus, frame)
     frame = _typed(frame, territory=True)
@@ -1442,7 +1443,8 @@ def _about_the_incursion(folded: str, start: int, end: int, s_start: int, s_end:
     return True
 
 
-def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> list[tuple]:
+def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker,
+                speakers_later: bool = False) -> list[tuple]:
     """Rows for one article's figures: add sentence id, as_of and claimant."""
     rows = []
     sources: dict[str, str] = {}  # head noun of a claimant phrase -> its claimant
@@ -1457,7 +1459,7 @@ def _provenance(art, raw, found, timex_rows, peak, known, resolve_speaker) -> li
         dates = _as_of(spans, cues, art.published, peak, directions, art.folded)
         for (start, end, _, fields), (as_of, basis) in zip(items, dates):
             claimant, claimant_text = _claimant(art, raw, start, end, si, known,
-                                                resolve_speaker)
+                                                resolve_speaker, speakers_later)
             if claimant_text:
                 noun = _head_noun(claimant_text)
                 back = _BACK_REFERENCE.fullmatch(claimant_text.strip())
