@@ -807,7 +807,7 @@ class ArticleActors:
             first = full.split()[0]
             # ("Lieutenant Horobets" is the surname of a name before, not a new full name)
             if " " not in full or first in NOT_NAMES or full in PLATFORMS or self.inside(m.start(), m.end()) \
-                    or first.rstrip(".") in TITLES and full.count(" ") == 1 \
+                    or titled_surname(full) \
                     or (inside_quote is not None and inside_quote(m.start())):
                 continue
             lo = bisect.bisect_left(self.starts, m.start())
@@ -860,6 +860,13 @@ ROLE_TITLES = TITLES | {"President", "Minister", "Secretary", "Chancellor", "Pre
                         "Envoy", "Mayor", "Representative", "Congressman", "Congresswoman",
                         "Speaker", "Leader", "Head", "Director", "Adviser", "Advisor", "Marshal",
                         "Lt", "Chairman", "Chairwoman", "Ombudsman", "Prosecutor", *TRADE_TITLES}
+
+
+def titled_surname(name: str) -> str | None:
+    """The surname of a rank or title and a surname ("Lieutenant Horobets", "Maj. Ovcharenko"),
+    which refers back to a name given in full before; None for anything else."""
+    words = name.split()
+    return words[1] if len(words) == 2 and words[0].rstrip(".") in TITLES else None
 
 
 def strip_title(name: str) -> str:
@@ -965,12 +972,11 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
         if " " in full:
             known.local[full.split()[-1]] = full
             return full
-    words = full.split()
-    if len(words) == 1 or len(words) == 2 and words[0].rstrip(".") in TITLES:
-        # ("Lieutenant Horobets" after "Lieutenant Maksym Horobets": the surname after a rank)
-        found = known.surname(words[-1], start) if words[-1] not in NOT_NAMES else None
-        if found:
-            return found
+    # ("Lieutenant Horobets" after "Lieutenant Maksym Horobets": the surname after a rank)
+    bare = full if full and " " not in full else titled_surname(full)
+    found = known.surname(bare, start) if bare and bare not in NOT_NAMES else None
+    if found:
+        return found
     surname = SURNAME.search(COURTESY.sub("", phrase))
     if surname:
         return known.surname(surname.group(1), start)

@@ -1219,22 +1219,20 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
     claimants, texts = frame["claimant"].tolist(), frame["claimant_text"].tolist()
     for i, (aid, sid, start, end) in enumerate(zip(frame["article_id"], frame["sentence_id"],
                                                    frame["start"], frame["end"])):
+        # he/she/his/her the sentence rules found: a claimant not yet resolved (its gender)
+        gender = _PERSON_PRONOUNS.get(texts[i].lower()) if isinstance(texts[i], str) else None
         found = next(((speaker, text) for q_start, q_end, speaker, text in quote_rows.get(aid, ())
                       if q_start <= start and end <= q_end), None)
         if found is None:
-            # (a possessive pronoun is no subject's text: "his" is not "his spokesman")
+            # (a possessive pronoun is no subject's text: "his" is not "his spokesman"; no
+            # other frame of the sentence takes a pronoun's figure)
             phrase = texts[i] if isinstance(texts[i], str) and texts[i].lower() not in ("his", "her") else None
-            # (a pronoun the sentence rules found is a claimant, only not yet resolved: no
-            # other frame of the sentence takes its figure)
-            pronoun = isinstance(texts[i], str) and texts[i].lower() in _PERSON_PRONOUNS
             found = _governing_frame(corpus.texts[aid], start, end, frame_rows.get(sid, ()),
-                                     phrase, not isinstance(claimants[i], str) and not pronoun)
-        if found is None and not isinstance(claimants[i], str) and isinstance(texts[i], str) \
-                and texts[i].lower() in _PERSON_PRONOUNS:
+                                     phrase, not isinstance(claimants[i], str) and not gender)
+        if found is None and gender and not isinstance(claimants[i], str):
             # "By his reckoning, ...": the person who spoke last before, of that gender
             last = next((row for row in reversed(people.get(aid, ())) if row[0] < start), None)
-            if last and last[1] and start - last[0] <= _PRONOUN_REACH \
-                    and last[2] in (None, _PERSON_PRONOUNS[texts[i].lower()]):
+            if last and last[1] and start - last[0] <= _PRONOUN_REACH and last[2] in (None, gender):
                 found = last[1], texts[i]
         if found is not None:
             claimants[i], texts[i] = found

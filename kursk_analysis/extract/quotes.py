@@ -47,8 +47,8 @@ import pandas as pd
 
 from kursk_analysis import pipeline
 from kursk_analysis.extract.actors import PLATFORMS, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
-    PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TITLES, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
-    strip_title, study_groups, study_table
+    PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
+    strip_title, study_groups, study_table, titled_surname
 from kursk_analysis.corpus.text import fold
 from kursk_analysis.extract.spans import rows_by
 from kursk_analysis import lexicon
@@ -1229,9 +1229,8 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
             full = strip_title(name.group(1))
             # ("Lieutenant Horobets answered" after "Senior Lieutenant Maksym Horobets": the
             # rank and surname of someone named before)
-            ranked = full.split()
-            earlier = known.surname(ranked[1], name.start()) \
-                if len(ranked) == 2 and ranked[0].rstrip(".") in TITLES else None
+            ranked = titled_surname(full)
+            earlier = known.surname(ranked, name.start()) if ranked else None
             if earlier:
                 known.speakers.append((name.start(), earlier, "sg"))
                 return
