@@ -1541,3 +1541,18 @@ def test_the_signs_one_would_expect_of_an_encirclement(tmp_path):
         "g2": "\"There are no signs of an encirclement,\" said Arne Holm, a Danish analyst.",
     })
     assert ("g1", "Mark Ellery", "asserts") not in got and ("g2", "Arne Holm", "denies") in got
+
+
+def test_a_soldiers_own_small_unit_and_a_cauldron_announced_take_no_side(tmp_path):
+    """Written for this test: "his platoon spent three days cut off in a basement" is one
+    small unit's story, not the claim; "a cauldron is usually announced on state television"
+    says how such claims are made, of no troops; the same speakers' denials stand."""
+    got = stance_rows(tmp_path, {
+        "p1": ("A paratrooper who gave only his call sign, Grach, said his platoon spent three days cut off in a "
+               "basement near Sudzha. \"We walked out. Nobody was surrounded,\" he said."),
+        "p2": ("Analyst Petra Lind said a cauldron is usually announced on state television long before anyone can "
+               "check it."),
+        "p3": "Lieutenant Oksana Marchuk said our company was cut off for a day near the highway.",
+    })
+    assert ("p1", "Grach", "denies") in got and ("p1", "Grach", "asserts") not in got
+    assert not any(a in ("p2", "p3") for a, _, _ in got)

@@ -157,8 +157,11 @@ DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+
 # word means, said of no troops.
 DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
                               r"(?:when|where|what|about|an?\s+(?:matter|question|word|term)\s+of)(?!\w)")
-# "a cauldron has walls", "An encirclement needs a closed ring": what any one is.
-GENERIC_VERB_AFTER = re.compile(r"(?i)\s+(?:has|needs|requires|implies)(?!\w)")
+# "a cauldron has walls", "An encirclement needs a closed ring": what any one is;
+# "a cauldron is usually announced on television", "A pocket gets declared": how any such
+# claim is made, said of no troops.
+GENERIC_VERB_AFTER = re.compile(r"(?i)\s+(?:has|needs|requires|implies|(?:is|gets|was)\s+(?:\w+ly\s+)?"
+                                r"(?:announced|declared|proclaimed|reported))(?!\w)")
 INDEFINITE_BEFORE = re.compile(r"(?i)(?<![\w'-])an?\s+$")
 COMPANY_AFTER = re.compile(r"(?i)\s+by\s+(?:the\s+)?" + word_group(stance_cues()["company"]))
 # (a subject, not a manner: "pulling back in small groups")
