@@ -1556,3 +1556,18 @@ def test_a_soldiers_own_small_unit_and_a_cauldron_announced_take_no_side(tmp_pat
     })
     assert ("p1", "Grach", "denies") in got and ("p1", "Grach", "asserts") not in got
     assert not any(a in ("p2", "p3") for a, _, _ in got)
+
+
+def test_an_appearance_someone_would_produce_is_no_report(tmp_path):
+    """Written for this test: "Moscow wanted to create the impression that ...", "trying to
+    paint a picture of encircled brigades", "wanted the world to think ...", "hoped to make
+    it look as if ...": the speaker does not assert what another would have believed."""
+    got = stance_rows(tmp_path, {
+        "i1": ("Zelensky said Moscow wanted to create the impression that Ukrainian troops were surrounded in order "
+               "to win better terms."),
+        "i2": ("Foreign Minister Andrii Sybiha said the Kremlin was trying to paint a picture of encircled "
+               "Ukrainian brigades for the Americans."),
+        "i3": "Ukraine's army chief said Russia wanted the world to think its soldiers were trapped.",
+        "i4": "The foreign ministry in Kyiv said the Kremlin hoped to make it look as if Ukrainian forces were surrounded.",
+    })
+    assert not any(s == "asserts" for _, _, s in got)
