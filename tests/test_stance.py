@@ -1571,3 +1571,18 @@ def test_an_appearance_someone_would_produce_is_no_report(tmp_path):
         "i4": "The foreign ministry in Kyiv said the Kremlin hoped to make it look as if Ukrainian forces were surrounded.",
     })
     assert not any(s == "asserts" for _, _, s in got)
+
+
+def test_stories_of_an_encirclement_spoken_of_judged_or_placed_on_television(tmp_path):
+    """Written for this test: "using the story of surrounded soldiers to stall" and "the
+    claim of an encirclement did not hold up" assert nothing; "existed only on Russian
+    television" denies; "repeated the story of surrounded soldiers" takes the story up."""
+    got = stance_rows(tmp_path, {
+        "y1": "Zelensky said Putin was using the story of surrounded soldiers to stall the ceasefire.",
+        "y2": "Analyst Mark Feld said the claim of an encirclement did not hold up.",
+        "y3": "Ukrainian commanders said the encirclement existed only on Russian television.",
+        "y4": "Trump repeated the story of thousands of surrounded Ukrainian soldiers on Friday.",
+    })
+    assert not any(a in ("y1", "y2") and s == "asserts" for a, _, s in got)
+    assert ("y3", "Ukrainian military", "denies") in got and ("y3", "Ukrainian military", "asserts") not in got
+    assert ("y4", "Donald Trump", "asserts") in got

@@ -152,7 +152,11 @@ DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+
                           r"(?:not|never)\s+(?:happened|taken\s+place))(?!\w)"
                           # ("The encirclement was a claim, never a finding")
                           r"|(?:was|is|were|are)\s+(?:only\s+|just\s+|merely\s+)?an?\s+(?:claim|assertion|story|narrative)"
-                          r"\s*,\s*(?:never|not)\s+an?\s+(?:finding|fact|reality)(?!\w))")
+                          r"\s*,\s*(?:never|not)\s+an?\s+(?:finding|fact|reality)(?!\w)"
+                          # ("the encirclement existed only on Russian television", "exists only in
+                          # the Kremlin's imagination")
+                          r"|(?:(?:exist(?:s|ed)?|lived?|lives)\s+only|only\s+(?:exist(?:s|ed)?|lived?|lives))\s+"
+                          r"(?:on|in)(?!\w))")
 # "A cauldron is when the lid is on", "An encirclement is not a matter of words": what the
 # word means, said of no troops.
 DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
@@ -531,8 +535,10 @@ def _of_no_troops(text: str, start: int, end: int, claim: Claim) -> bool:
     """Whether the term at [start, end) of a folded sentence says what the word means or what
     is true of any force so placed, of no troops in particular: a definition ("A cauldron is
     when the lid is on", "a cauldron has walls"), a distinction ("a difference between a
-    retreat and an encirclement"), a concept ("the idea of a trapped force";
-    "did not support the idea of a sealed pocket" still denies), or a generic subject
+    retreat and an encirclement"), a concept or a story spoken of ("the idea of a trapped
+    force", "using the story of surrounded soldiers"; "did not support the idea of a sealed
+    pocket" and "the story of trapped soldiers was ... not a fact" still deny, "repeated the
+    story of surrounded troops" takes it up), or a generic subject
     ("people who are trapped", "People in a real encirclement do not walk out", "An
     encircled force, she argued, can neither ...", "Surrounded people do not get hot food")."""
     participle = text[start:end].lower().endswith("ed")
@@ -541,8 +547,11 @@ def _of_no_troops(text: str, start: int, end: int, claim: Claim) -> bool:
         DEFINITION_AFTER.match(text, end)
         or indefinite and GENERIC_VERB_AFTER.match(text, end)
         or DISTINCTION_BEFORE.search(text, max(0, start - 100), start)
-        or CONCEPT_BEFORE.search(text, max(0, start - 60), start)
+        or (concept := CONCEPT_BEFORE.search(text, max(0, start - 60), start))
         and not _negated(text, start) and not claim.denial.search(text, max(0, start - 80), start)
+        and not ENDORSEMENT.search(text, max(0, concept.start() - 40), concept.start())
+        # ("The story of thousands of trapped soldiers was ... not a military fact": judged false)
+        and not claim.denial.search(text, end, min(len(text), end + 80))
         or GENERIC_PEOPLE_BEFORE.search(text, max(0, start - 60), start)
         or GENERIC_IN_BEFORE.search(text, max(0, start - 50), start) and GENERIC_MODAL_AFTER.match(text, end)
         or participle and indefinite and GENERIC_FORCE_AFTER.match(text, end)
