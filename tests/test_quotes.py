@@ -743,3 +743,20 @@ def test_accented_names_and_a_rank_before_a_first_name(tmp_path):
                "the pressure had grown. \"We hold, but the map gets smaller,\" he said."),
     })
     assert speakers == {"e1": "Élodie Roussel", "e2": "Taras"}
+
+
+def test_a_role_then_one_capitalised_word_is_that_persons_name(tmp_path):
+    """Written for this test: "The Akhmat commander Alaudinov repeated ...", "The military
+    blogger Rybar wrote ...", "Ukrainian analyst Zhdanov said ..." - the word after the role
+    is the speaker, not a person named earlier nor the group "analysts"."""
+    corpus = mini_corpus(tmp_path, {
+        "r1": ("Commander-in-Chief Oleksandr Sirsky said there was no threat. The Akhmat commander Alaudinov "
+               "repeated the claim on television."),
+        "r2": "Zelensky spoke first. The military blogger Rybar wrote that the road was cut.",
+        "r3": "Ukrainian analyst Zhdanov said the troops were not surrounded.",
+    })
+    frames = speech_frames(corpus)
+    got = set(zip(frames["article_id"], frames["verb"], frames["actor"]))
+    assert ("r1", "repeated", "Alaudinov") in got
+    assert ("r2", "wrote", "Rybar") in got
+    assert ("r3", "said", "Zhdanov") in got

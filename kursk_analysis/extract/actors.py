@@ -786,6 +786,11 @@ class ArticleActors:
             m = FIRST_NAME_BEFORE.search(raw, max(0, apposition.start() - 40), apposition.start())
             if m and new_word(m.group(1), m.start(1)) and not ORGANISATION_AFTER.match(raw, m.end(1)):
                 introduce(m.group(1), m.end(1), None)
+        # "The Akhmat commander Alaudinov repeated ...", "the military blogger Rybar wrote":
+        # a single capitalised word right after what the person is, is their name
+        for m in (ROLE_SURNAME.finditer(raw) if _ROLE_SURNAME_KEY.search(raw) else ()):
+            if new_word(m.group(1), m.start(1)):
+                introduce(m.group(1), m.end(1), None)
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -1193,6 +1198,15 @@ _BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 PERSON_APPOSITION = re.compile(rf",\s+an?\s+(?:[\w'-]+\s+){{0,3}}?"
                                rf"(?:{DESCRIPTION_NOUNS}|{CIVILIAN}|operator|pilot|paratrooper|marine|sniper|medic|"
                                rf"sergeant|lieutenant|captain|major|private|corporal|gunner|driver|scout)(?!\w)")
+# A role in lower case, then one capitalised word and no other (a two-word name is the name
+# scan's): "the military expert Khodarenok said", "Ukrainian analyst Zhdanov, who ...".
+_PERSON_ROLES = (r"commander|blogger|milblogger|expert|analyst|correspondent|journalist|officer|colonel|"
+                 r"spokes(?:man|woman|person)|adviser|advisor|historian|researcher|commentator|propagandist|"
+                 r"presenter|anchor|columnist|lawmaker|deputy|politician|economist|strategist|veteran|"
+                 r"fighter|sergeant|lieutenant|captain")
+_ROLE_SURNAME_KEY = re.compile(rf"(?<![\w'-])(?:{_PERSON_ROLES})\s+[{_UPPER}]")
+ROLE_SURNAME = re.compile(rf"(?<![\w'-])(?:{_PERSON_ROLES})\s+([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)"
+                          r"(?=\s*,|\s+(?!of\b|and\b|in\b|from\b|on\b|at\b)[a-z])")
 FIRST_NAME_BEFORE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UPPER}][{_LOWER}]+)$")
 _CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'-]*\s+$")
 SINGLE_BODY = re.compile(rf"(?<![\w.'-])([{_UPPER}][{_LOWER}]+)$")

@@ -520,7 +520,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         if not hedge and _of_no_troops(text, m.start(), m.end(), claim):
             hedge = True
         # "some smaller Ukrainian groups had been cut off": a part of the force, not the claim
-        if not hedge and PARTIAL_SUBJECT.search(text, _clause_start(text, m.start()), m.start()):
+        # ("Our company was never encircled" still denies)
+        if not hedge and PARTIAL_SUBJECT.search(text, _clause_start(text, m.start()), m.start()) \
+                and not _negated(text, m.start()):
             hedge = True
         if not hedge:
             opener = None
