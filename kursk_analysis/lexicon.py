@@ -45,7 +45,8 @@ CUE_FAMILIES = ("hedges", "negations", "denials", "strong_denials", "agreements"
                 "reported_claims", "evaluations", "questions", "subordinators", "negated_frames",
                 "persuasions", "reported_in_quotes", "affirmations", "endorsements",
                 "denial_nouns", "unverified", "aside_claims", "lie_accusations", "averted",
-                "word_mentions", "number_objects", "concepts", "company", "partial", "distinctions")
+                "word_mentions", "number_objects", "concepts", "company", "partial", "distinctions", "hearsay",
+                "silences")
 CLAIM_KEYS = {"name", "description", "terms", "weak_terms", "after_only_terms", "troops",
               "extra_hedges", "extra_denials", "implicit_denials", "other_troops", "own_troops", "other_places", "places"}
 

@@ -1586,3 +1586,24 @@ def test_stories_of_an_encirclement_spoken_of_judged_or_placed_on_television(tmp
     assert not any(a in ("y1", "y2") and s == "asserts" for a, _, s in got)
     assert ("y3", "Ukrainian military", "denies") in got and ("y3", "Ukrainian military", "asserts") not in got
     assert ("y4", "Donald Trump", "asserts") in got
+
+
+def test_hearsay_silence_nothing_showing_and_a_claim_spoken_of(tmp_path):
+    """Written for this test: "I see nothing showing that the Ukrainians are cut off" denies;
+    "I heard on the radio that they were surrounded" is what the speaker heard; "the Russian
+    claim of an encirclement had a clear purpose" and "talk of a cauldron served Moscow" speak
+    of the claim; "its statement did not mention the reports of an encirclement" is silence,
+    neither a denial nor the statement's own claim; "repeated claims of an encirclement"
+    still takes the claim up."""
+    got = stance_rows(tmp_path, {
+        "h1": "\"The road is under fire, but I see nothing showing that the Ukrainians are cut off,\" analyst Lars Brekke said.",
+        "h2": "\"I heard on the radio that they were surrounded, and I cried,\" said Olha Marchenko.",
+        "h3": "Analyst Ian Kerr argued that the Russian claim of an encirclement had a clear diplomatic purpose.",
+        "h4": "Analyst Ian Kerr said talk of a cauldron served Moscow's negotiating aims.",
+        "h5": ("Ukraine's General Staff said its troops had repelled attacks, but its statement did not mention the "
+               "reports of an encirclement."),
+        "h6": "Trump repeated claims of an encirclement on Friday.",
+    })
+    assert ("h1", "Lars Brekke", "denies") in got and ("h1", "Lars Brekke", "asserts") not in got
+    assert not any(a in ("h2", "h3", "h4", "h5") for a, _, _ in got)
+    assert ("h6", "Donald Trump", "asserts") in got

@@ -180,6 +180,12 @@ GENERIC_IN_BEFORE = re.compile(r"(?:^|[.!?\"'\u201c]\s*)(?:(?:People|Those|Anyon
                                r"(?:(?:real|true|genuine|proper|actual|full|complete)\s+)?$")
 GENERIC_MODAL_AFTER = re.compile(r"(?i),?\s+(?:(?:you|one|people|soldiers|troops|units|nobody|no\s+one)\s+)?"
                                  r"(?:do|does|can|cannot|can't|could|would|will|won't|don't|doesn't|never)(?!\w)")
+SILENCE_AFTER = re.compile(r"(?i)\s+(?:(?:even|yet|specifically|directly|once)\s+)?"
+                           + word_group(stance_cues()["silences"]) + r"(?![\w'])")
+SILENT_NOUN = re.compile(r"(?i)(?:\s+(?:also|even|never|not|did|does|do|had|has|was|were|is)(?:n't)?)*\s+(?:not\s+)?"
+                         + word_group(stance_cues()["silences"]) + r"(?![\w'])")
+HEARSAY_BEFORE = re.compile(r"(?i)(?<![\w'])(?:i|we)\s+(?:(?:first|had|have|just|then|once)\s+)?"
+                            + word_group(stance_cues()["hearsay"]) + r"(?![\w'])[^.!?]{0,60}$")
 DISTINCTION_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["distinctions"])
                                 + r"\s[^.;:!?]{0,80}$")
 CONCEPT_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["concepts"])
@@ -519,6 +525,9 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = True
         if not hedge and _of_no_troops(text, m.start(), m.end(), claim):
             hedge = True
+        # "I heard on the radio that they were surrounded": what the speaker heard
+        if not hedge and HEARSAY_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            hedge = True
         # "some smaller Ukrainian groups had been cut off": a part of the force, not the claim
         # ("Our company was never encircled" still denies)
         if not hedge and PARTIAL_SUBJECT.search(text, _clause_start(text, m.start()), m.start()) \
@@ -686,7 +695,8 @@ def _counterfactual(text: str, start: int, end: int) -> bool:
 
 
 def _negated(text: str, start: int) -> bool:
-    """A negation in the clause that holds the term at ``start``."""
+    """A negation in the clause that holds the term at ``start`` (not one on a verb of
+    mentioning: "did not mention the reports of an encirclement" is silence)."""
     lo = max(0, start - 80)
     clause = lo
     for m in CLAUSE_BREAK.finditer(text, lo, start):
@@ -694,7 +704,7 @@ def _negated(text: str, start: int) -> bool:
         clause = m.end() if m.group() not in ('"',) else clause
     if clause > start - NEGATION_WINDOW:
         clause = max(lo, start - NEGATION_WINDOW)
-    return bool(NEGATION.search(text, clause, start))
+    return any(not SILENCE_AFTER.match(text, m.end()) for m in NEGATION.finditer(text, clause, start))
 
 
 def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bool:
@@ -770,9 +780,12 @@ def _topic(text: str, terms: list[tuple[int, int, bool]]) -> bool:
 
 def _named_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
     """Whether every term of a (folded) scope is in the content of a claim the scope names
-    ("the claims that ...") without a verb before it that takes the claim up."""
+    ("the claims that ...", "the Russian claim of an encirclement had a purpose", "talk of a
+    cauldron served Moscow") without a verb before it that takes the claim up ("repeated
+    claims of an encirclement")."""
     for start, _, _ in terms:
-        named = REPORTED_CLAIM_THAT.search(text, max(0, start - 120), start)
+        named = REPORTED_CLAIM_THAT.search(text, max(0, start - 120), start) \
+            or REPORTED_CLAIM_BEFORE.search(text, max(0, start - 80), start)
         if not named or ENDORSEMENT.search(text, 0, named.start()):
             return False
     return bool(terms)
@@ -1114,6 +1127,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                                 + [_clause_end(folded, n_end)])
                     owns = any(n_end <= t[0] < bound for t in unhedged) or \
                         (not unhedged and anaphoric)
+                    # (the noun's own content comes right after it, "Trump's claim that",
+                    # "Putin's remarks about": not a clause the noun is the subject of, "its
+                    # statement did not mention the reports of an encirclement")
+                    if owns and SILENT_NOUN.match(folded, n_end):
+                        owns = False
                     # (up to another verb of saying, not the statement's own "Its statement
                     # said ...": "described Putin's remarks as panic and said there was no
                     # encirclement" is the describer's denial)
