@@ -1607,3 +1607,37 @@ def test_hearsay_silence_nothing_showing_and_a_claim_spoken_of(tmp_path):
     assert ("h1", "Lars Brekke", "denies") in got and ("h1", "Lars Brekke", "asserts") not in got
     assert not any(a in ("h2", "h3", "h4", "h5") for a, _, _ in got)
     assert ("h6", "Donald Trump", "asserts") in got
+
+
+def test_what_any_encirclement_is_words_like_trapped_and_a_negated_endorsement(tmp_path):
+    """Written for this test: "An encirclement is proved by prisoners ...", "An encirclement
+    is not a feeling", "A cauldron with a hole like that in it is a sieve" say what any
+    encirclement is; "A cauldron is forming west of Sudzha" is this one and "An
+    encirclement of our brigades never took place" denies; "words like trapped" mentions the
+    word; "had seen nothing, not one thing, to back up the claim" takes nothing up."""
+    got = stance_rows(tmp_path, {
+        "g1": "\"An encirclement is proved by prisoners and burned vehicles, not by briefings,\" said analyst Ravi Menon.",
+        "g2": "\"An encirclement is not a feeling,\" said Marta Quinn, a historian.",
+        "g3": "\"A cauldron with a hole like that in it is a sieve,\" said Colonel Petro Shpak.",
+        "g4": "\"A cauldron is forming west of Sudzha,\" said the blogger Mikhail Zvonarev.",
+        "g5": "\"An encirclement of our brigades never took place,\" said Ukrainian spokesman Dmytro Lykhovyi.",
+        "g6": "Hamish Reid, a defence analyst, said politicians reached for words like trapped because they were vivid.",
+        "g7": ("Putin says the troops are encircled. Sen. Ann Doyle said she had seen \"nothing, not one thing\" to "
+               "back up the claim."),
+    })
+    assert not any(a in ("g1", "g2", "g3", "g6") for a, _, _ in got)
+    assert ("g4", "Mikhail Zvonarev", "asserts") in got and ("g5", "Dmytro Lykhovyi", "denies") in got
+    assert ("g7", "Ann Doyle", "asserts") not in got
+
+
+def test_a_subject_with_its_place_before_an_apposition(tmp_path):
+    """Written for this test: "the Institute for the Study of War in Washington, which goes
+    through the videos every day, said it had found no evidence" - the institute speaks, not
+    the ministry named in the sentence before."""
+    got = stance_rows(tmp_path, {
+        "w1": ("The Russian defence ministry said the Ukrainians were blocked. But the Institute for the Study of War "
+               "in Washington, which goes through the combat videos every day, said it had found no evidence of a "
+               "large encirclement."),
+    })
+    assert ("w1", "Institute for the Study of War", "denies") in got
+    assert ("w1", "Russian Defence Ministry", "denies") not in got

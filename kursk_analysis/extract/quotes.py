@@ -80,7 +80,10 @@ GAP_APPOSITION = re.compile(
     # ("Sen. Marian Tolliver, D-Ore., who sits on ..., told"; "Starshina Grom (about 96,000
     # subscribers), run by a former sergeant, had announced")
     # ("Danny Rourke, 34, from Stoke-on-Trent, told": an age before the apposition)
-    r"(?:\s*,\s*[DRI]-[A-Z][\w.]{1,12}(?=,)|\s*,\s*\d{1,3}(?=,)|\s*\([^()\"]{1,60}\))?"
+    # ("the Institute for the Study of War in Washington, which goes through ..., said": a
+    # place after the name)
+    r"(?:\s*,\s*[DRI]-[A-Z][\w.]{1,12}(?=,)|\s*,\s*\d{1,3}(?=,)|\s*\([^()\"]{1,60}\)"
+    r"|\s+(?:in|at|from|of)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?(?=\s*,))?"
     # (a comma between digits, "which has 400,000 subscribers", is no end of it)
     r"\s*,(?:[^,\"]|(?<=\d),(?=\d)){1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
     r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"

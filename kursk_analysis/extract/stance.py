@@ -161,6 +161,14 @@ DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+
 # word means, said of no troops.
 DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
                               r"(?:when|where|what|about|an?\s+(?:matter|question|word|term)\s+of)(?!\w)")
+# "An encirclement is proved by prisoners, not by briefings", "An encirclement is not a
+# feeling", "A cauldron with a hole like that is a sieve": an indefinite noun opening what the
+# speaker says is any encirclement ("A cauldron is forming west of Sudzha" is this one;
+# "An encirclement of our brigades never took place" names whose).
+GENERIC_OPENING = re.compile(r"(?:^|[.!?;:\"'\u201c\u2018]\s*)[Aa]n?\s+$")
+GENERIC_PREDICATE = re.compile(r"(?i)(?:\s+with\s+[^,;.!?\"]{1,40}?)?\s+(?:is|means|requires|needs|has|does|"
+                               r"can|cannot|can't|will|must|should|would)(?![\w'])"
+                               r"(?!\s+(?:not\s+)?(?:\w+ing|now|already|still|being)(?![\w']))")
 # "a cauldron has walls", "An encirclement needs a closed ring": what any one is;
 # "a cauldron is usually announced on television", "A pocket gets declared": how any such
 # claim is made, said of no troops.
@@ -556,6 +564,8 @@ def _of_no_troops(text: str, start: int, end: int, claim: Claim) -> bool:
     indefinite = bool(INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
     return bool(
         DEFINITION_AFTER.match(text, end)
+        or not participle and GENERIC_OPENING.search(text, max(0, start - 8), start)
+        and GENERIC_PREDICATE.match(text, end)
         or indefinite and GENERIC_VERB_AFTER.match(text, end)
         or DISTINCTION_BEFORE.search(text, max(0, start - 100), start)
         or (concept := CONCEPT_BEFORE.search(text, max(0, start - 60), start))
@@ -776,6 +786,14 @@ def _topic(text: str, terms: list[tuple[int, int, bool]]) -> bool:
                                or CLAIM_NOUN_AFTER.match(text, end)
                                and not ENDORSEMENT.search(text, max(0, start - 40), start)
                                for start, end, _ in terms)
+
+
+def _takes_up(text: str, at: int) -> bool:
+    """Whether a verb before ``at`` takes up the claim named there ("Trump repeated the
+    claim"); not one a negation governs ("had seen nothing, not one thing, to back up the
+    claim", "no evidence to support the claim")."""
+    return any(not NEGATION.search(text, max(0, m.start() - 40), m.start())
+               for m in ENDORSEMENT.finditer(text, 0, at))
 
 
 def _named_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
@@ -1308,7 +1326,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     # "Putin has claimed they were trapped, and Trump repeated the claim": a
                     # verb that takes up the claim the sentence made before (not one it
                     # denied: "the claim" may then be the denial).
-                    elif content_after and any(ENDORSEMENT.search(scope, 0, m.start()) for m in ANAPHOR.finditer(scope)):
+                    elif content_after and any(_takes_up(scope, m.start()) for m in ANAPHOR.finditer(scope)):
                         prior = [t for t in unhedged if t[1] <= lo]
                         if prior and not denies_in(folded[:lo], prior, claim):
                             add(f.actor, "asserts", "speaker", "takes-up-claim", f.subject_start,
@@ -1350,7 +1368,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 # "It added that Russian claims were aimed at Trump", "the claims did not
                 # match the battlefield" judge it.
                 if stance == "asserts" and not unhedged and not echoed and not any(
-                        ENDORSEMENT.search(scope, 0, m.start()) for m in ANAPHOR.finditer(scope)):
+                        _takes_up(scope, m.start()) for m in ANAPHOR.finditer(scope)):
                     continue
                 if stance == "asserts" and scope_terms and (
                         _judged_report(scope, scope_terms) or _topic(scope, scope_terms)
