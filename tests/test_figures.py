@@ -692,3 +692,33 @@ def test_he_who_put_the_figure_at_is_the_speaker_before(tmp_path):
     assert got[("h2", "86 percent")] == "Valery Gerasimov"
     assert got[("h2", "more than 1,100 square kilometers")] == "Kremlin"
     assert got[("h3", "more than 1,200 square kilometres")] == "Russian government"
+
+
+def test_sources_by_the_count_of_owners_and_participles(tmp_path):
+    """Written for this test: "by the reckoning of DeepState, the Ukrainian mapping group"
+    and "by the count of Ukraine's commander-in-chief, Oleksandr Syrskyi" name the source
+    after "of"; "Kyiv's highest figure, cited later ..., was" is Kyiv's; a participle set
+    off before the verb ("Our own tracing, last updated on 21 February, puts") is no
+    claimant, nor "the group's maps" unresolved; an area "falling from ... to ..." is held."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "o1": "By the reckoning of DeepState, the Ukrainian mapping group, Ukraine still held under 5 square kilometres.",
+        "o2": ("That is a tenth of the 1,376 square kilometres that, by the count of Ukraine's commander-in-chief, "
+               "Oleksandr Syrskyi, Ukraine controlled at the height of the operation."),
+        "o3": "Kyiv's highest figure, cited later by Syrskyi's staff, was 1,376 square kilometres.",
+        "o4": ("Our own tracing of geolocated positions, last updated on 21 February, puts the Ukrainian-held area "
+               "at between 430 and 480 square kilometres."),
+        "o5": "In the past week alone, the group's maps show Ukraine losing another 45 square kilometres.",
+        "o6": ("DeepState, a Ukrainian group that publishes daily maps, showed Ukraine's area in Kursk falling from "
+               "about 310 square kilometres to about 105 square kilometres."),
+    }))
+    rows = {(a, t): (c, d) for a, t, c, d in zip(table["article_id"], table["text"], table["claimant"],
+                                                table["direction"])}
+    assert rows[("o1", "under 5 square kilometres")][0] == "DeepState"
+    assert rows[("o2", "1,376 square kilometres")][0] == "Oleksandr Syrskyi"
+    assert rows[("o3", "1,376 square kilometres")][0] == "Ukrainian government"
+    assert rows[("o4", "between 430 and 480 square kilometres")][0] is None
+    assert rows[("o5", "45 square kilometres")][0] is None
+    assert [rows[("o6", t)] for t in ("about 310 square kilometres", "about 105 square kilometres")] == \
+        [("DeepState", "held"), ("DeepState", "held")]

@@ -318,14 +318,28 @@ _NAME_AFTER = re.compile(r",\s+((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*)\s*(?=[,.
 # "estimates by Ukrainian open-source mappers": the makers of the estimates
 _SOURCE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:estimates?|maps?|data|figures?|analysis|"
                             r"assessments?|calculations?)\s+(?:by|from)\s+(?P<agent>\S.*)")
-_OWNER_SOURCE = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})'s(?:\s+own)?"
+# ("the group's maps show": the group named before)
+_OWNER_SOURCE = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4}|the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)'s(?:\s+own)?"
                            r"(?:\s+(?:latest|new|updated|published|own))?(?:\s+" + _SOURCE_NOUN + r")?")
 _PRONOUN_SOURCE_PHRASE = re.compile(r"(?i)(his|her|its|their)(?:\s+" + _SOURCE_NOUN + r")?")
 _OWN_MEDIUM = re.compile(r"(?i)(?:its|their|his|her)\s+(?:latest\s+|daily\s+|weekly\s+|morning\s+|evening\s+)?"
                          r"(?:statement|post|report|update|briefing|address|message|interview|remarks|summary)\s+(?=\S)")
+# ("By the defence ministry's running tally", "in Kyiv's latest count")
 _POSSESSIVE_SOURCE = re.compile(
-    r"\b(?i:by|in|according to)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5})"
-    r"'s\s+" + _SOURCE_NOUN)
+    r"\b(?i:by|in|according to)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5}"
+    r"|the\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+    r"'s\s+(?:(?:running|latest|new|updated|official|daily|published|weekly)\s+)?" + _SOURCE_NOUN)
+# "Kyiv's highest figure, cited later by Syrskyi's staff, was 1,376": the figure's owner
+_OWNER_FIGURE = re.compile(
+    r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})'s\s+"
+    r"(?:(?:own|highest|latest|official|peak|first|last|new|final|earlier)\s+)?(?:figure|estimate|count|tally|total)s?"
+    r"(?=\s*,|\s+(?:was|is|were|are|stood|stands|had|has|put|puts)\b)")
+# "by the reckoning of DeepState, the Ukrainian mapping group", "by the count of Ukraine's
+# commander-in-chief, Oleksandr Syrskyi": the source after "of" (a role, then its name)
+_OF_SOURCE = re.compile(
+    r"\b(?i:by|in|according to)\s+(?i:the|an?)\s+(?:(?:running|latest|new|updated|official|own)\s+)?"
+    r"(?i:count|reckoning|tally|estimates?|figures?|calculations?|assessment|maps?)\s+(?:of|by)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|(?<='s\s)[a-z][\w-]*)){0,5})")
 _PRONOUN_SOURCE = re.compile(r"\b(?i:by|in)\s+(?P<who>(?i:his|her))\s+" + _SOURCE_NOUN)
 # ("Per the Krakow-based OSINT group Linia, ...": the name after its description; "09:35 GMT
 # - Per DeepState, ...": after a live blog's time stamp)
@@ -385,6 +399,11 @@ _GENERIC_SOURCE = re.compile(r"(?i)(?:(?:the|some|media|news|press|local|latest|
                              r"several|other|various|earlier)\s+)*(?:reports?|estimates?|data|figures?|maps?)")
 _BASED_LEAD = re.compile(r"^[A-Z][\w.'-]*-based\s+(?=[A-Z])")
 _RELATIVE_LEAD = re.compile(r"(?i)(?:which|who)\s")
+# (a participle that names an agent, "based on ISW data", still attributes)
+_AGENT_WORD = re.compile(r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]")
+_PARTICIPLE_WHO = re.compile(r"(?:(?:last|first|most\s+recently|recently)\s+)?(?:updated|published|released|compiled|"
+                             r"issued|based|drawn|posted|revised)\b")
 _WHO_JUNK = re.compile(
     # ("..., a figure he put at 86%": the pronoun is who)
     r"^(?:a|the)\s+(?:figure|number|total|tally)\s+(?:that\s+|which\s+)?(?=(?:he|she|it|they)\b)|"
@@ -731,6 +750,15 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
     for regex in (_POSSESSIVE_SOURCE, _PRONOUN_SOURCE, _PER_SOURCE):
         for m in regex.finditer(sentence):
             out.append((m.start("who"), m.end("who"), m.group("who")))
+    for m in _OWNER_FIGURE.finditer(sentence):
+        out.append((m.start("who"), m.end("who"), m.group("who")))
+    for m in _OF_SOURCE.finditer(sentence):
+        named = _NAME_AFTER.match(sentence, m.end("who"))
+        if named and "'s " in m.group("who"):
+            # ("by the count of Ukraine's commander-in-chief, Oleksandr Syrskyi": the name)
+            out.append((named.start(1), named.end(1), named.group(1)))
+        else:
+            out.append((m.start("who"), m.end("who"), m.group("who")))
     for m in _WHO_VERB.finditer(sentence):
         who = m.group("who")
         s = m.start("who")
@@ -752,6 +780,10 @@ def _find_attributions(sentence: str) -> list[tuple[int, int, str]]:
         if lead and lead.end() < len(who):
             s += lead.end()
             who = who[lead.end():]
+        if _PARTICIPLE_WHO.match(who) and sentence.startswith(",", m.end("who")) and not _AGENT_WORD.search(who):
+            # "Our own tracing of positions, last updated on 21 February, puts ...": a
+            # participle set off before the verb describes the subject; it is no one
+            continue
         medium = _OWN_MEDIUM.match(who)  # "In its statement the ministry said"
         if medium and medium.end() < len(who):
             s += medium.end()
