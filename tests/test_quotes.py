@@ -760,3 +760,18 @@ def test_a_role_then_one_capitalised_word_is_that_persons_name(tmp_path):
     assert ("r1", "repeated", "Alaudinov") in got
     assert ("r2", "wrote", "Rybar") in got
     assert ("r3", "said", "Zhdanov") in got
+
+
+def test_a_name_set_off_after_an_opening_description_and_for_a_single_name(tmp_path):
+    """Written for this test: "The brigade's chaplain, Father Ihor Stasiv, keeps a list" makes
+    the chaplain the "he" of the next paragraph, not the soldier quoted before; "For
+    Yaroslav, the map matters less" makes Yaroslav, named before, the next "he"."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "c1": ("A soldier who uses the call sign Tykhyi was with a group of six men.\n\n\"We were in a cellar,\" he "
+               "said.\n\nThe brigade's chaplain, Father Ihor Stasiv, keeps a list in a school exercise book.\n\n"
+               "\"Some of the boys did not come back,\" he said."),
+        "c2": ("Their commander, a lieutenant who gives only his first name, Yaroslav, says the word is one he will "
+               "not use.\n\n\"We walked out,\" said Oleh Marchuk, a sergeant.\n\nFor Yaroslav, the map on the wall "
+               "matters less than the calls from home.\n\n\"My men have wives who read Telegram at night,\" he said."),
+    })
+    assert speakers == {"c1": "Ihor Stasiv", "c2": "Yaroslav"}

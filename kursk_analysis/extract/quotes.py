@@ -1197,6 +1197,11 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
                           r"[\s,]+){0,4}$", re.I)
 
 
+# "The brigade's chaplain, Father Ihor Stasiv, keeps ...": a description, then a name set
+# off by commas (titles stripped later)
+APPOSED_LEAD = re.compile(r"(?:The|Its|His|Her|Their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3},\s+"
+                          r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+),")
+SINGLE_PERSPECTIVE = re.compile(r"(?:For|To)\s+([A-Z\u00c0-\u00d6\u00d8-\u00de][\w'-]+),")
 FOREIGN_ARTICLES = {"Le", "La", "Les", "El", "Los", "Las", "Il", "Der", "Die", "Das", "Het"}  # (not "De": "De Wever")
 # ("the pro-government daily Vechernyaya Stolitsa", "Germany's Rheinische Abendzeitung")
 OUTLET_LEAD = re.compile(r"(?:(?:[Tt]he|[a-z][\w-]*|[A-Z][\w-]*'s)\s+)*")
@@ -1244,6 +1249,23 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
                     known.kinds.setdefault(full, "institution")
                 known.local[full.split()[-1]] = full
                 known.speakers.append((name.start(), full, "sg"))
+                return
+        # "The brigade's chaplain, Father Ihor Stasiv, keeps a list": the name set off after
+        # the description that opens the sentence
+        apposed = APPOSED_LEAD.match(raw, lead_end, s_end)
+        if apposed and not inside_quote(lead_end) and not (hits and known.starts[hits[0]] < apposed.start(1)):
+            full = strip_title(apposed.group(1))
+            if " " in full and full.split()[0] not in NOT_NAMES:
+                known.local[full.split()[-1]] = full
+                known.speakers.append((apposed.start(1), full, "sg"))
+                return
+        # "For Yaroslav, the map matters less": whose view it is, a name given before
+        single = SINGLE_PERSPECTIVE.match(raw, lead_end, s_end)
+        if single and not inside_quote(lead_end):
+            word = single.group(1)
+            earlier = known.local.get(word) or known.surname(word, lead_end)
+            if earlier and known.kinds.get(earlier, "person") == "person":
+                known.speakers.append((single.start(1), earlier, "sg"))
                 return
         # "Harjula is unconvinced.": the surname of someone the article named before.
         bare = SURNAME.match(raw, lead_end, s_end)
