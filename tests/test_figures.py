@@ -722,3 +722,28 @@ def test_sources_by_the_count_of_owners_and_participles(tmp_path):
     assert rows[("o5", "45 square kilometres")][0] is None
     assert [rows[("o6", t)] for t in ("about 310 square kilometres", "about 105 square kilometres")] == \
         [("DeepState", "held"), ("DeepState", "held")]
+
+
+def test_shares_of_what_was_claimed_or_remained_of_an_area_and_what_it_shrank_by(tmp_path):
+    """Written for this test: "no more than a third of what Kyiv claimed", "roughly a quarter
+    of what remained of the salient", "shrank by two thirds", "has shrunk by about two
+    fifths" and "barely six per cent of the roughly 1,300 square kilometres" are shares of
+    the ground; "a third of what the soldiers ate" is not."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "f1": "He said the Ukrainians held no more than a third of what Kyiv claimed.",
+        "f2": "Ukraine lost ground fast. Roughly a quarter of what remained of the salient was lost in a week.",
+        "f3": "Ukraine lost ground fast. In other words, the pocket shrank by two thirds in ten days.",
+        "f4": "The area its troops hold in Kursk has shrunk by about two fifths since August, mappers said.",
+        "f5": "That is barely six per cent of the roughly 1,300 square kilometres Ukraine took last August.",
+        "f6": "The supply convoys brought a third of what the soldiers ate.",
+    }))
+    got = {(a, t): (lo, hi) for a, t, lo, hi in zip(table["article_id"], table["text"], table["value_low"],
+                                                     table["value_high"])}
+    assert got[("f1", "no more than a third")][1] == pytest.approx(33.33)
+    assert got[("f2", "Roughly a quarter")] == (25.0, 25.0)
+    assert got[("f3", "two thirds")][0] == pytest.approx(66.67)
+    assert got[("f4", "about two fifths")] == (40.0, 40.0)
+    assert got[("f5", "barely six per cent")] == (6.0, 6.0)
+    assert not any(a == "f6" for a, _ in got)

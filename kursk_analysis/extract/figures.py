@@ -237,7 +237,8 @@ _AFTER_SHARE = re.compile(
     r"\s*,?\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
     r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b(?!'s\b)"
     r"|\s*of\s+what\s+(?:[a-z'-]+\s+){0,3}?(?:captured|seized|occupied|took|taken|grabbed|gained|"
-    r"controlled|held)\b")
+    r"controlled|held|claimed|remained|remains|was\s+left|is\s+left)\b")
+_SHRANK_BY = re.compile(r"\b(?:shr(?:ank|unk|inks?|inking)|contract(?:ed|s|ing)?|reduced|fallen|fell)\s+by\s*$")
 # "two-thirds of it", "five or ten percent of that": a share of what the sentence spoke of.
 _OF_IT = re.compile(r"\s*of\s+(?:it|that|this)\b")
 # "less than a third of the roughly 1,300 square kilometres it captured": a share of an area.
@@ -531,7 +532,7 @@ def _percent_shares(lower: str) -> list[tuple]:
         if pre is None:
             continue
         after = lower[pe:pe + 80]
-        territorial = _AFTER_SHARE.match(after) or _AFTER_SHARE_VERB.match(after)
+        territorial = _AFTER_SHARE.match(after) or _AFTER_SHARE_VERB.match(after) or _OF_AREA.match(after)
         if not territorial and _OF_IT.match(after):
             territorial = _nearest_cue(lower, pre.start(), lookback=40)
         if not territorial:
@@ -579,7 +580,10 @@ def _fraction_shares(lower: str) -> list[tuple]:
             continue
         after = lower[fe:fe + 80]
         if not (_AFTER_SHARE.match(after) or _OF_AREA.match(after)
-                or _OF_IT.match(after) and _nearest_cue(lower, fs, lookback=40)):
+                or _OF_IT.match(after) and _nearest_cue(lower, fs, lookback=40)
+                # "the area its troops hold has shrunk by about two fifths": what the
+                # ground shrank by (a fraction's own qualifier before it)
+                or _SHRANK_BY.search(lower, max(0, fs - 60), pre.start() if pre else fs)):
             continue
         if re.match(r"\s*(?:a|an)\s", after) or re.search(r"\b(?:second|first)\s*$",
                                                           lower[max(0, fs - 10):fs]):
