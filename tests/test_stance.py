@@ -1641,3 +1641,21 @@ def test_a_subject_with_its_place_before_an_apposition(tmp_path):
     })
     assert ("w1", "Institute for the Study of War", "denies") in got
     assert ("w1", "Russian Defence Ministry", "denies") not in got
+
+
+def test_its_body_after_a_country_that_picture_and_said_the_same(tmp_path):
+    """Written for this test: "Ukraine rejected that. Its General Staff said ..." is
+    Ukraine's General Staff; "Ukraine says that picture is wrong" refers back to the claim;
+    "European intelligence officials said the same" takes the stance just reported; "The
+    ministry spoke. Its spokesman said ..." names no one."""
+    got = stance_rows(tmp_path, {
+        "i1": ("Russia claims the troops are encircled. Ukraine rejected that. Its General Staff said there was no "
+               "threat of encirclement."),
+        "i2": "Putin says the Ukrainians are surrounded. Ukraine says that picture is wrong.",
+        "i3": "The ISW found no evidence of an encirclement. European intelligence officials said the same.",
+        "i4": "The ministry spoke. Its spokesman said the troops were surrounded.",
+    })
+    assert ("i1", "Ukrainian General Staff", "denies") in got
+    assert ("i2", "Ukrainian government", "denies") in got
+    assert ("i3", "European officials", "denies") in got
+    assert not any(a == "i4" for a, _, _ in got)

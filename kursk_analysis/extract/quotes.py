@@ -594,6 +594,17 @@ def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str
         return metonym
     if phrase in ADJECTIVES and not known.inside(s, e):
         return known.group("officials_by_word", phrase)
+    # "Ukraine rejected that. Its General Staff said ...": the country that spoke last owns
+    # the body, when the gazetteer has it under the country's adjective ("Ukrainian General
+    # Staff")
+    its = ITS_BODY.fullmatch(phrase)
+    if its:
+        last = next((actor for at, actor, _ in reversed(known.speakers) if at < s), None)
+        if last in COUNTRY_ADJECTIVE:
+            wanted = f"{COUNTRY_ADJECTIVE[last]} {its.group(1)}".casefold()
+            owned = next((actor for actor in known.info if actor.casefold() == wanted), None)
+            if owned:
+                return owned
     return resolve_speaker(phrase, s, known, before=before)
 
 
@@ -1202,6 +1213,8 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
 APPOSED_LEAD = re.compile(r"(?:The|Its|His|Her|Their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3},\s+"
                           r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+),")
 SINGLE_PERSPECTIVE = re.compile(r"(?:For|To)\s+([A-Z\u00c0-\u00d6\u00d8-\u00de][\w'-]+),")
+ITS_BODY = re.compile(r"[Ii]ts\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+COUNTRY_ADJECTIVE = {"Ukrainian government": "Ukrainian", "Russian government": "Russian"}
 FOREIGN_ARTICLES = {"Le", "La", "Les", "El", "Los", "Las", "Il", "Der", "Die", "Das", "Het"}  # (not "De": "De Wever")
 # ("the pro-government daily Vechernyaya Stolitsa", "Germany's Rheinische Abendzeitung")
 OUTLET_LEAD = re.compile(r"(?:(?:[Tt]he|[a-z][\w-]*|[A-Z][\w-]*'s)\s+)*")

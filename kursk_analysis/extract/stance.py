@@ -384,7 +384,8 @@ HOLDER_TITLES = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|chief|preside
 HOLDER_METONYM = re.compile(r"(Ukraine|Kyiv|Kiev|Russia|Moscow)(?![\w'-])")
 ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:this|that|the|his|her|their|such|these|those|similar|same)\s+(?:\w+\s+)?"
-    r"(?:claims?|assertions?|allegations?|ultimatum|notion|narrative|premise|suggestion)(?!\w)")
+    r"(?:claims?|assertions?|allegations?|ultimatum|notion|narrative|premise|suggestion|picture|version|portrayal|"
+    r"depiction)(?!\w)")
 # "says that is false", "called it ‘false and fabricated’", "a claim ... that Ukraine's
 # government says is simply not true": what the denial refers to.
 REFERS_BACK = re.compile(
