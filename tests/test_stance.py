@@ -1659,3 +1659,17 @@ def test_its_body_after_a_country_that_picture_and_said_the_same(tmp_path):
     assert ("i2", "Ukrainian government", "denies") in got
     assert ("i3", "European officials", "denies") in got
     assert not any(a == "i4" for a, _, _ in got)
+
+
+def test_the_denying_side_accused_of_lying_is_no_denial(tmp_path):
+    """Written for this test: "Kyiv had driven its soldiers into a cauldron and was now
+    lying to their families" and "no amount of Kiev's propaganda will reopen that road"
+    assert; "Russian propaganda was lying" in a Ukrainian's words still denies."""
+    got = stance_rows(tmp_path, {
+        "k1": "Zakharova told reporters that Kyiv had driven its soldiers into a cauldron and was now lying to their families.",
+        "k2": "\"The grouping is cut off, and no amount of Kiev's propaganda will reopen that road,\" said the blogger Rostov Z.",
+        "k3": "Zelensky said Ukrainian troops were not surrounded and that Russian propaganda was lying.",
+    })
+    assert ("k1", "Maria Zakharova", "asserts") in got and ("k1", "Maria Zakharova", "denies") not in got
+    assert ("k2", "Rostov Z.", "asserts") in got
+    assert ("k3", "Volodymyr Zelensky", "denies") in got

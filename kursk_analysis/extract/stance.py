@@ -192,6 +192,14 @@ SILENCE_AFTER = re.compile(r"(?i)\s+(?:(?:even|yet|specifically|directly|once)\s
                            + word_group(stance_cues()["silences"]) + r"(?![\w'])")
 SILENT_NOUN = re.compile(r"(?i)(?:\s+(?:also|even|never|not|did|does|do|had|has|was|were|is)(?:n't)?)*\s+(?:not\s+)?"
                          + word_group(stance_cues()["silences"]) + r"(?![\w'])")
+# The side the claim is about, accused of lying or propaganda by the speaker: "Kyiv had
+# driven its soldiers into a cauldron and was now lying", "no amount of Kiev's propaganda",
+# "the Kiev regime's fakes" (no one else named, and no verb of saying, in between).
+_DENIERS = r"(?:kyiv|kiev|zelensk\w*|(?:the\s+)?(?:kyiv|kiev|zelensk\w*)\s+regime|ukrainian\s+(?:side|command|leadership|propagandists))"
+DENIERS_ACCUSED = re.compile(
+    rf"(?i)(?<![\w'-]){_DENIERS}(?:'s\s+(?:[a-z-]+\s+){{0,2}}?(?:propaganda|fakes|lies|disinformation)"
+    r"|\s+(?:(?!(?:said|says|say|told|tells|claims?|claimed|putin|moscow|russia\w*|kremlin|trump)\b)[\w'-]+\s+){0,20}?"
+    r"(?:is|was|are|were|has\s+been|had\s+been|keeps?)\s+(?:now\s+|still\s+|simply\s+)?lying)(?![\w'])")
 HEARSAY_BEFORE = re.compile(r"(?i)(?<![\w'])(?:i|we)\s+(?:(?:first|had|have|just|then|once)\s+)?"
                             + word_group(stance_cues()["hearsay"]) + r"(?![\w'])[^.!?]{0,60}$")
 DISTINCTION_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["distinctions"])
@@ -727,6 +735,9 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     # denies a denial: both are set aside.
     text = AFFIRMATION.sub(lambda m: " " * len(m.group()), text)
     text = DENIED_DENIAL.sub(lambda m: " " * len(m.group()), text)
+    # "Kyiv ... was now lying to their families", "no amount of Kiev's propaganda": the
+    # denying side accused of lying, not the claim denied
+    text = DENIERS_ACCUSED.sub(lambda m: " " * len(m.group()), text)
     text = _blank_named_words(text)
     # "called statements by Kyiv that its troops were not surrounded 'a pathetic lie'": a
     # denial of words that deny the claim does not deny it.
