@@ -1673,3 +1673,16 @@ def test_the_denying_side_accused_of_lying_is_no_denial(tmp_path):
     assert ("k1", "Maria Zakharova", "asserts") in got and ("k1", "Maria Zakharova", "denies") not in got
     assert ("k2", "Rostov Z.", "asserts") in got
     assert ("k3", "Volodymyr Zelensky", "denies") in got
+
+
+def test_a_term_anywhere_in_a_condition_is_hedged(tmp_path):
+    """Written for this test: "I would be amazed if most of that force is not trapped by now"
+    says nothing either way; a counterfactual ("If we were surrounded, I would not be
+    talking to you") still denies, and so does a main clause after a condition."""
+    got = stance_rows(tmp_path, {
+        "c1": "\"I would be amazed if most of that force is not trapped by now,\" said commentator Gail Pryor.",
+        "c2": "\"If we were surrounded, I would not be talking to you from Sumy,\" said Sgt. Ivan Holub.",
+        "c3": "Syrskyi said that if the road held, the troops were not encircled.",
+    })
+    assert not any(a == "c1" for a, _, _ in got)
+    assert ("c2", "Ivan Holub", "denies") in got and ("c3", "Oleksandr Syrskyi", "denies") in got

@@ -200,6 +200,7 @@ DENIERS_ACCUSED = re.compile(
     rf"(?i)(?<![\w'-]){_DENIERS}(?:'s\s+(?:[a-z-]+\s+){{0,2}}?(?:propaganda|fakes|lies|disinformation)"
     r"|\s+(?:(?!(?:said|says|say|told|tells|claims?|claimed|putin|moscow|russia\w*|kremlin|trump)\b)[\w'-]+\s+){0,20}?"
     r"(?:is|was|are|were|has\s+been|had\s+been|keeps?)\s+(?:now\s+|still\s+|simply\s+)?lying)(?![\w'])")
+IF_CLAUSE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:if|unless)\s+[^,;:.!?\"\u201c\u201d]{0,80}$")
 HEARSAY_BEFORE = re.compile(r"(?i)(?<![\w'])(?:i|we)\s+(?:(?:first|had|have|just|then|once)\s+)?"
                             + word_group(stance_cues()["hearsay"]) + r"(?![\w'])[^.!?]{0,60}$")
 DISTINCTION_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["distinctions"])
@@ -499,6 +500,10 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             continue
         window = text[max(0, m.start() - HEDGE_WINDOW):m.start()]
         hedge = claim.hedge.search(window)
+        # "I'd be amazed if most of that force isn't trapped by now": a term anywhere in a
+        # condition says what would be so, not what is (a counterfactual still denies, below)
+        if not hedge:
+            hedge = IF_CLAUSE_BEFORE.search(text, max(0, m.start() - 90), m.start())
         # A negated hedge noun denies outright: "no threat of encirclement", "not at risk
         # of" (but "will not stay to be surrounded" stays a statement of intent).
         if hedge and NEGATED_HEDGE.match(hedge.group()) and \
