@@ -1680,7 +1680,8 @@ def test_a_term_anywhere_in_a_condition_is_hedged(tmp_path):
     says nothing either way; a counterfactual ("If we were surrounded, I would not be
     talking to you") still denies, and so does a main clause after a condition."""
     got = stance_rows(tmp_path, {
-        "c1": "\"I would be amazed if most of that force is not trapped by now,\" said commentator Gail Pryor.",
+        "c1": ("Gail Pryor, a commentator, spoke on Thursday.\n\n\u201cI\u2019d be amazed if most of that force "
+               "isn\u2019t trapped by now, whatever the official line is,\u201d she told Perth radio."),
         "c2": "\"If we were surrounded, I would not be talking to you from Sumy,\" said Sgt. Ivan Holub.",
         "c3": "Syrskyi said that if the road held, the troops were not encircled.",
     })
