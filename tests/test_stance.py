@@ -1687,3 +1687,17 @@ def test_a_term_anywhere_in_a_condition_is_hedged(tmp_path):
     })
     assert not any(a == "c1" for a, _, _ in got)
     assert ("c2", "Ivan Holub", "denies") in got and ("c3", "Oleksandr Syrskyi", "denies") in got
+
+
+def test_a_capital_with_an_aside_leadership_and_blocked_ukrainians(tmp_path):
+    """Written for this test: "Kiev, as usual, denied ...", "Moscow, for its part, insists
+    ...", "Russia's leadership says ..." and "insisted that the Ukrainians are blocked"."""
+    got = stance_rows(tmp_path, {
+        "m1": "Russia says the troops are surrounded. Kiev, as usual, denied that its troops were surrounded.",
+        "m2": "Moscow, for its part, insists the Ukrainians are trapped.",
+        "m3": "Russia's leadership says the Ukrainian force is cut off.",
+        "m4": "Moscow has insisted since Wednesday that the Ukrainians are blocked.",
+    })
+    assert ("m1", "Ukrainian government", "denies") in got
+    assert {("m2", "Russian government", "asserts"), ("m3", "Russian government", "asserts"),
+            ("m4", "Russian government", "asserts")} <= got

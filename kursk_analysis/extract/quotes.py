@@ -322,6 +322,12 @@ PERFECT_BEFORE = re.compile(r"(?<![\w'])(?:had|has|have)\s+(?:(?:earlier|also|al
 # a participle and its agent, or by what it is about.
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
+# "Kiev, as usual, denied", "Moscow, for its part, insists": a short aside between a capital
+# and its verb
+GAP_ASIDE = re.compile(r"(?i)\s*,\s*(?:as\s+(?:usual|expected|before|always)|for\s+(?:its|their)\s+part|however|in\s+turn|"
+                       r"meanwhile|though|too|again|once\s+again|predictably|for\s+now|in\s+response|"
+                       r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,\s*"
+                       r"(?:(?:has|have|had|also|again|repeatedly|flatly|firmly|quickly|promptly)\s+)*")
 GAP_AUX = re.compile(r"\s+(?:(?:has|have|had|also|again|repeatedly|previously|earlier|still|now|"
                      r"officially|formally|long|since|was|were|is|are|been|keeps|kept|"
                      # an adverb ("Kyiv flatly denies"), not a noun in -ly ("a Kyiv family said")
@@ -644,7 +650,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
         if raw[s:s + 1].isupper() and MEDIUM_NAME_BEFORE.search(folded, max(region_start, s - 24), s):
             continue  # "... on his social media platform Truth Social told": a medium, no speaker
         if METONYMS.get(raw[s:e]) and not known.inside(s, e):
-            if GAP_AUX.fullmatch(gap) or gap == "":
+            if GAP_AUX.fullmatch(gap) or gap == "" or GAP_ASIDE.fullmatch(gap):
                 return [(s, e)]
             continue
         # "It quoted the post back at its author and added": the object of the first
