@@ -775,3 +775,19 @@ def test_a_name_set_off_after_an_opening_description_and_for_a_single_name(tmp_p
                "matters less than the calls from home.\n\n\"My men have wives who read Telegram at night,\" he said."),
     })
     assert speakers == {"c1": "Ihor Stasiv", "c2": "Yaroslav"}
+
+
+def test_a_first_name_standing_alone_names_a_person(tmp_path):
+    """Written for this test: "One of them, Yevhen, a former wedding photographer" and
+    "Elena, a school cook in the town of Lgov" introduce people by their first names alone
+    (rules/first_names.yaml), so "Yevhen said" and a later "Elena said" are theirs; the first
+    word of a full name given in the article still stands for that full name."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "y1": ("Many ambulances were driven by volunteers. One of them, Yevhen, a former wedding photographer "
+               "from Poltava, drove a van.\n\n\"I made the run eleven times in the last week,\" Yevhen said."),
+        "y2": ("The story had a private edge. Elena, a school cook in the town of Lgov, asked that her surname not "
+               "be used. Kira Mezentseva, a sociologist, studies television.\n\n\"So I smile and I say yes,\" Elena "
+               "said."),
+        "y3": "Nina Petrova, a pensioner, stayed.\n\n\"We have nowhere else to go,\" Nina said.",
+    })
+    assert speakers == {"y1": "Yevhen", "y2": "Elena", "y3": "Nina Petrova"}

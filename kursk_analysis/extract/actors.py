@@ -786,6 +786,16 @@ class ArticleActors:
             m = FIRST_NAME_BEFORE.search(raw, max(0, apposition.start() - 40), apposition.start())
             if m and new_word(m.group(1), m.start(1)) and not ORGANISATION_AFTER.match(raw, m.end(1)):
                 introduce(m.group(1), m.end(1), None)
+        # "One of them, Yevhen, a former wedding photographer ...", "Elena, a school cook in
+        # Lgov, ...", "..., Dmytro said": a first name standing alone (rules/first_names.yaml)
+        # set off as a person or speaking is that person's name
+        for m in (LONE_FIRST_NAME.finditer(raw) if any(w in FIRST_NAMES for w in _WORD.findall(raw)) else ()):
+            word = m.group(1)
+            # (not the first word of a full name the article gives: "Nina Petrova ... Nina said")
+            if word in FIRST_NAMES and new_word(word, m.start(1)) and \
+                    not _CAPITALISED_BEFORE.search(raw, max(0, m.start(1) - 30), m.start(1)) and \
+                    not re.search(rf"(?<![\w'’-]){word}\s+[{_UPPER}]", raw):
+                introduce(word, m.end(1), None)
         # "The Akhmat commander Alaudinov repeated ...", "the military blogger Rybar wrote":
         # a single capitalised word right after what the person is, is their name
         for m in (ROLE_SURNAME.finditer(raw) if _ROLE_SURNAME_KEY.search(raw) else ()):
@@ -1198,6 +1208,11 @@ _BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 PERSON_APPOSITION = re.compile(rf",\s+an?\s+(?:[\w'-]+\s+){{0,3}}?"
                                rf"(?:{DESCRIPTION_NOUNS}|{CIVILIAN}|operator|pilot|paratrooper|marine|sniper|medic|"
                                rf"sergeant|lieutenant|captain|major|private|corporal|gunner|driver|scout)(?!\w)")
+_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+")
+LONE_FIRST_NAME = re.compile(rf"(?<![\w'’.-])([{_UPPER}][{_LOWER}]+)(?=\s*,\s+(?:an?|the|who|whose)\s|"
+                             r"\s+(?:said|says|told|tells|added|adds|asked|explained|recalled|wrote|writes|replied|"
+                             r"laughed|shrugged|remembered|recounted)\b|"
+                             r"\s*,\s+(?:\d{1,2}|(?:a|an)\s+\d{1,2}-year-old)\b)")
 # A role in lower case, then one capitalised word and no other (a two-word name is the name
 # scan's): "the military expert Khodarenok said", "Ukrainian analyst Zhdanov, who ...".
 _PERSON_ROLES = (r"commander|blogger|milblogger|expert|analyst|correspondent|journalist|officer|colonel|"
