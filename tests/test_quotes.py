@@ -791,3 +791,13 @@ def test_a_first_name_standing_alone_names_a_person(tmp_path):
         "y3": "Nina Petrova, a pensioner, stayed.\n\n\"We have nowhere else to go,\" Nina said.",
     })
     assert speakers == {"y1": "Yevhen", "y2": "Elena", "y3": "Nina Petrova"}
+
+
+def test_a_surname_with_its_particle_at_the_head_of_a_clause(tmp_path):
+    """Written for this test: "Joost van Asperen ... Van Asperen told the committee" is the
+    full name given before, not a new person called "Van Asperen"."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "v1": ("The MP, Joost van Asperen, who has voted against every arms package, opened his questions.\n\n"
+               "\"Those are his words, not mine,\" Van Asperen told the committee."),
+    })
+    assert speakers == {"v1": "Joost van Asperen"}

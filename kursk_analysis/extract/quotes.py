@@ -600,6 +600,14 @@ def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str
         return metonym
     if phrase in ADJECTIVES and not known.inside(s, e):
         return known.group("officials_by_word", phrase)
+    # "Joost van Asperen ... Van Asperen told the committee": a surname with its particle,
+    # capitalised at the head of a clause, is the full name given before
+    particle = PARTICLE_SURNAME.fullmatch(phrase)
+    if particle:
+        tail = " " + phrase.casefold()
+        full = {f for o, _, f in known.names if o < s and f.casefold().endswith(tail) and f.casefold() != tail.strip()}
+        if len(full) == 1:
+            return full.pop()
     # "Ukraine rejected that. Its General Staff said ...": the country that spoke last owns
     # the body, when the gazetteer has it under the country's adjective ("Ukrainian General
     # Staff")
@@ -1219,6 +1227,7 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
 APPOSED_LEAD = re.compile(r"(?:The|Its|His|Her|Their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3},\s+"
                           r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+),")
 SINGLE_PERSPECTIVE = re.compile(r"(?:For|To)\s+([A-Z\u00c0-\u00d6\u00d8-\u00de][\w'-]+),")
+PARTICLE_SURNAME = re.compile(r"(?:Van|Von|De|Der|Den|Da|Di|Du|Dos|Das|Ter|Ten|Le|La)(?:\s+(?:der|den|de|la))?\s+[A-Z][\w'-]+")
 ITS_BODY = re.compile(r"[Ii]ts\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 COUNTRY_ADJECTIVE = {"Ukrainian government": "Ukrainian", "Russian government": "Russian"}
 FOREIGN_ARTICLES = {"Le", "La", "Les", "El", "Los", "Las", "Il", "Der", "Die", "Das", "Het"}  # (not "De": "De Wever")
