@@ -799,5 +799,8 @@ def test_a_surname_with_its_particle_at_the_head_of_a_clause(tmp_path):
     speakers = speakers_one_by_one(tmp_path, {
         "v1": ("The MP, Joost van Asperen, who has voted against every arms package, opened his questions.\n\n"
                "\"Those are his words, not mine,\" Van Asperen told the committee."),
+        "v2": ("The MP, Joost van Asperen, opened the questions. Sanne Verbrugge, a research fellow, had brought "
+               "maps.\n\nVan Asperen asked her whether she was calling the president a liar.\n\n\"I am telling you "
+               "what the satellite shows,\" she said."),
     })
-    assert speakers == {"v1": "Joost van Asperen"}
+    assert speakers == {"v1": "Joost van Asperen", "v2": "Sanne Verbrugge"}

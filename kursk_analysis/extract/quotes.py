@@ -602,12 +602,9 @@ def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str
         return known.group("officials_by_word", phrase)
     # "Joost van Asperen ... Van Asperen told the committee": a surname with its particle,
     # capitalised at the head of a clause, is the full name given before
-    particle = PARTICLE_SURNAME.fullmatch(phrase)
-    if particle:
-        tail = " " + phrase.casefold()
-        full = {f for o, _, f in known.names if o < s and f.casefold().endswith(tail) and f.casefold() != tail.strip()}
-        if len(full) == 1:
-            return full.pop()
+    full = _particle_surname(phrase, s, known)
+    if full:
+        return full
     # "Ukraine rejected that. Its General Staff said ...": the country that spoke last owns
     # the body, when the gazetteer has it under the country's adjective ("Ukrainian General
     # Staff")
@@ -620,6 +617,16 @@ def _resolve(raw: str, s: int, e: int, known: ArticleActors, before: int) -> str
             if owned:
                 return owned
     return resolve_speaker(phrase, s, known, before=before)
+
+
+def _particle_surname(phrase: str, at: int, known: ArticleActors) -> str | None:
+    """The full name given before ``at`` that ``phrase``, a surname with its particle
+    capitalised ("Van Asperen"), ends ("Joost van Asperen"); None if not exactly one."""
+    if not PARTICLE_SURNAME.fullmatch(phrase):
+        return None
+    tail = " " + phrase.casefold()
+    full = {f for o, _, f in known.names if o < at and f.casefold().endswith(tail)}
+    return full.pop() if len(full) == 1 else None
 
 
 def _subject_before(folded, raw, region_start, verb_start, known):
@@ -1264,9 +1271,10 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
                 not (hits and known.starts[hits[0]] < name.end()):
             full = strip_title(name.group(1))
             # ("Lieutenant Horobets answered" after "Senior Lieutenant Maksym Horobets": the
-            # rank and surname of someone named before)
+            # rank and surname of someone named before; "Van Asperen asked" after "Joost van
+            # Asperen")
             ranked = titled_surname(full)
-            earlier = known.surname(ranked, name.start()) if ranked else None
+            earlier = known.surname(ranked, name.start()) if ranked else _particle_surname(full, name.start(), known)
             if earlier:
                 known.speakers.append((name.start(), earlier, "sg"))
                 return
