@@ -1701,3 +1701,22 @@ def test_a_capital_with_an_aside_leadership_and_blocked_ukrainians(tmp_path):
     assert ("m1", "Ukrainian government", "denies") in got
     assert {("m2", "Russian government", "asserts"), ("m3", "Russian government", "asserts"),
             ("m4", "Russian government", "asserts")} <= got
+
+
+def test_a_feeling_another_writing_and_a_negated_backing(tmp_path):
+    """Written for this test: "why people on the ground felt trapped" is a feeling; "At the
+    moment the President was writing that we were surrounded, my people were eating
+    breakfast" relays another's words; "none of the footage it could geolocate backed up
+    claims of a large encirclement" takes nothing up; a relative's words passed on ("He wrote
+    back that they were leaving, not trapped") still deny."""
+    got = stance_rows(tmp_path, {
+        "f1": "She put it this way: \"I understand completely why people on the ground felt trapped.\"",
+        "f2": ("\"At the moment the President of the United States was writing that we were surrounded, my people "
+               "were eating breakfast in Sumy region,\" Andrii Ivanchuk said."),
+        "f3": ("The ISW wrote on Saturday that none of the combat footage it had been able to geolocate backed up "
+               "claims of a large Ukrainian encirclement."),
+        "f4": "\"He wrote back that they were leaving, not trapped,\" said Dmytro Bondar, a student.",
+    })
+    assert not any(a in ("f1", "f2") for a, _, _ in got)
+    assert ("f3", "Institute for the Study of War", "asserts") not in got
+    assert ("f4", "Dmytro Bondar", "denies") in got

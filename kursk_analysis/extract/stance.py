@@ -808,8 +808,9 @@ def _topic(text: str, terms: list[tuple[int, int, bool]]) -> bool:
 def _takes_up(text: str, at: int) -> bool:
     """Whether a verb before ``at`` takes up the claim named there ("Trump repeated the
     claim"); not one a negation governs ("had seen nothing, not one thing, to back up the
-    claim", "no evidence to support the claim")."""
-    return any(not NEGATION.search(text, max(0, m.start() - 40), m.start())
+    claim", "no evidence to support the claim", "none of the footage it could geolocate backed
+    up claims of an encirclement")."""
+    return any(not NEGATION.search(text, max(0, m.start() - 40), m.start()) and not _negated(text, m.start())
                for m in ENDORSEMENT.finditer(text, 0, at))
 
 
@@ -821,7 +822,7 @@ def _named_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
     for start, _, _ in terms:
         named = REPORTED_CLAIM_THAT.search(text, max(0, start - 120), start) \
             or REPORTED_CLAIM_BEFORE.search(text, max(0, start - 80), start)
-        if not named or ENDORSEMENT.search(text, 0, named.start()):
+        if not named or _takes_up(text, named.start()):
             return False
     return bool(terms)
 
