@@ -1720,3 +1720,17 @@ def test_a_feeling_another_writing_and_a_negated_backing(tmp_path):
     assert not any(a in ("f1", "f2") for a, _, _ in got)
     assert ("f3", "Institute for the Study of War", "asserts") not in got
     assert ("f4", "Dmytro Bondar", "denies") in got
+
+
+def test_the_term_as_a_word_and_one_still_to_come(tmp_path):
+    """Written for this test: "Surrounded is a precise military word" speaks of the word;
+    bloggers "who had written for days about a coming 'cauldron'" wrote of one still to
+    come; "The enemy grouping is surrounded" still asserts."""
+    got = stance_rows(tmp_path, {
+        "w1": "\"Surrounded is a precise military word, and right now it is not the right one,\" Milan Sustek said.",
+        "w2": ("Some Russian military bloggers, who had written for days about a coming \"cauldron\", have conceded "
+               "that the Ukrainians were able to pull most of their units out."),
+        "w3": "\"The enemy grouping is surrounded,\" said General Gerasimov.",
+    })
+    assert not any(a in ("w1", "w2") and s == "asserts" for a, _, s in got)
+    assert ("w3", "Valery Gerasimov", "asserts") in got

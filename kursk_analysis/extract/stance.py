@@ -221,7 +221,9 @@ GENERIC_AFTER = re.compile(r"(?i)\s+(?:people|troops|units|soldiers|forces|men|a
 TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|was|has\s+been)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2})?"
                          # ("Encirclement is the oldest story in the Russian military imagination")
                          r"(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
-                         r"language|label|rhetoric|means|meant|trope|theme|obsession)(?!\w)")
+                         r"language|label|rhetoric|means|meant|trope|theme|obsession|"
+                         # ("Surrounded is a precise military word")
+                         r"(?:[\w'-]+\s+){0,2}(?:word|term|expression|phrase))(?!\w)")
 # "the encirclement claim served the Kremlin's purposes": the claim talked about, unless a
 # verb takes it up ("Trump repeated the encirclement claim").
 CLAIM_NOUN_AFTER = re.compile(r"(?i)[\"']?\s+(?:claims?|allegations?|assertions?)(?!\w)")
