@@ -1734,3 +1734,20 @@ def test_the_term_as_a_word_and_one_still_to_come(tmp_path):
     })
     assert not any(a in ("w1", "w2") and s == "asserts" for a, _, s in got)
     assert ("w3", "Valery Gerasimov", "asserts") in got
+
+
+def test_a_supposed_encirclement_two_different_words_and_denials_called_lies(tmp_path):
+    """Written for this test: "posts about the supposed encirclement" keep it at a distance;
+    "hard and surrounded are two different words" speaks of words; "the so-called Ukrainian
+    denials were lies and the grouping was encircled" asserts (the denials are judged, not
+    the claim); a reporter's "allegedly" inside reported speech leaves the speaker asserting."""
+    got = stance_rows(tmp_path, {
+        "s1": ("Iryna Okhrimenko, an analyst at the centre, said the number of posts about the supposed encirclement "
+               "rose sharply."),
+        "s2": "\"It is hard for our units. But hard and surrounded are two different words,\" said Serhii Verbovskyi.",
+        "s3": "Peskov said the so-called Ukrainian denials were lies and the grouping was encircled.",
+        "s4": "Putin stated that the Ukrainian grouping in the Kursk region is allegedly located in the boiler.",
+    })
+    assert not any(a in ("s1", "s2") for a, _, _ in got)
+    assert ("s3", "Dmitry Peskov", "asserts") in got and ("s3", "Dmitry Peskov", "denies") not in got
+    assert ("s4", "Vladimir Putin", "asserts") in got

@@ -118,6 +118,9 @@ ENDORSED_DENIAL = re.compile(r"(?i)" + ENDORSEMENT_WORDS
 DENIED_DENIAL = re.compile(rf"(?i)(?<!\w)(?:{DENIAL_VERBS}|disput\w*)\s+(?:[\w'-]+\s+){{0,2}}"
                            + word_group(stance_cues()["denial_nouns"])
                            + r"(?:(?:\s+(?:of|about)\s+[^.;]{0,60}?)?\s+as\s+[^.;]*)?")
+# "the so-called Ukrainian denials were lies": a denial judged false, not the claim
+DENIAL_JUDGED = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["denial_nouns"])
+                           + r"\s+(?:(?:were|are|was|is|have\s+been|has\s+been)\s+)[^.;,]{0,40}")
 # "Trump repeated the claim": a verb that takes up a claim referred back to.
 ENDORSEMENT = words(stance_cues()["endorsements"])
 ECHOED_IT = re.compile(r"(?i)" + ENDORSEMENT_WORDS + r"\s+(?:it|this|that|them)(?![\w'])")
@@ -201,6 +204,10 @@ DENIERS_ACCUSED = re.compile(
     r"|\s+(?:(?!(?:said|says|say|told|tells|claims?|claimed|putin|moscow|russia\w*|kremlin|trump)\b)[\w'-]+\s+){0,20}?"
     r"(?:is|was|are|were|has\s+been|had\s+been|keeps?)\s+(?:now\s+|still\s+|simply\s+)?lying)(?![\w'])")
 IF_CLAUSE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:if|unless)\s+[^,;:.!?\"\u201c\u201d]{0,80}$")
+# (adjectives only: "is allegedly located in the boiler" in reported speech is the reporter's
+# distance, and the one reported still asserts)
+DISOWNED_BEFORE = re.compile(r"(?i)(?<![\w'])(?:supposed|alleged|so-called|purported|would-be)\s+(?:[\w'-]+\s+)?"
+                             r"[\"'\u201c\u2018]?$")
 HEARSAY_BEFORE = re.compile(r"(?i)(?<![\w'])(?:i|we)\s+(?:(?:first|had|have|just|then|once)\s+)?"
                             + word_group(stance_cues()["hearsay"]) + r"(?![\w'])[^.!?]{0,60}$")
 DISTINCTION_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["distinctions"])
@@ -218,12 +225,12 @@ GENERIC_AFTER = re.compile(r"(?i)\s+(?:people|troops|units|soldiers|forces|men|a
 # "Surrounded means there is no road" (a definition),
 # "Calling it an encirclement is theatre": the term names a story told, which the clause
 # judges: no assertion (a denial cue still denies: "called the encirclement story a lie").
-TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|was|has\s+been)\s+(?:the|an?)\s+(?:[\w'-]+\s+){0,2})?"
+TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|was|are|were|has\s+been)\s+(?:the|an?|two)\s+(?:[\w'-]+\s+){0,2})?"
                          # ("Encirclement is the oldest story in the Russian military imagination")
                          r"(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
                          r"language|label|rhetoric|means|meant|trope|theme|obsession|"
                          # ("Surrounded is a precise military word")
-                         r"(?:[\w'-]+\s+){0,2}(?:word|term|expression|phrase))(?!\w)")
+                         r"(?:[\w'-]+\s+){0,2}(?:words?|terms?|expressions?|phrases?))(?!\w)")
 # "the encirclement claim served the Kremlin's purposes": the claim talked about, unless a
 # verb takes it up ("Trump repeated the encirclement claim").
 CLAIM_NOUN_AFTER = re.compile(r"(?i)[\"']?\s+(?:claims?|allegations?|assertions?)(?!\w)")
@@ -742,6 +749,7 @@ def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bo
     # denies a denial: both are set aside.
     text = AFFIRMATION.sub(lambda m: " " * len(m.group()), text)
     text = DENIED_DENIAL.sub(lambda m: " " * len(m.group()), text)
+    text = DENIAL_JUDGED.sub(lambda m: " " * len(m.group()), text)
     # "Kyiv ... was now lying to their families", "no amount of Kiev's propaganda": the
     # denying side accused of lying, not the claim denied
     text = DENIERS_ACCUSED.sub(lambda m: " " * len(m.group()), text)
@@ -814,6 +822,12 @@ def _takes_up(text: str, at: int) -> bool:
     up claims of an encirclement")."""
     return any(not NEGATION.search(text, max(0, m.start() - 40), m.start()) and not _negated(text, m.start())
                for m in ENDORSEMENT.finditer(text, 0, at))
+
+
+def _disowned(text: str, terms: list[tuple[int, int, bool]]) -> bool:
+    """Whether every term of a (folded) scope comes with a word that keeps it at a distance
+    ("the supposed encirclement", "the so-called cauldron"): the speaker does not assert it."""
+    return bool(terms) and all(DISOWNED_BEFORE.search(text, max(0, start - 25), start) for start, _, _ in terms)
 
 
 def _named_report(text: str, terms: list[tuple[int, int, bool]]) -> bool:
@@ -1392,6 +1406,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     continue
                 if stance == "asserts" and scope_terms and (
                         _judged_report(scope, scope_terms) or _topic(scope, scope_terms)
+                        or _disowned(scope, scope_terms)
                         or _named_report(scope, scope_terms) or _questioned(scope, scope_terms)
                         or _described_by_another(scope, scope_terms, v_end - lo)
                         # "… no evidence to support Putin's claim that …": another's claim,
@@ -1423,7 +1438,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 if q_terms and q.speaker not in holders:
                     stance = _quoted_stance(inner, q_terms, claim)
                     if stance == "denies" or stance == "asserts" and not (
-                            _judged_report(inner, q_terms) or _topic(inner, q_terms)
+                            _judged_report(inner, q_terms) or _topic(inner, q_terms) or _disowned(inner, q_terms)
                             or _questioned(inner, q_terms) or PERSUASION.search(inner, 0, q_terms[0][0])):
                         add(q.speaker, stance, "quote", "quotation", q.start, q.end)
                 elif denial_only and q.speaker and q.speaker not in holders and \
