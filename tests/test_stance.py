@@ -1751,3 +1751,18 @@ def test_a_supposed_encirclement_two_different_words_and_denials_called_lies(tmp
     assert not any(a in ("s1", "s2") for a, _, _ in got)
     assert ("s3", "Dmitry Peskov", "asserts") in got and ("s3", "Dmitry Peskov", "denies") not in got
     assert ("s4", "Vladimir Putin", "asserts") in got
+
+
+def test_found_themselves_maybe_and_a_quoted_story(tmp_path):
+    """Written for this test: "Units of the Ukrainian army found themselves in a ring" is no
+    frame of the army's; "Maybe some of them are surrounded, maybe none of them are" takes no
+    side; "the Russian story of a 'cauldron'" is a story spoken of."""
+    got = stance_rows(tmp_path, {
+        "r1": ("Russia says it has won. Units of the Ukrainian army in the Sudzha area found themselves in a ring and "
+               "were destroyed, the Defence Ministry said."),
+        "r2": "\"Maybe some of them are surrounded, maybe none of them are, I do not know,\" Rep. Marcus Yarrow said.",
+        "r3": ("The brigade's press officer, who uses the call sign Kashtan, said that this is where the Russian story "
+               "of a \"cauldron\" came from."),
+    })
+    assert ("r1", "Ukrainian military", "asserts") not in got
+    assert not any(a in ("r2", "r3") for a, _, _ in got)

@@ -459,6 +459,8 @@ CODENAME = re.compile(
     r"gave (?:his|her) (?:first )?name(?: only)? as|identified (?:only )?(?:by|as) (?:his|her) (?:rank and )?(?:first )?name,?|"
     # "asked to be identified only as Dmytro", "who goes by Grizzly", "who writes as Severny Veter"
     r"identified only as|(?:goes|go|went) by|writes as|writing as|posts as|posting as|"
+    # "a man who calls himself Vostochny Val"
+    r"call(?:s|ed)? (?:himself|herself|themselves|itself)|"
     # "a sergeant named Oleh", "asked that only his first name, Mark, be used"
     r"(?:sergeant|soldier|officer|commander|fighter|operator|pilot|medic|volunteer|serviceman|man|woman)\s+named|"
     r"only (?:his|her) (?:first )?name,)"
@@ -468,7 +470,8 @@ CODENAME = re.compile(
 # far cheaper than the case-insensitive pattern tried at every character).
 _CODENAME_KEYS = ("name", "call sign", "callsign", "call-sign", "pseudonym", "known as", "nom de guerre",
                   "identified only as", "goes by", "go by", "went by", "writes as", "writing as", "posts as",
-                  "posting as")
+                  "posting as", "calls himself", "calls herself", "call themselves", "called himself",
+                  "called herself", "calls itself")
 
 
 def _may_name(raw: str) -> bool:

@@ -322,6 +322,7 @@ PERFECT_BEFORE = re.compile(r"(?<![\w'])(?:had|has|have)\s+(?:(?:earlier|also|al
 # a participle and its agent, or by what it is about.
 NOUN_PASSIVE = re.compile(r"\s+(?:[a-z]+ed\s+by\s|(?:of|about)(?!\w))")
 # Only these may stand between a country speaking and its verb ("Ukraine has denied").
+REFLEXIVE_AFTER = re.compile(r"\s+(?:themselves|itself|himself|herself|ourselves|myself)(?![\w'])")
 # "Kiev, as usual, denied", "Moscow, for its part, insists": a short aside between a capital
 # and its verb
 GAP_ASIDE = re.compile(r"(?i)\s*,\s*(?:as\s+(?:usual|expected|before|always)|for\s+(?:its|their)\s+part|however|in\s+turn|"
@@ -1056,8 +1057,9 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         if inside_quote(v_start) or v_start in nouns:
             continue
         verb = m.group()
-        if ANONYMITY_AFTER.match(folded, v_end):
-            continue
+        if ANONYMITY_AFTER.match(folded, v_end) or \
+                not verb.startswith("call") and REFLEXIVE_AFTER.match(folded, v_end):
+            continue  # (nor "units found themselves in a ring": no one reports anything)
         if verb in ("According to", "Quote from", "In the words of"):
             verb = verb.lower()
         if verb in NOUN_LIKE and (NOUN_BEFORE.search(folded, max(s_start, v_start - 40), v_start)

@@ -203,6 +203,8 @@ DENIERS_ACCUSED = re.compile(
     rf"(?i)(?<![\w'-]){_DENIERS}(?:'s\s+(?:[a-z-]+\s+){{0,2}}?(?:propaganda|fakes|lies|disinformation)"
     r"|\s+(?:(?!(?:said|says|say|told|tells|claims?|claimed|putin|moscow|russia\w*|kremlin|trump)\b)[\w'-]+\s+){0,20}?"
     r"(?:is|was|are|were|has\s+been|had\s+been|keeps?)\s+(?:now\s+|still\s+|simply\s+)?lying)(?![\w'])")
+# "Maybe some of them are surrounded, maybe none of them are": a clause opened by maybe
+MAYBE_CLAUSE_BEFORE = re.compile(r"(?i)(?:^|[,;:.!?\"\u201c]\s*)(?:maybe|perhaps)\s+[^,;:.!?\"\u201c\u201d]{0,60}$")
 IF_CLAUSE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:if|unless)\s+[^,;:.!?\"\u201c\u201d]{0,80}$")
 # (adjectives only: "is allegedly located in the boiler" in reported speech is the reporter's
 # distance, and the one reported still asserts)
@@ -213,7 +215,7 @@ HEARSAY_BEFORE = re.compile(r"(?i)(?<![\w'])(?:i|we)\s+(?:(?:first|had|have|just
 DISTINCTION_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["distinctions"])
                                 + r"\s[^.;:!?]{0,80}$")
 CONCEPT_BEFORE = re.compile(r"(?i)(?<![\w'])" + word_group(stance_cues()["concepts"])
-                            + r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$")
+                            + r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}[\"'\u201c\u2018]?$")
 # "An encircled force, she argued, can neither be resupplied nor pulled out": what any such
 # force can or does (a generic noun, then a modal, past a parenthetical frame).
 GENERIC_FORCE_AFTER = re.compile(r"(?i)\s+(?:force|army|unit|group|garrison|grouping|formation)"
@@ -512,7 +514,8 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         # "I'd be amazed if most of that force isn't trapped by now": a term anywhere in a
         # condition says what would be so, not what is (a counterfactual still denies, below)
         if not hedge:
-            hedge = IF_CLAUSE_BEFORE.search(text, max(0, m.start() - 90), m.start())
+            hedge = IF_CLAUSE_BEFORE.search(text, max(0, m.start() - 90), m.start()) \
+                or MAYBE_CLAUSE_BEFORE.search(text, max(0, m.start() - 70), m.start())
         # A negated hedge noun denies outright: "no threat of encirclement", "not at risk
         # of" (but "will not stay to be surrounded" stays a statement of intent).
         if hedge and NEGATED_HEDGE.match(hedge.group()) and \
