@@ -804,3 +804,17 @@ def test_a_surname_with_its_particle_at_the_head_of_a_clause(tmp_path):
                "what the satellite shows,\" she said."),
     })
     assert speakers == {"v1": "Joost van Asperen", "v2": "Sanne Verbrugge"}
+
+
+def test_a_noun_of_saying_after_about_is_no_verb(tmp_path):
+    """Written for this test: "Malloy was pressed about weekend reports that officials had seen
+    no evidence ..." - "reports" is a noun, so Malloy reports nothing; "Putin on Thursday
+    described the forces as isolated" is still Putin's frame."""
+    corpus = mini_corpus(tmp_path, {
+        "n1": ("Kendra Malloy spoke. Malloy was pressed repeatedly about weekend reports that U.S. intelligence "
+               "officials had seen no evidence the Ukrainians were cut off."),
+        "n2": "Vladimir Putin on Thursday described the Ukrainian forces in the Kursk region as isolated.",
+    })
+    frames = speech_frames(corpus)
+    got = set(zip(frames["article_id"], frames["verb"]))
+    assert ("n1", "reports") not in got and ("n2", "described") in got

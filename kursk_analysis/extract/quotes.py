@@ -294,7 +294,7 @@ NOUN_LIKE = {"claim", "claims", "reports", "calls", "notes", "estimates", "found
 NOUN_BEFORE = re.compile(
     r"(?:(?<!\w)(?:the|a|an|this|that|these|those|his|her|their|its|our|such|repeated|"
     r"recent|earlier|previous|new|false|despite|of|by|to|with|for|and|or|any|no|"
-    r"reportedly|widely|so-called|is|are|was|were|be|been|being|"
+    r"reportedly|widely|so-called|is|are|was|were|be|been|being|about|over|amid|"
     # the object of another reporting verb: "has rejected claims that", "denied reports"
     r"rejected|rejects|denied|denies|deny|dismissed|dismisses|refuted|refutes|disputed|"
     r"debunked|countered|echoed|repeated|amplified|parroted|endorsed|made|making|"
@@ -309,7 +309,8 @@ NOUN_BEFORE = re.compile(
     r"unverified|recent|earlier|initial|latest|multiple|numerous|official|press|"
     # "the other 26 member states", "the Baltic states"
     r"other|member|\d+|allied|neighbou?ring|baltic|nordic|gulf|arab|african|european|nuclear|"
-    r"frontline|eu|nato)){0,3}\s+$", re.I)
+    # ("was pressed about weekend reports that ...")
+    r"frontline|eu|nato|weekend|overnight|fresh|conflicting)){0,3}\s+$", re.I)
 # "... said in a statement that ... and described the reports as": after a bare "and", a
 # past form is the second verb of the clause ("the claims and reports" stay nouns).
 COORDINATED_VERB = re.compile(r"[^\W\d]\s+and\s+$")
