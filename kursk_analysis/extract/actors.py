@@ -792,18 +792,20 @@ class ArticleActors:
         # "One of them, Yevhen, a former wedding photographer ...", "Elena, a school cook in
         # Lgov, ...", "..., Dmytro said": a first name standing alone (rules/first_names.yaml)
         # set off as a person or speaking is that person's name
-        for m in (LONE_FIRST_NAME.finditer(raw) if any(w in FIRST_NAMES for w in _WORD.findall(raw)) else ()):
-            word = m.group(1)
+        # (one scan of the capitalised words serves both rules below)
+        tokens = [(m.start(), m.end(), m.group()) for m in _CAPITALISED_WORD.finditer(raw)]
+        for start, end, word in tokens:
             # (not the first word of a full name the article gives: "Nina Petrova ... Nina said")
-            if word in FIRST_NAMES and new_word(word, m.start(1)) and \
-                    not _CAPITALISED_BEFORE.search(raw, max(0, m.start(1) - 30), m.start(1)) and \
+            if word in FIRST_NAMES and LONE_NAME_AFTER.match(raw, end) and new_word(word, start) and \
+                    not _CAPITALISED_BEFORE.search(raw, max(0, start - 30), start) and \
                     not re.search(rf"(?<![\w'’-]){word}\s+[{_UPPER}]", raw):
-                introduce(word, m.end(1), None)
+                introduce(word, end, None)
         # "The Akhmat commander Alaudinov repeated ...", "the military blogger Rybar wrote":
         # a single capitalised word right after what the person is, is their name
-        for m in (ROLE_SURNAME.finditer(raw) if _ROLE_SURNAME_KEY.search(raw) else ()):
-            if new_word(m.group(1), m.start(1)):
-                introduce(m.group(1), m.end(1), None)
+        for start, end, word in tokens:
+            if ROLE_BEFORE_SURNAME.search(raw, max(0, start - 30), start) and ROLE_SURNAME_AFTER.match(raw, end) \
+                    and new_word(word, start):
+                introduce(word, end, None)
         for tail in HANDLE.finditer(raw):
             m = HANDLE_WORD.search(raw, max(0, tail.start() - 40), tail.start())
             if m is None:
@@ -1211,20 +1213,23 @@ _BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUNS}\s+[{_UPPER}]")
 PERSON_APPOSITION = re.compile(rf",\s+an?\s+(?:[\w'-]+\s+){{0,3}}?"
                                rf"(?:{DESCRIPTION_NOUNS}|{CIVILIAN}|operator|pilot|paratrooper|marine|sniper|medic|"
                                rf"sergeant|lieutenant|captain|major|private|corporal|gunner|driver|scout)(?!\w)")
-_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+")
-LONE_FIRST_NAME = re.compile(rf"(?<![\w'’.-])([{_UPPER}][{_LOWER}]+)(?=\s*,\s+(?:an?|the|who|whose)\s|"
+# Capitalised words, a hyphenated second part kept ("Ji-hoon"): the candidates of the two rules
+# of ArticleActors.scan_names below.
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'’.-])[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?")
+# After a first name standing alone: set off as a person or speaking ("Yevhen, a former
+# wedding photographer", "Dmytro, 23,", "..., Elena said").
+LONE_NAME_AFTER = re.compile(r"\s*,\s+(?:an?|the|who|whose)\s|"
                              r"\s+(?:said|says|told|tells|added|adds|asked|explained|recalled|wrote|writes|replied|"
                              r"laughed|shrugged|remembered|recounted)\b|"
-                             r"\s*,\s+(?:\d{1,2}|(?:a|an)\s+\d{1,2}-year-old)\b)")
+                             r"\s*,\s+(?:\d{1,2}|(?:a|an)\s+\d{1,2}-year-old)\b")
 # A role in lower case, then one capitalised word and no other (a two-word name is the name
 # scan's): "the military expert Khodarenok said", "Ukrainian analyst Zhdanov, who ...".
 _PERSON_ROLES = (r"commander|blogger|milblogger|expert|analyst|correspondent|journalist|officer|colonel|"
                  r"spokes(?:man|woman|person)|adviser|advisor|historian|researcher|commentator|propagandist|"
                  r"presenter|anchor|columnist|lawmaker|deputy|politician|economist|strategist|veteran|"
                  r"fighter|sergeant|lieutenant|captain")
-_ROLE_SURNAME_KEY = re.compile(rf"(?<![\w'-])(?:{_PERSON_ROLES})\s+[{_UPPER}]")
-ROLE_SURNAME = re.compile(rf"(?<![\w'-])(?:{_PERSON_ROLES})\s+([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)"
-                          r"(?=\s*,|\s+(?!of\b|and\b|in\b|from\b|on\b|at\b)[a-z])")
+ROLE_BEFORE_SURNAME = re.compile(rf"(?<![\w'-])(?:{_PERSON_ROLES})\s+$")
+ROLE_SURNAME_AFTER = re.compile(r"\s*,|\s+(?!of\b|and\b|in\b|from\b|on\b|at\b)[a-z]")
 FIRST_NAME_BEFORE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{_UPPER}][{_LOWER}]+)$")
 _CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'-]*\s+$")
 SINGLE_BODY = re.compile(rf"(?<![\w.'-])([{_UPPER}][{_LOWER}]+)$")
