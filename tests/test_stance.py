@@ -1766,3 +1766,19 @@ def test_found_themselves_maybe_and_a_quoted_story(tmp_path):
     })
     assert ("r1", "Ukrainian military", "asserts") not in got
     assert not any(a in ("r2", "r3") for a, _, _ in got)
+
+
+def test_a_negated_belief_denies(tmp_path):
+    """Written for this test: "U.S. intelligence officials do not believe the Ukrainian troops
+    are surrounded" and "officials, speaking anonymously, did not believe the troops were
+    surrounded" deny (a negated belief is a belief in the negation); "has not confirmed" still
+    takes no side."""
+    got = stance_rows(tmp_path, {
+        "b1": "U.S. intelligence officials do not believe the Ukrainian troops are surrounded, two officials said.",
+        "b2": ("Reuters reported that U.S. and European intelligence officials, speaking anonymously, did not believe "
+               "the Ukrainian troops were surrounded."),
+        "b3": "The Pentagon has not confirmed that the Ukrainian troops are surrounded.",
+    })
+    assert ("b1", "U.S. officials", "denies") in got
+    assert ("b2", "U.S. and European officials", "denies") in got
+    assert not any(a == "b3" for a, _, _ in got)

@@ -86,7 +86,8 @@ GAP_APPOSITION = re.compile(
     r"|\s+(?:in|at|from|of)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?(?=\s*,))?"
     # (a comma between digits, "which has 400,000 subscribers", is no end of it)
     r"\s*,(?:[^,\"]|(?<=\d),(?=\d)){1,140},\s*(?:(?:also|has|have|had|later|then|previously|once|since|"
-    r"reportedly|again|earlier|further|publicly|repeatedly)\s+)*"
+    r"reportedly|again|earlier|further|publicly|repeatedly|did|do|does|did\s+not|do\s+not|does\s+not|"
+    r"didn't|don't|doesn't)\s+)*"
 )
 # "A Ukrainian soldier reached by phone, who gave only his call sign, said": a short
 # modifier, then an apposition between commas.

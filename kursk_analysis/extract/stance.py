@@ -254,6 +254,10 @@ NEGATED_FRAME = re.compile(words(stance_cues()["negated_frames"]).pattern
                            # "ISW has not observed geolocated footage confirming ...": what was
                            # not seen says nothing
                            + r"(?:(?:observed|seen|found|noticed|identified|verified|received)\s+(?:any\s+)?)?$")
+# Verbs of belief whose negation is read as a belief in the negation ("did not believe the
+# troops were surrounded"), and that negation right before the verb.
+NEG_RAISING = {"believe", "believed", "believes", "think", "thinks", "thought"}
+NEGATED_BELIEF = re.compile(r"(?i)(?<![\w'])(?:do|does|did)(?:\s+not|n't)\s+$")
 # "Contrary to what Trump said, the troops were never encircled": a frame that is a free
 # relative ends where it stands; the words after it are not its speaker's.
 FREE_RELATIVE = re.compile(r"(?i)(?<!\w)what\s+$")
@@ -1258,6 +1262,14 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                             and NEGATION.search(folded, max(0, v_start - 24), v_start):
                         add(f.actor, "denies", "speaker", "frame-no-evidence", f.subject_start,
                             f.subject_end, f.start, f.end)
+                    # "officials did not believe the troops were surrounded": a negated belief
+                    # is a belief in the negation (neg-raising), when the words after it assert
+                    elif f.verb in NEG_RAISING and NEGATED_BELIEF.search(folded, max(0, v_start - 16), v_start):
+                        after = [(t[0] - v_end, t[1] - v_end, t[2]) for t in unhedged if t[0] >= v_end]
+                        content = folded[v_end:]
+                        if after and not denies_in(content, after, claim):
+                            add(f.actor, "denies", "speaker", "frame-neg-raised", f.subject_start,
+                                f.subject_end, f.start, f.end)
                     continue
                 if f.frame == "aside":
                     # "X denied reports that … encircled, as Putin has claimed": the aside
