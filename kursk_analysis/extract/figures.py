@@ -312,6 +312,9 @@ _ACCORDING = re.compile(
 # the named source; "By his reckoning, ...": the person the pronoun refers to.
 _SOURCE_NOUN = (r"(?:own\s+)?(?i:count|counts|estimates?|estimation|assessments?|tally|calculations?|maps?|"
                 r"data|figures?|reckoning|analysis|mapping)\b")
+# What may stand between a source's owner and its noun ("the ministry's running tally", "Kyiv's
+# latest count", "by the updated count of DeepState").
+_SOURCE_QUALIFIER = r"(?:running|latest|new|updated|official|daily|published|weekly|own)"
 # A pronoun's source as the subject ("his own count put the zone at", "its map showed"), and
 # the medium before a subject ("In its statement the ministry said").
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:the\s+)?$", re.I)
@@ -321,7 +324,7 @@ _SOURCE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:estimates?|
                             r"assessments?|calculations?)\s+(?:by|from)\s+(?P<agent>\S.*)")
 # ("the group's maps show": the group named before)
 _OWNER_SOURCE = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4}|the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)'s(?:\s+own)?"
-                           r"(?:\s+(?:latest|new|updated|published|own))?(?:\s+" + _SOURCE_NOUN + r")?")
+                           r"(?:\s+" + _SOURCE_QUALIFIER + r")?(?:\s+" + _SOURCE_NOUN + r")?")
 _PRONOUN_SOURCE_PHRASE = re.compile(r"(?i)(his|her|its|their)(?:\s+" + _SOURCE_NOUN + r")?")
 _OWN_MEDIUM = re.compile(r"(?i)(?:its|their|his|her)\s+(?:latest\s+|daily\s+|weekly\s+|morning\s+|evening\s+)?"
                          r"(?:statement|post|report|update|briefing|address|message|interview|remarks|summary)\s+(?=\S)")
@@ -329,7 +332,7 @@ _OWN_MEDIUM = re.compile(r"(?i)(?:its|their|his|her)\s+(?:latest\s+|daily\s+|wee
 _POSSESSIVE_SOURCE = re.compile(
     r"\b(?i:by|in|according to)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for|the)){0,5}"
     r"|the\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
-    r"'s\s+(?:(?:running|latest|new|updated|official|daily|published|weekly)\s+)?" + _SOURCE_NOUN)
+    r"'s\s+(?:" + _SOURCE_QUALIFIER + r"\s+)?" + _SOURCE_NOUN)
 # "Kyiv's highest figure, cited later by Syrskyi's staff, was 1,376": the figure's owner
 _OWNER_FIGURE = re.compile(
     r"(?:^|[,;:\"]\s*|\bthat\s+)(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})'s\s+"
@@ -338,8 +341,7 @@ _OWNER_FIGURE = re.compile(
 # "by the reckoning of DeepState, the Ukrainian mapping group", "by the count of Ukraine's
 # commander-in-chief, Oleksandr Syrskyi": the source after "of" (a role, then its name)
 _OF_SOURCE = re.compile(
-    r"\b(?i:by|in|according to)\s+(?i:the|an?)\s+(?:(?:running|latest|new|updated|official|own)\s+)?"
-    r"(?i:count|reckoning|tally|estimates?|figures?|calculations?|assessment|maps?)\s+(?:of|by)\s+"
+    r"\b(?i:by|in|according to)\s+(?i:the|an?)\s+(?:" + _SOURCE_QUALIFIER + r"\s+)?" + _SOURCE_NOUN + r"\s+(?:of|by)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|(?<='s\s)[a-z][\w-]*)){0,5})")
 _PRONOUN_SOURCE = re.compile(r"\b(?i:by|in)\s+(?P<who>(?i:his|her))\s+" + _SOURCE_NOUN)
 # ("Per the Krakow-based OSINT group Linia, ...": the name after its description; "09:35 GMT
