@@ -1782,3 +1782,21 @@ def test_a_negated_belief_denies(tmp_path):
     assert ("b1", "U.S. officials", "denies") in got
     assert ("b2", "U.S. and European officials", "denies") in got
     assert not any(a == "b3" for a, _, _ in got)
+
+
+def test_a_claim_a_titled_speaker_repeated_and_agents_set_off(tmp_path):
+    """Written for this test: "..., a claim that US President Donald Trump repeated" and "an
+    assertion US President Donald Trump repeated" (the repeater's titles before the name) make
+    the repeater hold the claim; so do both agents of "the claim, made by Vladimir Putin and
+    repeated by US President Donald Trump, that ..." (the agents set off by commas)."""
+    got = stance_rows(tmp_path, {
+        "c1": ("Back then, the Kremlin insisted that the last Ukrainian units were encircled, a claim that US President "
+               "Donald Trump repeated in a post urging Putin to spare them."),
+        "c2": ("Russian forces retook Sudzha and Moscow claimed that the Ukrainian units were surrounded, an assertion "
+               "US President Donald Trump repeated at the time."),
+        "c3": ("The report takes apart the claim, made by Vladimir Putin and repeated by US President Donald Trump, "
+               "that thousands of Ukrainian soldiers had been trapped in Kursk."),
+    })
+    assert ("c1", "Donald Trump", "asserts") in got and ("c1", "Kremlin", "asserts") in got
+    assert ("c2", "Donald Trump", "asserts") in got
+    assert ("c3", "Donald Trump", "asserts") in got and ("c3", "Vladimir Putin", "asserts") in got

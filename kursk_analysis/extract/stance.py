@@ -382,7 +382,8 @@ HOLDER_BY = re.compile(
     r"(?:the\s+|these\s+|those\s+|such\s+)?statements?)"
     # ("rejected claims Friday by Putin and Trump", "claims made this week by ...": a time
     # may stand between)
-    + HOLDER_TIME + r"(?:\s+(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
+    # ("the claim, made by Vladimir Putin and repeated by Trump, that ...": the agents set off)
+    + HOLDER_TIME + r"(?:,?\s+(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
     r"spread|pushed|promoted))?" + HOLDER_TIME + r"\s+(?:by|from)\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
 # the first, not speaking inside the first one's words.
@@ -425,7 +426,9 @@ NEXT_CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the\s+)
 # Podolyak said": the words before the frame are the speaker's.
 CLAIM_RELATIVE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:the|that|this|a|an)\s+(?:[\w-]+\s+)?"
                                    r"(?:story|stories|claims?|assertions?|allegations?|narrative|account|version)"
-                                   r"\s+(?:that\s+|which\s+)?$")
+                                   # ("a claim that US President Donald Trump repeated": the
+                                   # subject's titles stand before it)
+                                   r"\s+(?:that\s+|which\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.)\s+){0,3}$")
 SUBORDINATE_AFTER = re.compile(r"(?i)(?:\s+(?:on|in|at|over|during|last|this|late|early|earlier|later)\s+[\w ]{1,30}?)?,?\s+"
                                r"(?:as|while|whereas|after|when|because|even\s+as|even\s+though|although)\s")
 TAIL_BEFORE = re.compile(r"[,\"'\-:;]\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|U\.S\.|adviser|advisor|aide|envoy|"
