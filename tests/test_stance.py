@@ -1800,3 +1800,20 @@ def test_a_claim_a_titled_speaker_repeated_and_agents_set_off(tmp_path):
     assert ("c1", "Donald Trump", "asserts") in got and ("c1", "Kremlin", "asserts") in got
     assert ("c2", "Donald Trump", "asserts") in got
     assert ("c3", "Donald Trump", "asserts") in got and ("c3", "Vladimir Putin", "asserts") in got
+
+
+def test_a_general_staff_placed_by_its_capital_or_country(tmp_path):
+    """Written for this test: a general staff no one named before is placed by the sentence:
+    "In Kyiv, the General Staff said ...", "the General Staff in Kyiv denied ...", "The
+    country's General Staff" after Ukraine spoke; a bare one stays unresolved."""
+    got = stance_rows(tmp_path, {
+        "g1": ("In Moscow, Putin said the Ukrainians were isolated. In Kyiv, the General Staff said there was no "
+               "threat of encirclement."),
+        "g2": "Russia claimed a ring had closed. The General Staff in Kyiv denied that its units were encircled.",
+        "g3": ("Ukraine rejected the Russian account on Friday. The country's General Staff said the troops were "
+               "never at risk of encirclement."),
+        "g4": "The General Staff said there was no threat of encirclement.",
+    })
+    for article in ("g1", "g2", "g3"):
+        assert (article, "Ukrainian General Staff", "denies") in got
+    assert not any(a == "g4" for a, _, _ in got)

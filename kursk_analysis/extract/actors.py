@@ -983,7 +983,7 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
         return (known.recent_speaker(before, None, 600, lambda a, n: a is not None and group(a)
                                      and n != "sg") or None) or known.recent(before, group, 600)
     if description:
-        return _resolve_description(folded, description, before, known)
+        return _resolve_description(folded, description, before, known, (start, end))
     name = PROPER_NAME.search(phrase)
     # ("Foreign Minister Peter Szijjarto": the title goes before the first word is checked)
     full = strip_title(name.group(1)) if name else ""
@@ -1104,7 +1104,7 @@ GENERAL_STAFF = re.compile(r"(?i)\bgeneral staff\b")
 FOREIGN_OR_FORMER = re.compile(r"(?<!\w)(?:retired|former|ex-|veteran)|(?<![\w'])[A-Z]")
 
 
-def _resolve_description(folded: str, description, before: int, known: ArticleActors):
+def _resolve_description(folded: str, description, before: int, known: ArticleActors, span=(-1, -1)):
     noun = (description.group(1) or description.group(2)).lower()
     if GENERAL_STAFF.search(folded, description.start()):
         noun = "general staff"  # "the General Staff statement": the staff, not a statement
@@ -1155,7 +1155,8 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
         # chief of a general staff (a person whose role names it).
         fits = lambda a: known.fits(a, ("institution",)) and "general staff" in known.describe(a)  # noqa: E731
         return known.recent_speaker(before, fits, SPEAKER_WINDOW) or \
-            known.recent(before, fits, MENTION_WINDOW) or _staff_of_military(before, known)
+            known.recent(before, fits, MENTION_WINDOW) or _staff_of_military(before, known) or \
+            _staff_by_place(folded, span, known)
     if stem == "statement":
         return known.recent_speaker(before, lambda a: True, SPEAKER_WINDOW) or None
     words = LEADER_WORDS if stem == "leader" else DESCRIPTION_SYNONYMS.get(stem, (stem,))
@@ -1251,6 +1252,32 @@ def _staff_of_military(before: int, known: ArticleActors) -> str | None:
         "armed forces" in known.describe(a) or "military" in a.casefold())
         or known.fits(a, ("person",)) and MILITARY_ROLE.search(known.describe(a)), MENTION_WINDOW)
     side = _side(military, known) if military else None
+    staffs = [a for a in known.info if side and _side(a, known) == side
+              and known.fits(a, ("institution",)) and "general staff" in known.describe(a)]
+    return staffs[0] if len(staffs) == 1 else None
+
+
+# "the General Staff in Kyiv", "In Moscow, the General Staff": the capital names the staff.
+STAFF_PLACE_AFTER = re.compile(r"\s+in\s+(Kyiv|Kiev|Moscow)(?![\w'])")
+STAFF_PLACE_BEFORE = re.compile(r"(?:^|[.!?]\s+)In\s+(Kyiv|Kiev|Moscow),\s*$")
+CAPITAL_SIDE = {"Kyiv": "Ukraine", "Kiev": "Ukraine", "Moscow": "Russia"}
+
+
+def _staff_by_place(phrase: str, span, known: ArticleActors) -> str | None:
+    """A general staff no one named before, placed by the sentence: "the General Staff in
+    Kyiv", "In Kyiv, the General Staff said", "The country's General Staff" (the country
+    that spoke last): the one general staff of the gazetteer on that side."""
+    start, end = span
+    if start < 0 or known.text is None:
+        return None
+    side = None
+    if "country's" in phrase.casefold():
+        last = next((entry[1] for entry in reversed(known.speakers) if entry[0] < start), None)
+        side = _side(last, known) if last and "government" in known.describe(last) else None
+    else:
+        place = STAFF_PLACE_AFTER.match(known.text, end) or \
+            STAFF_PLACE_BEFORE.search(known.text, max(0, start - 40), start)
+        side = CAPITAL_SIDE[place.group(1)] if place else None
     staffs = [a for a in known.info if side and _side(a, known) == side
               and known.fits(a, ("institution",)) and "general staff" in known.describe(a)]
     return staffs[0] if len(staffs) == 1 else None
