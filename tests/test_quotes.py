@@ -818,3 +818,15 @@ def test_a_noun_of_saying_after_about_is_no_verb(tmp_path):
     frames = speech_frames(corpus)
     got = set(zip(frames["article_id"], frames["verb"]))
     assert ("n1", "reports") not in got and ("n2", "described") in got
+
+
+def test_a_first_name_owning_what_opens_the_sentence(tmp_path):
+    """Written for this test: "Bohdan's platoon pulled back ..." makes Bohdan (a first name
+    standing alone) the "he" of the next quotation, not a president named a paragraph before;
+    "Bohdan's brother" would be another person, so it sets nothing."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "p1": ("In Washington, Donald Trump said the soldiers were doomed.\n\n"
+               "Bohdan's platoon pulled back from the edge of the town on the night of 11 March. \"We walked out "
+               "through the fields,\" he said."),
+    })
+    assert speakers == {"p1": "Bohdan"}

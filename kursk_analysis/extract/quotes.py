@@ -46,7 +46,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import PLATFORMS, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+from kursk_analysis.extract.actors import FIRST_NAMES, PLATFORMS, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
     PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table, titled_surname
 from kursk_analysis.corpus.text import fold
@@ -1238,6 +1238,12 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|lat
 APPOSED_LEAD = re.compile(r"(?:The|Its|His|Her|Their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3},\s+"
                           r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+),")
 SINGLE_PERSPECTIVE = re.compile(r"(?:For|To)\s+([A-Z\u00c0-\u00d6\u00d8-\u00de][\w'-]+),")
+# "Serhiy's company pulled back": a person named before owns what opens the sentence (not
+# another person: "Serhiy's brother said" makes the brother the later "he").
+SINGLE_POSSESSIVE = re.compile(r"([A-Z\u00c0-\u00d6\u00d8-\u00de][\w-]+)'s\s+(?:own\s+)?"
+                               r"(?:company|platoon|unit|group|squad|battalion|brigade|position|trench|"
+                               r"dugout|village|town|house|home|flat|apartment|car|phone|war|story|account|"
+                               r"route|way|memory|memories|day|night|morning|journey)(?!\w)")
 PARTICLE_SURNAME = re.compile(r"(?:Van|Von|De|Der|Den|Da|Di|Du|Dos|Das|Ter|Ten|Le|La)(?:\s+(?:der|den|de|la))?\s+[A-Z][\w'-]+")
 ITS_BODY = re.compile(r"[Ii]ts\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 COUNTRY_ADJECTIVE = {"Ukrainian government": "Ukrainian", "Russian government": "Russian"}
@@ -1299,11 +1305,14 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
                 known.local[full.split()[-1]] = full
                 known.speakers.append((apposed.start(1), full, "sg"))
                 return
-        # "For Yaroslav, the map matters less": whose view it is, a name given before
-        single = SINGLE_PERSPECTIVE.match(raw, lead_end, s_end)
+        # "For Yaroslav, the map matters less", "Yaroslav's unit pulled back": whose view or
+        # unit it is, a name given before
+        single = SINGLE_PERSPECTIVE.match(raw, lead_end, s_end) or SINGLE_POSSESSIVE.match(raw, lead_end, s_end)
         if single and not inside_quote(lead_end):
             word = single.group(1)
             earlier = known.local.get(word) or known.surname(word, lead_end)
+            if earlier is None and single.re is SINGLE_POSSESSIVE and word in FIRST_NAMES:
+                earlier = known.local[word] = word  # ("Serhiy's company": a person by a first name)
             if earlier and known.kinds.get(earlier, "person") == "person":
                 known.speakers.append((single.start(1), earlier, "sg"))
                 return
