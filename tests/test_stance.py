@@ -1817,3 +1817,24 @@ def test_a_general_staff_placed_by_its_capital_or_country(tmp_path):
     for article in ("g1", "g2", "g3"):
         assert (article, "Ukrainian General Staff", "denies") in got
     assert not any(a == "g4" for a, _, _ in got)
+
+
+def test_statements_from_scorn_and_signs_found_nowhere(tmp_path):
+    """Written for this test: "A statement from the Kremlin said ..." is the Kremlin's; scorn
+    denies the claim next to it ("scoffed at the claim", "says none of that is true"); "no
+    sign in satellite imagery that Russian troops had closed a ring around ..." denies (the
+    ring closed around troops is the claim); "the encirclement of our units is not
+    threatened" (a translation's wording) denies."""
+    got = stance_rows(tmp_path, {
+        "t1": "A statement from the Kremlin said the Ukrainian units in Kursk were completely encircled.",
+        "t2": "Moscow says the Ukrainians are encircled. Ukraine's General Staff scoffed at the claim the same day.",
+        "t3": "Moscow says the Ukrainians are encircled. Ukraine's general staff says none of that is true.",
+        "t4": ("In its Friday update, the Institute for the Study of War reported finding no sign in satellite imagery "
+               "that Russian troops had closed a ring around any large Ukrainian force."),
+        "t5": "The General Staff of Ukraine said on its page that the encirclement of our units is not threatened.",
+    })
+    assert ("t1", "Kremlin", "asserts") in got
+    assert ("t2", "Ukrainian General Staff", "denies") in got and ("t3", "Ukrainian General Staff", "denies") in got
+    assert ("t4", "Institute for the Study of War", "denies") in got
+    assert ("t4", "Institute for the Study of War", "asserts") not in got
+    assert ("t5", "Ukrainian General Staff", "denies") in got and ("t5", "Ukrainian General Staff", "asserts") not in got

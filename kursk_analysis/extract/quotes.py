@@ -715,15 +715,19 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             named = known.inside(s, e)
             voice = bool(k > 0 and named and VOICE_OF.fullmatch(folded, cands[k - 1][0], s)
                          and known.fits(known.actors[named[0]], ("institution", "group")))
-            while not voice and k > 0 and OWNED_MEDIUM.fullmatch(folded, cands[k - 1][1], s) or \
-                    not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and \
-                    not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) and \
-                    not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) or \
-                    k > 0 and not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) and \
+            # "A statement from the Kremlin said": whose statement it is speaks.
+            sourced = bool(k > 0 and STATEMENT_NOUN.fullmatch(folded, *cands[k - 1])
+                           and STATEMENT_BY.fullmatch(folded, cands[k - 1][1], s))
+            while not sourced and (
+                    not voice and k > 0 and OWNED_MEDIUM.fullmatch(folded, cands[k - 1][1], s) or
+                    not voice and k > 0 and OF_LINK.fullmatch(folded[cands[k - 1][1]:s]) and
+                    not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) and
+                    not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) or
+                    k > 0 and not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) and
                     re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
                                            # ("Meenakshi Iyer of the Centre for Eurasian Studies")
                                            r"(?:(?:for|of|on)\s+(?:the\s+)?)?",
-                                           folded[cands[k - 1][1]:s]):
+                                           folded[cands[k - 1][1]:s])):
                 k -= 1
                 s, e = cands[k]
             if voice:  # the whole phrase, which resolves to the institution it names

@@ -146,9 +146,12 @@ AFFIRMATION = words(stance_cues()["affirmations"])
 HEDGE_NOUN_AFTER = re.compile(r"(?i)\s+(?:threats?|risks?|dangers?|fears?)(?!\w)")
 # "encirclement was not a danger for its units", "An encirclement it was not": the term's
 # own clause denies it after it.
-DENIED_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:was|is|were|are|has\s+been|had\s+been)\s+(?:not|never|no\s+longer)\s+"
+# ("the encirclement of our units is not threatened", a translation's wording: whose
+# encirclement may stand between)
+DENIED_AFTER = re.compile(r"(?i)[\"']?(?:\s+of\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
+                          r"\s+(?:(?:was|is|were|are|has\s+been|had\s+been)\s+(?:not|never|no\s+longer)\s+"
                           r"(?:an?\s+)?(?:(?:real|serious|immediate|imminent|actual|present)\s+)?"
-                          r"(?:dangers?|threats?|risks?|possibility|prospect)(?!\w)"
+                          r"(?:dangers?|threats?|threatened|risks?|possibility|prospect)(?!\w)"
                           r"|(?:it|they|this|that)\s+(?:was|is|were|are)\s+(?:not|never)\s*(?:[,.;!?\"'\u201d]|$)"
                           # ("the encirclement is not happening", "has never taken place")
                           r"|(?:(?:was|is|were|are)\s+(?:not|never)\s+(?:happening|taking\s+place)|(?:has|have|had)\s+"
