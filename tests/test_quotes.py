@@ -830,3 +830,19 @@ def test_a_first_name_owning_what_opens_the_sentence(tmp_path):
                "through the fields,\" he said."),
     })
     assert speakers == {"p1": "Bohdan"}
+
+
+def test_whose_message_said_and_local_honorifics(tmp_path):
+    """Written for this test: "an appeal by US President Donald Trump, whose message on Truth
+    Social said '...'" is Trump's; honorifics are no part of a name ("Councillor Eleri
+    Bowen-Thomas", "Ato Dawit Tesfaye", "Attorney-at-Law Dilrukshi Perera")."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "w1": ("Putin said the units were isolated. His remarks came after an appeal by US President Donald Trump, "
+               "whose message on Truth Social said \"thousands of Ukrainian troops are completely surrounded\" and "
+               "asked Putin to show mercy."),
+        "h1": "\"We will send what we can,\" Councillor Eleri Bowen-Thomas said on Tuesday.",
+        "h2": "\"The families are afraid,\" Ato Dawit Tesfaye told reporters.",
+        "h3": "\"My client has not heard from her son,\" Attorney-at-Law Dilrukshi Perera said.",
+    })
+    assert speakers == {"w1": "Donald Trump", "h1": "Eleri Bowen-Thomas", "h2": "Dawit Tesfaye",
+                        "h3": "Dilrukshi Perera"}

@@ -1838,3 +1838,24 @@ def test_statements_from_scorn_and_signs_found_nowhere(tmp_path):
     assert ("t4", "Institute for the Study of War", "denies") in got
     assert ("t4", "Institute for the Study of War", "asserts") not in got
     assert ("t5", "Ukrainian General Staff", "denies") in got and ("t5", "Ukrainian General Staff", "asserts") not in got
+
+
+def test_an_account_rejected_after_a_closing_mark_and_a_ministry_in_london(tmp_path):
+    """Written for this test: 'soldiers he called "completely surrounded," an account
+    Ukraine's military rejected' keeps Trump asserting and makes the military deny (the comma
+    sits inside the closing mark); "The Ministry of Defence in London" is the UK ministry,
+    not the Russian one; "risked being encircled if ..." is a risk, not a claim."""
+    got = stance_rows(tmp_path, {
+        "m1": ("On Friday Trump said he had pleaded with Putin to spare thousands of Ukrainian soldiers he called "
+               "\"completely surrounded,\" an account Ukraine's military rejected."),
+        "m2": "Trump said the soldiers were \"completely surrounded,\" an account Zelensky rejected.",
+        "m3": ("Russia's defence ministry spoke first. The Ministry of Defence in London said in an intelligence update "
+               "that it had seen no indication of a large-scale encirclement."),
+        "m4": ("Britain's defence ministry said that Ukrainian forces risked being encircled if Russian troops advanced "
+               "further along the supply road."),
+    })
+    assert ("m1", "Donald Trump", "asserts") in got and ("m1", "Donald Trump", "denies") not in got
+    assert ("m1", "Ukrainian military", "denies") in got
+    assert ("m2", "Donald Trump", "asserts") in got and ("m2", "Volodymyr Zelensky", "denies") in got
+    assert ("m3", "UK Ministry of Defence", "denies") in got and ("m3", "Russian Defence Ministry", "denies") not in got
+    assert not any(a == "m4" for a, _, _ in got)

@@ -567,7 +567,10 @@ TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Rev", "Prof", "Sir", "Dame", "Gen", 
           "Spokesperson", "Spokesman", "Spokeswoman", "Commander", "Colonel", "General",
           "Lieutenant", "Major", "Captain", "Sergeant", "Admiral", "Deputy", "Analyst",
           "Correspondent", "Senator", "Governor", "Ambassador", "Professor", "Brigadier", "Retired",
-          "Commodore", "Corporal", "Private", "Cpl", "Pvt", "Brig"}
+          "Commodore", "Corporal", "Private", "Cpl", "Pvt", "Brig",
+          # (local and national honorifics: "Councillor Eleri Bowen-Thomas", "Ato Dawit
+          # Tesfaye", "Attorney-at-Law Dilrukshi Perera")
+          "Councillor", "Councilor", "Alderman", "Attorney-at-Law", "Barrister", "Ato", "Weyzero"}
 # Noun families for descriptions: who "the official", "the officer", "the expert" can be.
 OFFICIAL_NOUNS = {"official", "source", "diplomat", "attache", "attaché"}
 MILITARY_NOUNS = {"officer", "soldier", "serviceman", "servicemen", "commander", "fighter",

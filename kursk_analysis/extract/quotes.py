@@ -138,7 +138,10 @@ CALLED_BEFORE = re.compile(r"(?i)(?<!\w)(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?in
 # A relative clause whose verb's subject is its antecedent before the comma.
 RELATIVE_SUBJECT = re.compile(r"(?i),\s*(?:who|which|in\s+which\s+(?:he|she|they|it)|"
                               # "DeepState, ..., whose analysts have said": the project speaks
-                              r"whose\s+(?:[\w-]+\s+)?(?:analysts|experts|researchers|staff|authors?|officials))\s+(?:(?:has|have|had|also|then|later|"
+                              r"whose\s+(?:[\w-]+\s+)?(?:analysts|experts|researchers|staff|authors?|officials)|"
+                              # "Donald Trump, whose Truth Social message said": his statement
+                              r"whose\s+(?:[\w-]+\s+){0,2}(?:message|post|statement|tweet|letter|reply|response|"
+                              r"remarks|words)(?:\s+on\s+(?:[A-Z][\w-]*\s*){1,3})?)\s+(?:(?:has|have|had|also|then|later|"
                               r"previously|again|repeatedly|on\s+\w+|last\s+\w+|earlier|"
                               # "Putin, who a day earlier had described ..."
                               r"(?:a|one|two|three|several)\s+(?:days?|weeks?|months?)\s+(?:earlier|before)|"
@@ -243,7 +246,8 @@ APPOSITION_INTO = re.compile(r"\s*,\s*an?\s+(?:[\w'-]+\s+){1,4}")
 # medium it was published on.
 # "Trump's appeal, posted on his platform on Friday, said": the statement's owner speaks.
 OWNED_STATEMENT = re.compile(rf"'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSIVE_NOUNS}|appeals?|pleas?)(?:\s*,[^,\"]{{1,100}},)?\s*")
-MEDIUM_NAME_BEFORE = re.compile(r"(?i)(?:platform|network|app|account|website|site|page)\s+$")
+# ("an account Zelensky rejected" is a version of events, not a named account)
+MEDIUM_NAME_BEFORE = re.compile(r"(?i)(?:platform|network|app|(?<!\ban )account|website|site|page)\s+$")
 # "Trump in a post on his social media platform Truth Social told that": where he said it.
 GAP_IN_A_POST = re.compile(r"\s+in\s+an?\s+(?:[\w-]+\s+){0,2}(?:post|statement|message|video|interview|address|"
                            r"tweet)\s+(?:on|to)\s+[^,.;\"]{0,60}?\s+")

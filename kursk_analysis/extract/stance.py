@@ -285,13 +285,15 @@ CLAUSE_END = re.compile(
 # of events that Kyiv rejects outright")
 ACCOUNT_NOUNS = (r"claims?|assertions?|allegations?|charges?|accounts?|portrayals?|descriptions?|"
                  r"characteri[sz]ations?|versions?|depictions?|narratives?|pictures?")
+# (a closing quotation mark may follow the comma: 'he called "completely surrounded," an
+# account Ukraine's military rejected')
 RELATIVE_OPEN = re.compile(
-    rf"(?i)(?:,|\s-{{1,2}}|\u2014)\s*(?:(?:a|an)\s+(?:\w+\s+){{0,2}}?(?:{ACCOUNT_NOUNS})(?:\s+of\s+events)?\s+"
+    rf"(?i)(?:,[\"']?|\s-{{1,2}}|\u2014)\s*(?:(?:a|an)\s+(?:\w+\s+){{0,2}}?(?:{ACCOUNT_NOUNS})(?:\s+of\s+events)?\s+"
     r"(?:that\s+)?(?:both\s+)?|which\s+(?:both\s+)?)$")
 _DENIED_ADVERBS = (r"(?:(?:has|have|had|also|repeatedly|firmly|flatly|strongly|categorically|"
                    r"vehemently|swiftly|quickly|already|long|since|immediately)\s+)*")
 APPOSED_DENIAL = re.compile(
-    rf"(?i)(?:,|\s-{{1,2}}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){{0,2}}?(?:{ACCOUNT_NOUNS})(?:\s+of\s+events)?\s+"
+    rf"(?i)(?:,[\"']?|\s-{{1,2}}|\u2014)\s*(?:a|an)\s+(?:\w+\s+){{0,2}}?(?:{ACCOUNT_NOUNS})(?:\s+of\s+events)?\s+"
     rf"(?:that\s+|which\s+)?(?:[\w'-]+\s+){{1,4}}?{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 RELATIVE_DENIED = re.compile(rf"(?i)\s+{_DENIED_ADVERBS}(?:{DENIAL_VERBS}|disput\w*)(?!\w)")
 
