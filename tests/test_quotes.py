@@ -846,3 +846,16 @@ def test_whose_message_said_and_local_honorifics(tmp_path):
     })
     assert speakers == {"w1": "Donald Trump", "h1": "Eleri Bowen-Thomas", "h2": "Dawit Tesfaye",
                         "h3": "Dilrukshi Perera"}
+
+
+def test_a_place_is_no_speaker_and_an_office_apposition(tmp_path):
+    """Written for this test: "Kurunegala District" (a place) speaks for no one; "Beatrix
+    Hallqvist, Director of Operations in the Office for the Coordination of Humanitarian
+    Affairs (OCHA), said" stays Hallqvist, not the tail of the office's name."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "d1": ("Mrs. Anoma Ratnayake (58) of a village in the Kurunegala District said her son last called on Sunday. "
+               "\"He said they had surrounded the Ukrainians,\" she said."),
+        "o1": ("Beatrix Hallqvist, Director of Operations in the Office for the Coordination of Humanitarian Affairs "
+               "(OCHA), said the UN had no presence there. \"We cannot verify claims by either party,\" she said."),
+    })
+    assert speakers.get("d1") != "Kurunegala District" and speakers["o1"] == "Beatrix Hallqvist"

@@ -1859,3 +1859,24 @@ def test_an_account_rejected_after_a_closing_mark_and_a_ministry_in_london(tmp_p
     assert ("m2", "Donald Trump", "asserts") in got and ("m2", "Volodymyr Zelensky", "denies") in got
     assert ("m3", "UK Ministry of Defence", "denies") in got and ("m3", "Russian Defence Ministry", "denies") not in got
     assert not any(a == "m4" for a, _, _ in got)
+
+
+def test_the_lie_that_claims_made_in_moscow_and_two_different_facts(tmp_path):
+    """Written for this test: "The lie that Ukrainian soldiers were trapped ..." denies (was
+    an assertion); "contrary to claims made in Moscow and repeated by US President Donald
+    Trump" makes Moscow and Trump hold the claim (was Trump denying); "'pushed out' and
+    'encircled' are two different military facts" sets two words side by side and takes
+    no side (was an assertion)."""
+    got = stance_rows(tmp_path, {
+        "l1": ("Rasa Vaitkeviciene said the episode was a warning. \"The lie that Ukrainian soldiers were trapped in "
+               "Kursk was told in the Kremlin on a Thursday,\" she said."),
+        "l2": ("The commander of a Ukrainian brigade said on Friday that his units had left the area in good order and "
+               "had not been surrounded at any stage, contrary to claims made in Moscow and repeated by US President "
+               "Donald Trump."),
+        "l3": ("\"The Ukrainians were pushed out of Kursk. But 'pushed out' and 'encircled' are two different military "
+               "facts,\" Wouter Declercq said."),
+    })
+    assert ("l1", "Rasa Vaitkeviciene", "denies") in got and ("l1", "Rasa Vaitkeviciene", "asserts") not in got
+    assert ("l2", "Donald Trump", "asserts") in got and ("l2", "Russian government", "asserts") in got
+    assert ("l2", "Donald Trump", "denies") not in got
+    assert not any(a == "l3" for a, _, _ in got)

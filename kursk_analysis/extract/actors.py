@@ -933,6 +933,21 @@ def _pronoun_compatible(word: str, known: ArticleActors):
     return None
 
 
+# The last word of a body's or a place's name, never a person's ("Kurunegala District", "the
+# Coordination of Humanitarian Affairs", "the Democratic People's Republic").
+NOT_PERSON_END = re.compile(
+    r"(?:Oblast|Region|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"
+    r"Post|Press|Committee|Service|Office|Army|Command|Staff|Guard|Union|Assembly|Court|"
+    r"Bank|House|Brigade|Regiment|Division|Battalion|Corps|Network|Channel|Media|Today|"
+    r"Review|Journal|Daily|Centre|Center|Project|Front|Direction|Affairs|District|Province|Republic|"
+    r"Federation|Nations|States|Kingdom|Organi[sz]ation|University|Foundation|Mission|Delegation|"
+    r"Parliament|Embassy|Administration|Department|Commission|Authority|Police)$")
+# ... of which a place, or the tail of a longer name, speaks for no one: "Kurunegala
+# District", "(the Office for the Coordination of) Humanitarian Affairs" (a body the
+# gazetteer lacks, "Kompas Group", still speaks as written).
+NOT_SPEAKER_END = re.compile(r"(?:District|Province|Oblast|Region|Affairs)$")
+
+
 def resolve_speaker(phrase: str, start: int, known: ArticleActors,
                     before: int | None = None) -> str | None:
     """The canonical actor a speaker phrase refers to, or None when it cannot be known.
@@ -992,6 +1007,8 @@ def resolve_speaker(phrase: str, start: int, known: ArticleActors,
     full = strip_title(name.group(1)) if name else ""
     # ("Mr Corrigan" after "Tom Corrigan": a courtesy title and a surname point back)
     if name and full.split()[0] not in NOT_NAMES and full.split()[0].rstrip(".") not in TITLES:
+        if " " in full and NOT_SPEAKER_END.search(full):
+            return None
         if " " in full:
             known.local[full.split()[-1]] = full
             return full

@@ -46,7 +46,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import FIRST_NAMES, PLATFORMS, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+from kursk_analysis.extract.actors import FIRST_NAMES, NOT_PERSON_END, PLATFORMS, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
     PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table, titled_surname
 from kursk_analysis.corpus.text import fold
@@ -1231,12 +1231,6 @@ INTRO_PHRASE = re.compile(r"(?:(?:In|On|At|After|During|Speaking|Earlier|Later|M
                           r"\b[^,\"]{0,70},\s*|But\s+|And\s+|Yet\s+|"
                           # a newsletter's label in capitals: "WHAT NATO THINKS: ..."
                           r"[A-Z][A-Z0-9'’ -]{2,40}:\s+)")
-# Words that end an organisation's or a place's name, never a person's.
-NOT_PERSON_END = re.compile(
-    r"(?:Oblast|Region|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"
-    r"Post|Press|Committee|Service|Office|Army|Command|Staff|Guard|Union|Assembly|Court|"
-    r"Bank|House|Brigade|Regiment|Division|Battalion|Corps|Network|Channel|Media|Today|"
-    r"Review|Journal|Daily|Centre|Center|Project|Front|Direction)$")
 SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z][\w.'-]*|the|a|an|on|in|at|by|earlier|later|then)"
                           r"[\s,]+){0,4}$", re.I)
 

@@ -235,7 +235,11 @@ TOPIC_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|was|are|were|has\s+been)\s+(?:t
                          r"(?:story|stories|narrative|myth|tale|theory|fiction|headlines?|talk|"
                          r"language|label|rhetoric|means|meant|trope|theme|obsession|"
                          # ("Surrounded is a precise military word")
-                         r"(?:[\w'-]+\s+){0,2}(?:words?|terms?|expressions?|phrases?))(?!\w)")
+                         r"(?:[\w'-]+\s+){0,2}(?:words?|terms?|expressions?|phrases?))(?!\w)"
+                         # ("'pushed out' and 'encircled' are two different military facts": two
+                         # things set side by side, neither said of the troops)
+                         r"|[\"']?\s+(?:are|were)\s+two\s+(?:[\w'-]+\s+){0,2}(?:facts|things|concepts|matters|"
+                         r"situations)(?!\w)")
 # "the encirclement claim served the Kremlin's purposes": the claim talked about, unless a
 # verb takes it up ("Trump repeated the encirclement claim").
 CLAIM_NOUN_AFTER = re.compile(r"(?i)[\"']?\s+(?:claims?|allegations?|assertions?)(?!\w)")
@@ -389,7 +393,8 @@ HOLDER_BY = re.compile(
     # may stand between)
     # ("the claim, made by Vladimir Putin and repeated by Trump, that ...": the agents set off)
     + HOLDER_TIME + r"(?:,?\s+(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
-    r"spread|pushed|promoted))?" + HOLDER_TIME + r"\s+(?:by|from)\s+(?:both\s+)?")
+    r"spread|pushed|promoted))?" + HOLDER_TIME + # ("contrary to claims made in Moscow and repeated by Trump": the capital holds them)
+    r"\s+(?:by|from|in(?=\s+(?:Moscow|Kyiv|Kiev)(?![\w'])))\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
 # the first, not speaking inside the first one's words.
 # ("Russia's military said it had retaken two villages, and Putin ... said ...": after a
