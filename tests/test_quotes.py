@@ -859,3 +859,13 @@ def test_a_place_is_no_speaker_and_an_office_apposition(tmp_path):
                "(OCHA), said the UN had no presence there. \"We cannot verify claims by either party,\" she said."),
     })
     assert speakers.get("d1") != "Kurunegala District" and speakers["o1"] == "Beatrix Hallqvist"
+
+
+def test_a_first_name_given_by_someone_met_later_in_the_sentence(tmp_path):
+    """Written for this test: "Our reporter reached a Ukrainian drone operator who gave only his
+    first name, Taras." makes Taras the next "he", not a president named before."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "y1": ("Vladimir Putin said the Ukrainians were isolated.\n\nOur reporter reached a Ukrainian drone operator "
+               "who gave only his first name, Taras. \"The road is under fire, but we are not trapped,\" he said."),
+    })
+    assert speakers == {"y1": "Taras"}

@@ -1332,6 +1332,12 @@ def _sentence_subject(s_start, s_end, folded, raw, known, inside_quote):
         # ("An Irish volunteer serving with Ukraine's international legion, who asked to be
         # identified only as Ciarán, said": the name may come well after the description)
         code = described and CODENAME.search(raw, described.end(), min(s_end, described.end() + 140))
+        # ("Our correspondent reached a drone operator who gave only his first name,
+        # Yevhenii.": the person so named, described later in the sentence)
+        if not code and "name" in folded[lead_end:s_end]:
+            code = CODENAME.search(raw, lead_end, s_end)
+            if code and not DESCRIPTION.search(folded, max(lead_end, code.start() - 80), code.start()):
+                code = None
         if code and not inside_quote(code.start(1)):
             known.local[code.group(1)] = code.group(1)
             known.speakers.append((code.start(1), code.group(1), "sg"))
