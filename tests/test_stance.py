@@ -1880,3 +1880,17 @@ def test_the_lie_that_claims_made_in_moscow_and_two_different_facts(tmp_path):
     assert ("l2", "Donald Trump", "asserts") in got and ("l2", "Russian government", "asserts") in got
     assert ("l2", "Donald Trump", "denies") not in got
     assert not any(a == "l3" for a, _, _ in got)
+
+
+def test_said_so_takes_up_the_stance_before(tmp_path):
+    """Written for this test: "Even the American president says so." after Putin's claim
+    asserts; "Ukraine's General Staff said so as well." after Zelensky's denial denies;
+    "Kyiv has never said so." takes no side."""
+    got = stance_rows(tmp_path, {
+        "a1": "Vladimir Putin insists the Ukrainians in Kursk are surrounded. Even the American president says so.",
+        "a2": "Zelensky said his troops were not encircled. Ukraine's General Staff said so as well.",
+        "a3": "Moscow says the Ukrainians are trapped. Kyiv has never said so.",
+    })
+    assert ("a1", "Donald Trump", "asserts") in got
+    assert ("a2", "Ukrainian General Staff", "denies") in got
+    assert not any(a == "a3" and actor == "Ukrainian government" for a, actor, _ in got)
