@@ -1894,3 +1894,23 @@ def test_said_so_takes_up_the_stance_before(tmp_path):
     assert ("a1", "Donald Trump", "asserts") in got
     assert ("a2", "Ukrainian General Staff", "denies") in got
     assert not any(a == "a3" and actor == "Ukrainian government" for a, actor, _ in got)
+
+
+def test_blocked_units_placed_or_described_and_an_unnamed_second_speaker(tmp_path):
+    """Written for this test: "Ukrainian units west of the town were blocked", "described the
+    remaining Ukrainian units as blocked" and "units it described as blocked" are the claim;
+    "roads near the town were blocked" is not; "Putin answered ..., and Russian commanders
+    have since described the units as blocked" is the commanders' claim, not Putin's."""
+    got = stance_rows(tmp_path, {
+        "k1": ("Russia's Defense Ministry said Thursday that Sudzha had been recaptured and that Ukrainian units west "
+               "of the town were blocked and being destroyed."),
+        "k2": "Russia's defence ministry has repeatedly described the remaining Ukrainian units as blocked.",
+        "k3": ("Russia's Defense Ministry said Wednesday that Ukrainian units it described as blocked in the area were "
+               "being destroyed."),
+        "k4": "The Kremlin said on Friday that roads near the town were blocked by snow.",
+        "k5": ("Putin answered the same day that they would be spared if they laid down their arms, and Russian "
+               "commanders have since described the remaining Ukrainian units as blocked near the border."),
+    })
+    for article in ("k1", "k2", "k3"):
+        assert (article, "Russian Defence Ministry", "asserts") in got
+    assert not any(a in ("k4", "k5") for a, _, _ in got)

@@ -431,6 +431,9 @@ REFERS_BACK = re.compile(
     r"(?:evidence|signs?|indications?|proof|trace) of (?:one|such)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
+UNNAMED_CLAUSE_SUBJECT = re.compile(r"(?i),\s+(?:and|but|while|whereas)\s+(?!(?:has|have|had|also|then|later|since|"
+                                    r"he|she|it|they|we|i|was|were|is|are)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?"
+                                    r"\s+(?:(?:has|have|had|also|since|then|now|repeatedly)\s+)*$")
 NEXT_CLAUSE_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+,\s*$")
 # "…, President Vladimir Putin said", "…, the ISW said", "…, Zelensky's adviser Mykhailo
 # Podolyak said": the words before the frame are the speaker's.
@@ -1088,6 +1091,9 @@ def _compute(corpus, claim: Claim) -> pd.DataFrame:
     frames_by = _LazyRows(frames[frames["actor"].notna()],
                           ["start", "end", "verb", "subject_start", "subject_end", "actor",
                            "frame"])
+    # (frames whose speaker no one could name: they still end another speaker's words)
+    unnamed_by = _LazyRows(frames[frames["actor"].isna() & frames["frame"].eq("verb")],
+                           ["start", "subject_start"], tuples=True)
     mentions_by = _LazyRows(mentions, ["start", "end", "actor"], tuples=True)
     quotes_by = _LazyRows(qs[qs["speaker"].notna() & qs["kind"].eq("quote")],
                           ["start", "end", "quote", "speaker"])
@@ -1105,13 +1111,13 @@ def _compute(corpus, claim: Claim) -> pd.DataFrame:
         if article_id in groups:
             _article_stances(article_id, [tuple(c[i] for c in columns) for i in groups[article_id]],
                              claim, frames_by, mentions_by, quotes_by, times_by, published,
-                             info, rows)
+                             info, rows, unnamed_by)
     frame = replicate(_stance_frame(rows), copies)
     return frame.sort_values(["article_id", "start", "actor"], kind="stable").reset_index(drop=True)
 
 
 def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, quotes_by,
-                     times_by, published, info, rows):
+                     times_by, published, info, rows, unnamed_by=None):
     folded_all = [fold(row[4]) for row in sentence_rows]
     terms_all = _in_another_battle([claim_terms(f, claim) for f in folded_all], folded_all, claim)
     last_term = -99
@@ -1336,6 +1342,13 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                               and not HYPOTHETICAL_FRAME.search(folded, max(0, g.start - s_start - 16),
                                                                 g.start - s_start)
                               and not COORDINATED_BEFORE.search(folded, 0, g.subject_start - s_start)]
+                    # ... or where a clause of its own begins with a subject no one could
+                    # name ("Putin answered ..., and Russian commanders have since described
+                    # the units as blocked": the commanders' words, not Putin's)
+                    nested += [start - s_start for start, subject_start in
+                               (unnamed_by.get(sid) if unnamed_by is not None else ())
+                               if start > f.end and subject_start < 0 and UNNAMED_CLAUSE_SUBJECT.search(
+                                   folded, max(0, start - s_start - 60), start - s_start)]
                     # ... or where the same speaker's next verb begins ("accused Kyiv of
                     # spreading lies, insisting the units were encircled": the lies are
                     # Kyiv's, the encirclement is the insisting verb's).
