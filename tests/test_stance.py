@@ -1914,3 +1914,20 @@ def test_blocked_units_placed_or_described_and_an_unnamed_second_speaker(tmp_pat
     for article in ("k1", "k2", "k3"):
         assert (article, "Russian Defence Ministry", "asserts") in got
     assert not any(a in ("k4", "k5") for a, _, _ in got)
+
+
+def test_said_to_be_lying_and_called_a_liar(tmp_path):
+    """Written for this test: after Putin's claim, "Zelensky said Vladimir Putin was lying about
+    the situation in Kursk" and "Zelensky called Putin a liar" deny; the told accusation
+    does not by itself make the accused a holder ("Peskov said Zelensky was lying" after
+    Zelensky's denial: Peskov asserts, and nothing new is said of Zelensky)."""
+    got = stance_rows(tmp_path, {
+        "z1": ("Vladimir Putin said the Ukrainian troops in Kursk were encircled. On Saturday, President Volodymyr "
+               "Zelensky said Vladimir Putin was lying about the situation in Kursk."),
+        "z2": "Putin says the Ukrainians are trapped. Zelensky called Putin a liar who wanted to fool the Americans.",
+        "z3": "Zelensky said his troops were not surrounded. Peskov said Zelensky was lying.",
+        "z4": "Zelensky said on Saturday that Putin was lying about the talks.",
+    })
+    assert ("z1", "Volodymyr Zelensky", "denies") in got and ("z2", "Volodymyr Zelensky", "denies") in got
+    assert ("z3", "Dmitry Peskov", "asserts") in got and ("z3", "Volodymyr Zelensky", "asserts") not in got
+    assert not any(a == "z4" for a, _, _ in got)

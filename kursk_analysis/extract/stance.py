@@ -462,7 +462,11 @@ NEGATED_BEFORE_TERM = re.compile(r"(?i)(?<![\w'])(?:no|not\s+an?|never\s+an?|wit
 CLAIM_OBJECT = re.compile(r"(?i)(?:the|this|that|these|those|such)\s+(?:[\w'-]+\s+)?(?:story|stories|claims?|reports?|"
                           r"version|account|narrative|assertions?|allegations?)")
 LIE_CALLED = re.compile(r"(?i)(?<!\w)call(?:s|ed|ing)?\s+([^,;:.!?\"]{1,60}?)\s+[\"']?(?:an?\s+)?(?:[\w'-]+\s+){0,2}"
-                        r"(?:lie|lies|fabrication|falsehood|fake)(?!\w)")
+                        r"(?:lie|lies|liar|fabrication|falsehood|fake)(?!\w)")
+# "Zelensky said Putin was lying about the situation in Kursk": the same accusation, told.
+LIE_SAID = re.compile(r"(?i)(?<!\w)(?:said|says|saying|insisted|insists)\s+(?:that\s+)?([^,;:.!?\"]{1,60}?)\s+"
+                      r"(?:was|is|were|are|had\s+been|has\s+been)\s+(?:simply\s+|clearly\s+|again\s+)?"
+                      + word_group(stance_cues()["lie_accusations"]))
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
 HEDGE_WINDOW = 40
@@ -992,7 +996,7 @@ def _lie_accusations(folded: str, s_start: int, mention_rows, frames, found: dic
     earlier in the article); "Zelensky accused Putin of lying, saying the troops had not
     been encircled" makes Putin assert. ``(actor, stance, start, end)``."""
     out = []
-    for m in itertools.chain(LIE_ACCUSATION.finditer(folded), LIE_CALLED.finditer(folded)):
+    for m in itertools.chain(LIE_ACCUSATION.finditer(folded), LIE_CALLED.finditer(folded), LIE_SAID.finditer(folded)):
         accusers = [f for f in frames or () if f.actor and f.start - s_start == m.start()]
         if len(accusers) != 1:
             continue
@@ -1021,7 +1025,8 @@ def _lie_accusations(folded: str, s_start: int, mention_rows, frames, found: dic
         known = accused_said or so_far.get(accused, set())
         if len(known) == 1 and not accuser_said:
             out.append((accuser.actor, OPPOSITE[next(iter(known))], accuser.subject_start, accuser.end))
-        elif len(accuser_said) == 1 and not accused_said:
+        elif len(accuser_said) == 1 and not accused_said and m.re is not LIE_SAID:
+            # (not from "X said Y was lying": that tells what X holds, not what Y said)
             out.append((accused, OPPOSITE[next(iter(accuser_said))], start, end))
     return out
 
@@ -1162,7 +1167,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
         # "Zelensky accused Putin of lying to the White House", after the claim's words: the
         # accusation alone places both (see _lie_accusations).
         lie_accused = bool(not terms and any(terms_all[max(0, position - DENIAL_WINDOW):position])
-                           and (LIE_ACCUSATION.search(folded) or LIE_CALLED.search(folded)))
+                           and (LIE_ACCUSATION.search(folded) or LIE_CALLED.search(folded) or LIE_SAID.search(folded)))
         if not unhedged and not anaphoric and not denial_only and not agreeing and not as_claimed \
                 and not lie_accused:
             continue
