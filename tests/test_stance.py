@@ -1931,3 +1931,25 @@ def test_said_to_be_lying_and_called_a_liar(tmp_path):
     assert ("z1", "Volodymyr Zelensky", "denies") in got and ("z2", "Volodymyr Zelensky", "denies") in got
     assert ("z3", "Dmitry Peskov", "asserts") in got and ("z3", "Volodymyr Zelensky", "asserts") not in got
     assert not any(a == "z4" for a, _, _ in got)
+
+
+def test_elliptical_answers_to_the_claim(tmp_path):
+    """Written for this test: after a claim, "Zelensky says they're not.", "Kyiv says
+    otherwise.", "Kyiv disputed the Russian account." and "Kyiv, predictably, denied
+    everything." deny; "Asked whether talks were near, Kyiv said they were not." answers
+    something else; in a senator's words "Putin says they're surrounded. Zelensky says
+    they're not." the senator relays both and takes no side."""
+    got = stance_rows(tmp_path, {
+        "e1": "Putin says the Ukrainians in Kursk are trapped. Zelensky says they're not.",
+        "e2": "Russia says its forces encircled the Ukrainians. Kyiv says otherwise.",
+        "e3": "Russia claims the Ukrainians are encircled. Kyiv disputed the Russian account.",
+        "e4": "Russia claims the Ukrainians are encircled. Kyiv, predictably, denied everything.",
+        "e5": "Russia claims the Ukrainians are encircled. Asked whether talks were near, Kyiv said they were not.",
+        "e6": ("Sen. Dana Hollis was blunt. \"Putin says they're surrounded. Zelensky says they're not. I cannot "
+               "tell which of them is right,\" Hollis said."),
+    })
+    assert ("e1", "Volodymyr Zelensky", "denies") in got
+    for article in ("e2", "e3", "e4"):
+        assert (article, "Ukrainian government", "denies") in got
+    assert ("e5", "Ukrainian government", "denies") not in got
+    assert not any(a == "e6" and actor == "Dana Hollis" for a, actor, _ in got)

@@ -128,6 +128,8 @@ ECHOED_IT = re.compile(r"(?i)" + ENDORSEMENT_WORDS + r"\s+(?:it|this|that|them)(
 PERSUASION = words(stance_cues()["persuasions"])
 # "“They say we are surrounded, but …”": someone other than the speaker ("I", "we") says
 # the words the term is in, earlier in the quotation's sentence.
+ANOTHER_ANSWERS = re.compile(r"(?i)[\s,;:]*(?!(?:i|we|and|but|it|that|this)\b)[\w'.-]+(?:\s+[\w'.-]+){0,3}?\s+"
+                             r"(?:says?|said|insists?|insisted|claims?|claimed)(?![\w'])")
 THIRD_PARTY_SAYS = re.compile(
     r"(?i)(?<![\w'])(?!(?:i|we|i've|we've|i'd|we'd|to|the|a|an|this|that|these|those|its|their|"
     # (after a verb of saying, "claims" is its object: "said claims that ... were unfounded")
@@ -424,13 +426,16 @@ ANAPHOR = re.compile(
 # "says that is false", "called it ‘false and fabricated’", "a claim ... that Ukraine's
 # government says is simply not true": what the denial refers to.
 REFERS_BACK = re.compile(
-    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|premise|notion|narrative|versions?|"
+    r"(?i)(?<!\w)(?:claims?|assertions?|allegations?|reports?|statements?|premise|notion|narrative|versions?|accounts?|"
     r"(?:that|this|it) (?:is|was)|"
+    # ("Kyiv says they are not.", "Zelensky says they're not", "Kyiv says otherwise")
+    r"(?:they|it)(?:'re|'s| are| were| was| is)(?: not|n't)(?=\s*(?:[.!;]|$))|"
+    r"(?:the\s+)?(?:otherwise|opposite)(?=\s*(?:[.!;]|$))|"
     r"called (?:it|them|this|that)|calling (?:it|them|this|that)|"
     # ("... and the ISW reported no evidence of one")
     r"(?:evidence|signs?|indications?|proof|trace) of (?:one|such)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
-    r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those))(?!\w)")
+    r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those|everything))(?!\w)")
 UNNAMED_CLAUSE_SUBJECT = re.compile(r"(?i),\s+(?:and|but|while|whereas)\s+(?!(?:has|have|had|also|then|later|since|"
                                     r"he|she|it|they|we|i|was|were|is|are)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?"
                                     r"\s+(?:(?:has|have|had|also|since|then|now|repeatedly)\s+)*$")
@@ -817,6 +822,10 @@ def _quoted_stance(text: str, terms: list[tuple[int, int, bool]], claim: Claim) 
     stop = CLAUSE_END.search(text, end)
     sentence = SENTENCE_STOP.search(text, end)
     rest = text[min(stop.start() if stop else len(text), sentence.end() if sentence else len(text)):]
+    # ("Putin says they're surrounded. Zelensky says they're not.": a second party's answer,
+    # relayed too, is not the speaker's)
+    if ANOTHER_ANSWERS.match(rest):
+        return None
     return "denies" if rest and (denies_in(rest, [], claim) or ANSWER_DENIES.match(rest)) else None
 
 
