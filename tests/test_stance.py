@@ -1953,3 +1953,15 @@ def test_elliptical_answers_to_the_claim(tmp_path):
         assert (article, "Ukrainian government", "denies") in got
     assert ("e5", "Ukrainian government", "denies") not in got
     assert not any(a == "e6" and actor == "Dana Hollis" for a, actor, _ in got)
+
+
+def test_an_appeal_is_a_speech_act(tmp_path):
+    """Written for this test: "..., a day after Donald Trump publicly appealed to Moscow to spare
+    the lives of soldiers he described as surrounded": "he" is Trump, who appealed (a verb
+    of speaking), not Zelensky, the sentence's subject."""
+    got = stance_rows(tmp_path, {
+        "p1": ("Ukrainian President Volodymyr Zelenskyy on Saturday accused Vladimir Putin of spreading falsehoods, a "
+               "day after U.S. President Donald Trump publicly appealed to Moscow to spare the lives of soldiers he "
+               "described as surrounded."),
+    })
+    assert ("p1", "Volodymyr Zelensky", "asserts") not in got and ("p1", "Donald Trump", "asserts") in got
