@@ -869,3 +869,14 @@ def test_a_first_name_given_by_someone_met_later_in_the_sentence(tmp_path):
                "who gave only his first name, Taras. \"The road is under fire, but we are not trapped,\" he said."),
     })
     assert speakers == {"y1": "Taras"}
+
+
+def test_one_who_was_asked_stays_the_subject(tmp_path):
+    """Written for this test: "spokesperson Lin Wei was asked about the fighting. He said ..."
+    keeps Lin Wei as the "he" (an agentless passive is no frame, except of one asked)."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "a1": ("Oleksandr Syrskyi spoke on Friday. At a briefing in Beijing, Chinese foreign ministry spokesperson Lin "
+               "Wei was asked about the Kursk fighting. He said China \"hopes all parties will keep cooling the "
+               "situation\"."),
+    })
+    assert speakers == {"a1": "Lin Wei"}

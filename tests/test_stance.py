@@ -1965,3 +1965,18 @@ def test_an_appeal_is_a_speech_act(tmp_path):
                "described as surrounded."),
     })
     assert ("p1", "Volodymyr Zelensky", "asserts") not in got and ("p1", "Donald Trump", "asserts") in got
+
+
+def test_an_agentless_passive_something_else_and_a_picture(tmp_path):
+    """Written for this test: "In Kiev, the statement was quickly rejected." names no one who
+    rejects (was Putin denying, 'the statement' read as his); "But a cauldron is something
+    else" speaks of any cauldron ("something" is no progressive verb); "the war ends with a
+    picture of surrounded Ukrainians" is an image spoken of."""
+    got = stance_rows(tmp_path, {
+        "q1": "Putin said the enemy grouping in Kursk was blocked. In Kiev, the statement was quickly rejected.",
+        "q2": "\"There was a dangerous road under drones. But a cauldron is something else,\" said Pavel Orlik.",
+        "q3": ("\"For the Russian viewer the war now ends with a picture of surrounded Ukrainians begging for mercy,\" "
+               "said Pavel Orlik."),
+    })
+    assert ("q1", "Vladimir Putin", "asserts") in got and ("q1", "Vladimir Putin", "denies") not in got
+    assert not any(a in ("q2", "q3") for a, _, _ in got)

@@ -805,6 +805,7 @@ def _subject_before(folded, raw, region_start, verb_start, known):
 
 
 OBJECT_AND = re.compile(r"\s+and\s+")
+BE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")
 OWN_POSSESSIVE = re.compile(r"(?i)\s+(?:on\s+|to\s+)?(his|her)\s+(?:followers|readers|subscribers|audience|viewers|"
                             r"unit|men|troops|soldiers|team|colleagues|family|wife|husband)\b")
 HOMETOWN_BEFORE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:from|of)\s+$")
@@ -1089,6 +1090,13 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             clause_start = s_start + single + 1
         subject, kind = None, "verb"
         lead = folded[clause_start:v_start]
+        # "In Kiev, the statement was quickly rejected": a passive with no agent names no
+        # one who rejects (with one, "rejected by Kyiv", the agent speaks, below); one who
+        # "was asked" stays the subject a later "he said" refers to
+        if verb.endswith("ed") and verb not in ("asked", "pressed", "questioned") and \
+                BE_BEFORE.search(folded, max(s_start, v_start - 30), v_start) and \
+                not PASSIVE_BY.match(folded, v_end):
+            continue
         # "Russian state media quoted him as saying ...": the one quoted speaks.
         quoted_as = QUOTED_AS.search(folded, max(s_start, v_start - 60), v_start) \
             if verb in ("saying", "says") else None

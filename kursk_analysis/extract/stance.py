@@ -173,10 +173,11 @@ DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:jus
 # feeling", "A cauldron with a hole like that is a sieve": an indefinite noun opening what the
 # speaker says is any encirclement ("A cauldron is forming west of Sudzha" is this one;
 # "An encirclement of our brigades never took place" names whose).
-GENERIC_OPENING = re.compile(r"(?:^|[.!?;:\"'\u201c\u2018]\s*)[Aa]n?\s+$")
+GENERIC_OPENING = re.compile(r"(?:^|[.!?;:\"'\u201c\u2018]\s*)(?:(?:But|And|Yet|So)\s+)?[Aa]n?\s+$")
 GENERIC_PREDICATE = re.compile(r"(?i)(?:\s+with\s+[^,;.!?\"]{1,40}?)?\s+(?:is|means|requires|needs|has|does|"
                                r"can|cannot|can't|will|must|should|would)(?![\w'])"
-                               r"(?!\s+(?:not\s+)?(?:\w+ing|now|already|still|being)(?![\w']))")
+                               # (not a progressive, "A cauldron is forming"; "is something else" is no verb)
+                               r"(?!\s+(?:not\s+)?(?:(?!(?:some|no|any|every)thing)\w+ing|now|already|still|being)(?![\w']))")
 # "a cauldron has walls", "An encirclement needs a closed ring": what any one is;
 # "a cauldron is usually announced on television", "A pocket gets declared": how any such
 # claim is made, said of no troops.
@@ -619,7 +620,7 @@ def _of_no_troops(text: str, start: int, end: int, claim: Claim) -> bool:
     indefinite = bool(INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
     return bool(
         DEFINITION_AFTER.match(text, end)
-        or not participle and GENERIC_OPENING.search(text, max(0, start - 8), start)
+        or not participle and GENERIC_OPENING.search(text, max(0, start - 14), start)
         and GENERIC_PREDICATE.match(text, end)
         or indefinite and GENERIC_VERB_AFTER.match(text, end)
         or DISTINCTION_BEFORE.search(text, max(0, start - 100), start)
