@@ -1980,3 +1980,14 @@ def test_an_agentless_passive_something_else_and_a_picture(tmp_path):
     })
     assert ("q1", "Vladimir Putin", "asserts") in got and ("q1", "Vladimir Putin", "denies") not in got
     assert not any(a in ("q2", "q3") for a, _, _ in got)
+
+
+def test_possible_that_with_the_clause_subject_between(tmp_path):
+    """Written for this test: "said it was possible that groups of a few hundred soldiers had
+    been cut off for short periods" leaves the claim open (was an assertion)."""
+    got = stance_rows(tmp_path, {
+        "h1": ("Cosima Ardent, an analyst in London, said it was possible that groups of a few hundred soldiers had "
+               "been cut off for short periods."),
+        "h2": "Cosima Ardent, an analyst in London, said that groups of a few hundred soldiers had been cut off.",
+    })
+    assert not any(a == "h1" for a, _, _ in got) and ("h2", "Cosima Ardent", "asserts") in got

@@ -475,7 +475,7 @@ LIE_SAID = re.compile(r"(?i)(?<!\w)(?:said|says|saying|insisted|insists)\s+(?:th
                       + word_group(stance_cues()["lie_accusations"]))
 DENIAL_WINDOW = 2  # sentences either side in which a bare denial finds the claim's words
 ANAPHOR_WINDOW = 3  # sentences back in which an anaphoric "that claim" finds its term
-HEDGE_WINDOW = 40
+HEDGE_WINDOW = 60  # (a hedge with its clause's subject: "possible that groups of a few hundred soldiers had been")
 NEGATION_WINDOW = 30
 
 
