@@ -880,3 +880,14 @@ def test_one_who_was_asked_stays_the_subject(tmp_path):
                "situation\"."),
     })
     assert speakers == {"a1": "Lin Wei"}
+
+
+def test_a_group_word_as_a_title_before_a_full_name(tmp_path):
+    """Written for this test: "Military expert, retired colonel Viktor Lastochkin, told Sokol"
+    is Lastochkin speaking, not the unnamed experts of the gazetteer; "the expert said" then
+    points back to him."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "x1": ("Military expert, retired colonel Viktor Lastochkin, told Sokol that the outcome had been decided in "
+               "March. \"The encirclement near Sudzha broke the back of the grouping,\" the expert said."),
+    })
+    assert speakers == {"x1": "Viktor Lastochkin"}

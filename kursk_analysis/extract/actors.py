@@ -361,6 +361,10 @@ ONLINE_HANDLE = re.compile(r"(?<![\w/@])(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_.-]{2,30}
 MEMBER = re.compile(r"(?i)(?<![\w'])(?:one of them|the other|another|one)(?![\w'])")
 # "the expert", "the analyst": a person introduced before, although "expert" alone is an
 # alias of the group "experts".
+# "Military expert, retired colonel Viktor Lastochkin, told": after a group's word used as a
+# title, the person's full name set off by commas (see quotes._verb_frames).
+TITLED_NAME_AFTER = re.compile(r"^[\s,]+(?:(?:retired|former|reserve|a|an|the)\s+)?(?:[a-z-]+\s+){0,2}"
+                               r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)\s*,?\s*$")
 GENERIC_DEFINITE = re.compile(r"(?i)the\s+(?:military\s+)?(?:expert|analyst|observer)")
 # Descriptions that point back to an actor named earlier ("the official", "the expert",
 # "the head of state", "one of the diplomats", "his officials") or, indefinite, introduce

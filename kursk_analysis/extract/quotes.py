@@ -46,7 +46,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import FIRST_NAMES, NOT_PERSON_END, PLATFORMS, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+from kursk_analysis.extract.actors import FIRST_NAMES, NOT_PERSON_END, PLATFORMS, TITLED_NAME_AFTER, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
     PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table, titled_surname
 from kursk_analysis.corpus.text import fold
@@ -1187,6 +1187,13 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
             head = next((k for k, a in enumerate(resolved) if a), 0)
             s, e = subject[head]
             actor = resolved[head]
+            # ("Military expert, retired colonel Viktor Lastochkin, told": a group's word as a
+            # title, the person's full name set off after it speaks)
+            titled = TITLED_NAME_AFTER.match(raw[e:v_start]) if actor and e <= v_start and \
+                known.fits(actor, ("group",)) and actor in known.info else None
+            if titled:
+                s, e = e + titled.start(1), e + titled.end(1)
+                actor = resolve_speaker(raw[s:e], s, known)
             text = raw[s:e]
             # "an assault platoon commander, known by his call sign, Boroda": the name
             # an unnamed or collective subject goes by.
