@@ -891,3 +891,15 @@ def test_a_group_word_as_a_title_before_a_full_name(tmp_path):
                "March. \"The encirclement near Sudzha broke the back of the grouping,\" the expert said."),
     })
     assert speakers == {"x1": "Viktor Lastochkin"}
+
+
+def test_a_medium_before_a_correspondent_is_no_speaker(tmp_path):
+    """Written for this test: "This was reported by the General Staff on Telegram, a Dzherelo
+    correspondent reports." gives Telegram no voice; "the statement reads" afterwards is the
+    General Staff's."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "t1": ("The Ukrainian General Staff rejected the claims on Friday.\n\nThis was reported by the General Staff "
+               "on Telegram, a Dzherelo correspondent reports.\n\n\"Our units on the Kursk axis are not threatened "
+               "with encirclement,\" the statement reads."),
+    })
+    assert speakers == {"t1": "Ukrainian General Staff"}

@@ -708,9 +708,13 @@ def _subject_before(folded, raw, region_start, verb_start, known):
             # description set off after a name is that person; the name speaks.
             # ("Jan Wielgosz, a Law and Justice MP who ..., wrote": the description runs
             # into a candidate of its own)
+            # ("reported by the General Staff on Telegram, a Dzherelo correspondent reports":
+            # a medium is no one's name)
             if k > 0 and (INDEFINITE_LEAD.match(folded, s, e) and
                           re.fullmatch(r"\s*,\s*", folded[cands[k - 1][1]:s])
                           or APPOSITION_INTO.fullmatch(folded, cands[k - 1][1], s)) and \
+                    raw[cands[k - 1][0]:cands[k - 1][1]] not in PLATFORMS and \
+                    not MEDIUM_BEFORE.search(folded, max(0, cands[k - 1][0] - 12), cands[k - 1][0]) and \
                     (PROPER_NAME.fullmatch(raw, *cands[k - 1]) or raw[cands[k - 1][0]:cands[k - 1][1]] in known.local
                      and known.kinds.get(raw[cands[k - 1][0]:cands[k - 1][1]], "person") == "person" or any(
                         known.fits(known.actors[i], ("person",)) for i in known.inside(*cands[k - 1]))):
