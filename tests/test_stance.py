@@ -1991,3 +1991,15 @@ def test_possible_that_with_the_clause_subject_between(tmp_path):
         "h2": "Cosima Ardent, an analyst in London, said that groups of a few hundred soldiers had been cut off.",
     })
     assert not any(a == "h1" for a, _, _ in got) and ("h2", "Cosima Ardent", "asserts") in got
+
+
+def test_told_by_an_agent_that(tmp_path):
+    """Written for this test: "Putin ... was told by Valery Gerasimov that the Ukrainian force was
+    isolated" is Gerasimov's claim (an irregular participle's agent, the words after it);
+    before, the frame's subject was read from the words before "was told"."""
+    got = stance_rows(tmp_path, {
+        "g1": ("US officials said on Friday they saw no sign of an encirclement.\n\nOn 12 March Vladimir Putin visited "
+               "a command post in the region wearing military fatigues and was told by Valery Gerasimov that the "
+               "Ukrainian force was isolated."),
+    })
+    assert ("g1", "Valery Gerasimov", "asserts") in got and ("g1", "U.S. officials", "asserts") not in got

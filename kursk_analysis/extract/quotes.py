@@ -1104,7 +1104,9 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         # "Russian state media quoted him as saying ...": the one quoted speaks.
         quoted_as = QUOTED_AS.search(folded, max(s_start, v_start - 60), v_start) \
             if verb in ("saying", "says") else None
-        passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") else None
+        # ("was told by Valery Gerasimov that ...": an irregular participle too)
+        passive = PASSIVE_BY.match(folded, v_end) if verb.endswith("ed") or \
+            verb == "told" and BE_BEFORE.search(folded, max(s_start, v_start - 30), v_start) else None
         # "Dmytro Lykhovyi, a spokesman ..., was quoted by Ukrainian television as saying":
         # the subject of the passive speaks.
         quoted_by = PASSIVE_QUOTED_AS.search(folded, max(s_start, v_start - 100), v_start) \

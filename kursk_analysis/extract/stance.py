@@ -437,6 +437,7 @@ REFERS_BACK = re.compile(
     r"(?:evidence|signs?|indications?|proof|trace) of (?:one|such)|"
     r"(?:debunk\w*|den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|"
     r"counter(?:s|ed|ing)?) (?:it|them|this|that|these|those|everything))(?!\w)")
+THAT_AFTER_AGENT = re.compile(r"\s*,?\s*that(?!\w)")
 UNNAMED_CLAUSE_SUBJECT = re.compile(r"(?i),\s+(?:and|but|while|whereas)\s+(?!(?:has|have|had|also|then|later|since|"
                                     r"he|she|it|they|we|i|was|were|is|are)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?"
                                     r"\s+(?:(?:has|have|had|also|since|then|now|repeatedly)\s+)*$")
@@ -1318,7 +1319,11 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                         add(f.actor, "asserts", "holder", "aside-denied-claim",
                             f.subject_start, f.subject_end, f.start, f.end)
                         continue
-                if f.frame == "passive":
+                if f.frame == "passive" and THAT_AFTER_AGENT.match(folded, f.subject_end - s_start):
+                    # "was told by Valery Gerasimov that the force was isolated": the agent's
+                    # words follow it
+                    content_after, v_start = True, f.subject_end - s_start
+                elif f.frame == "passive":
                     # "claims rejected by Kyiv": what the agent rejects comes before it.
                     content_after, first = False, v_start
                 elif f.frame == "inverted" and ONLY_PUNCT.fullmatch(folded[:v_start]):
