@@ -2003,3 +2003,15 @@ def test_told_by_an_agent_that(tmp_path):
                "Ukrainian force was isolated."),
     })
     assert ("g1", "Valery Gerasimov", "asserts") in got and ("g1", "U.S. officials", "asserts") not in got
+
+
+def test_a_handful_counted_and_what_it_was_like(tmp_path):
+    """Written for this test: "we were cut off, six of us in a cellar" is a handful, not the
+    force; "asked him what it was like to be trapped" asks about an experience; "The whole
+    group was cut off" still asserts."""
+    got = stance_rows(tmp_path, {
+        "c1": "\"For about thirty hours we were cut off, six of us in a cellar,\" Taras Tykhyi said.",
+        "c2": "Darren Hnidy says he has lost count of the people who have asked him what it was like to be trapped.",
+        "c3": "\"The whole group was cut off,\" Taras Tykhyi said.",
+    })
+    assert not any(a in ("c1", "c2") for a, _, _ in got) and ("c3", "Taras Tykhyi", "asserts") in got

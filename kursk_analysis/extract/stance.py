@@ -187,6 +187,9 @@ INDEFINITE_BEFORE = re.compile(r"(?i)(?<![\w'-])an?\s+$")
 COMPANY_AFTER = re.compile(r"(?i)\s+by\s+(?:the\s+)?" + word_group(stance_cues()["company"]))
 # (a subject, not a manner: "pulling back in small groups")
 PARTIAL_SUBJECT = re.compile(r"(?i)(?<![\w'-])(?<!\bin )" + word_group(stance_cues()["partial"]) + r"(?![\w'-])")
+# "we were cut off, six of us in a cellar": a handful counted after the term
+PARTIAL_AFTER = re.compile(r"(?i)(?:\s+[\w'-]+){0,3}?,\s*(?:all\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|a\s+dozen|\d{1,2})\s+of\s+(?:us|them)(?![\w'])")
 # "That is not what happens to people who are trapped": what happens to anyone so placed.
 GENERIC_PEOPLE_BEFORE = re.compile(r"(?i)(?<![\w'-])(?:people|those|anyone|someone|everyone|everybody)\s+"
                                    r"(?:who|that)\s+(?:are|is|were|get|gets|have\s+been|has\s+been)\s+(?:[a-z-]+ly\s+)?$")
@@ -595,8 +598,8 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
             hedge = True
         # "some smaller Ukrainian groups had been cut off": a part of the force, not the claim
         # ("Our company was never encircled" still denies)
-        if not hedge and PARTIAL_SUBJECT.search(text, _clause_start(text, m.start()), m.start()) \
-                and not _negated(text, m.start()):
+        if not hedge and (PARTIAL_SUBJECT.search(text, _clause_start(text, m.start()), m.start())
+                          or PARTIAL_AFTER.match(text, m.end())) and not _negated(text, m.start()):
             hedge = True
         if not hedge:
             opener = None
