@@ -2015,3 +2015,14 @@ def test_a_handful_counted_and_what_it_was_like(tmp_path):
         "c3": "\"The whole group was cut off,\" Taras Tykhyi said.",
     })
     assert not any(a in ("c1", "c2") for a, _, _ in got) and ("c3", "Taras Tykhyi", "asserts") in got
+
+
+def test_it_for_a_group_named_in_the_singular(tmp_path):
+    """Written for this test: "Russian state television ... has shown maps of what it calls a
+    'cauldron'": "it" is the television (a group of the gazetteer named in the singular),
+    not the Ukrainian military named before (was a wrong sign)."""
+    got = stance_rows(tmp_path, {
+        "i1": ("Ukraine's military said its units were withdrawing in good order. Russian state television, meanwhile, "
+               "has shown maps of what it calls a \"cauldron\" around the remaining Ukrainian positions."),
+    })
+    assert ("i1", "Ukrainian military", "asserts") not in got and ("i1", "Russian officials", "asserts") in got

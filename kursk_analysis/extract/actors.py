@@ -933,7 +933,9 @@ def _pronoun_compatible(word: str, known: ArticleActors):
                                       known.fits(actor, ("group", "institution"))
                                       and number != "sg")
     if word == "it":
-        return lambda actor, number: actor is not None and known.fits(actor, ("institution",))
+        # (or a group not named in the plural: "Russian state television ... what it calls")
+        return lambda actor, number: actor is not None and (
+            known.fits(actor, ("institution",)) or number != "pl" and known.fits(actor, ("group",)))
     return None
 
 
