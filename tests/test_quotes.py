@@ -903,3 +903,16 @@ def test_a_medium_before_a_correspondent_is_no_speaker(tmp_path):
                "with encirclement,\" the statement reads."),
     })
     assert speakers == {"t1": "Ukrainian General Staff"}
+
+
+def test_titles_of_places_bodies_and_members(tmp_path):
+    """Written for this test: "Acting Governor of Kursk Oblast Alexei Smirnov said" is Smirnov
+    (was "Acting Governor"); "Conservative MP Harriet Colvin" is Colvin; "the head of the
+    Political Directorate Apti Alaudinov" is Alaudinov (the end of a body's name is no part
+    of a person's)."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "g1": "\"The situation is under control,\" Acting Governor of Kursk Oblast Alexei Smirnov said.",
+        "g2": "\"We will not leave,\" Conservative MP Harriet Colvin said.",
+        "g3": "\"The enemy is finished,\" said the head of the Political Directorate Apti Alaudinov.",
+    })
+    assert speakers == {"g1": "Alexei Smirnov", "g2": "Harriet Colvin", "g3": "Apti Alaudinov"}

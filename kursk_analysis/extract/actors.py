@@ -886,7 +886,7 @@ class ArticleActors:
 ROLE_TITLES = TITLES | {"President", "Minister", "Secretary", "Chancellor", "Premier", "Chief",
                         "Envoy", "Mayor", "Representative", "Congressman", "Congresswoman",
                         "Speaker", "Leader", "Head", "Director", "Adviser", "Advisor", "Marshal",
-                        "Lt", "Chairman", "Chairwoman", "Ombudsman", "Prosecutor", *TRADE_TITLES}
+                        "Lt", "Chairman", "Chairwoman", "Ombudsman", "Prosecutor", "MP", "MEP", *TRADE_TITLES}
 
 
 def titled_surname(name: str) -> str | None:
@@ -901,8 +901,11 @@ def strip_title(name: str) -> str:
     Stubb" -> "Alexander Stubb"); always two words at least."""
     words = name.split()
     # ("Gulf Current's Omar Haddad": whose correspondent is no part of the name)
+    # ("Acting Governor of Kursk Oblast Alexei Smirnov", "the Political Directorate Apti
+    # Alaudinov": the end of a body's or a place's name is no part of it either)
     last_title = max((i for i, w in enumerate(words[:-2]) if w.rstrip(".") in ROLE_TITLES
-                      or w.endswith(("'s", "’s"))), default=-1)
+                      or w.endswith(("'s", "’s")) or NOT_PERSON_END.fullmatch(w) or w == "Directorate"),
+                     default=-1)
     return " ".join(words[last_title + 1:])
 
 

@@ -46,7 +46,7 @@ import re
 import pandas as pd
 
 from kursk_analysis import pipeline
-from kursk_analysis.extract.actors import FIRST_NAMES, NOT_PERSON_END, PLATFORMS, TITLED_NAME_AFTER, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
+from kursk_analysis.extract.actors import FIRST_NAMES, NOT_PERSON_END, PLATFORMS, ROLE_TITLES, TITLED_NAME_AFTER, ArticleActors, BACK_REFERENCE, BODY_NAME_END, CODENAME, DESCRIPTION, MEMBER, ONLINE_HANDLE, \
     PRONOUN, PROPER_NAME, NOT_NAMES, SURNAME, TRADE_TITLES, actor_info, actors, copies_of, replicate, resolve_speaker, speaker_number, \
     strip_title, study_groups, study_table, titled_surname
 from kursk_analysis.corpus.text import fold
@@ -732,6 +732,9 @@ def _subject_before(folded, raw, region_start, verb_start, known):
                     not re.search(r"(?i)\bthe\s+$", folded[cands[k - 1][1]:s]) and
                     not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) or
                     k > 0 and not STAFF_OF.fullmatch(folded, cands[k - 1][0], s) and
+                    # ("Acting Governor of Kursk Oblast Alexei Smirnov": a title of a place, no one)
+                    not all(w.rstrip(".") in ROLE_TITLES or w in ("Acting", "Interim", "Former")
+                            for w in raw[cands[k - 1][0]:cands[k - 1][1]].split()) and
                     re.fullmatch(r"\s+(?:of|at|from|with)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]+\s+){0,2}"
                                            # ("Meenakshi Iyer of the Centre for Eurasian Studies")
                                            r"(?:(?:for|of|on)\s+(?:the\s+)?)?",
