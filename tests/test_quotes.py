@@ -916,3 +916,17 @@ def test_titles_of_places_bodies_and_members(tmp_path):
         "g3": "\"The enemy is finished,\" said the head of the Political Directorate Apti Alaudinov.",
     })
     assert speakers == {"g1": "Alexei Smirnov", "g2": "Harriet Colvin", "g3": "Apti Alaudinov"}
+
+
+def test_claims_by_someone_that_and_the_general_staff_chief(tmp_path):
+    """Written for this test: "rejected claims by US President Donald Trump that “thousands of
+    Ukrainian troops” are surrounded" quotes Trump, not the one who rejects; "the General
+    Staff chief said" is the chief named before (Gerasimov), not the Ukrainian staff."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "c1": ("Ukraine's General Staff has rejected claims by US President Donald Trump that \"thousands of Ukrainian "
+               "troops\" are surrounded in Russia's Kursk region."),
+        "c2": ("Ukraine's General Staff denied it. Valery Gerasimov, the chief of Russia's General Staff, reported to "
+               "Putin on Saturday. \"The adventure of the Kyiv regime has collapsed entirely,\" the General Staff "
+               "chief said."),
+    })
+    assert speakers == {"c1": "Donald Trump", "c2": "Valery Gerasimov"}

@@ -1179,6 +1179,11 @@ def _resolve_description(folded: str, description, before: int, known: ArticleAc
         return known.most_frequent(before, fits)
     if indefinite or stem in CIVILIAN_NOUNS:
         return None  # "a spokesman", "an expert", "the man": someone not named before
+    if stem == "general staff" and span[1] >= 0 and known.text is not None and \
+            STAFF_HEAD_AFTER.match(known.text, span[1]):
+        # "the General Staff chief said": the person whose role names a general staff
+        fits = lambda a: known.fits(a, ("person",)) and "general staff" in known.describe(a)  # noqa: E731
+        return known.recent_speaker(before, fits, SPEAKER_WINDOW) or known.recent(before, fits, MENTION_WINDOW)
     if stem == "general staff":
         # "the General Staff": the institution of that name spoken of last, never the
         # chief of a general staff (a person whose role names it).
@@ -1286,6 +1291,7 @@ def _staff_of_military(before: int, known: ArticleActors) -> str | None:
     return staffs[0] if len(staffs) == 1 else None
 
 
+STAFF_HEAD_AFTER = re.compile(r"\s+(?:chief|head)(?![\w'])")
 # "the General Staff in Kyiv", "In Moscow, the General Staff": the capital names the staff.
 STAFF_PLACE_AFTER = re.compile(r"\s+in\s+(Kyiv|Kiev|Moscow)(?![\w'])")
 STAFF_PLACE_BEFORE = re.compile(r"(?:^|[.!?]\s+)In\s+(Kyiv|Kiev|Moscow),\s*$")

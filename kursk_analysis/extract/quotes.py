@@ -267,6 +267,7 @@ PRONOUN_POSSESSIVE = re.compile(
     # (not the object "her" before a preposition: "spoke to her about the claims")
     rf"(?i)(?<!\w)(his|her|their|its)\s+(?!(?:about|on|of|to|for|with|that|the|a|an)\s)"
     rf"(?:[\w-]+\s+){{0,2}}?({POSSESSIVE_NOUNS})(?!\w)")
+CONTENT_THAT = re.compile(r"\s+that\s+[\"']")
 BY_NOUN = re.compile(
     r"(?i)(?<!\w)(claims?|statements?|assertions?|remarks|comments?|words|allegations?|"
     r"threats?|warnings?)\s+(?:(?:made|issued|put forward|repeated|voiced)\s+)?"
@@ -1032,7 +1033,10 @@ def _by_noun_frames(article_id, sentence_id, s_start, s_end, folded, raw, known,
         n_start = s_start + m.start(1)
         # Only as the clause's subject ("Statements by senior Russian officials that …"):
         # "dismissing statements from Moscow as “false”" has them as an object.
-        if inside_quote(n_start) or not CLAUSE_OPEN.search(folded, s_start, n_start):
+        if inside_quote(n_start):
+            continue
+        subject = CLAUSE_OPEN.search(folded, s_start, n_start)
+        if not subject and "that" not in folded[s_start + m.end():s_end]:
             continue
         after = s_start + m.end()
         after += TITLE_WORDS.match(folded, after, s_end).end() - after
@@ -1041,6 +1045,11 @@ def _by_noun_frames(article_id, sentence_id, s_start, s_end, folded, raw, known,
         if not cands:
             continue
         cs, ce = cands[-1]
+        # ... or as an object with its content after it: "rejected claims by US President
+        # Donald Trump that “thousands of Ukrainian troops” are surrounded" (the quoted words
+        # are the claim's)
+        if not subject and not CONTENT_THAT.match(folded, ce):
+            continue
         actor = _resolve(raw, cs, ce, known, before=cs)
         if actor:
             possessive.append(dict(article_id=article_id, sentence_id=sentence_id,
