@@ -2026,3 +2026,13 @@ def test_it_for_a_group_named_in_the_singular(tmp_path):
                "has shown maps of what it calls a \"cauldron\" around the remaining Ukrainian positions."),
     })
     assert ("i1", "Ukrainian military", "asserts") not in got and ("i1", "Russian officials", "asserts") in got
+
+
+def test_a_meaning_given_is_a_definition(tmp_path):
+    """Written for this test: "Encirclement has a precise meaning: the enemy controls every way
+    out" defines the word (was an assertion); "The encirclement was defined as ..." too."""
+    got = stance_rows(tmp_path, {
+        "d1": "\"Encirclement has a precise meaning: the enemy controls every way out,\" Brendan Oakes said.",
+        "d2": "\"Encirclement is defined as the loss of every road out,\" Brendan Oakes said.",
+    })
+    assert not any(a in ("d1", "d2") for a, _, _ in got)

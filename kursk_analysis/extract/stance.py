@@ -167,8 +167,10 @@ DENIED_AFTER = re.compile(r"(?i)[\"']?(?:\s+of\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
                           r"(?:on|in)(?!\w))")
 # "A cauldron is when the lid is on", "An encirclement is not a matter of words": what the
 # word means, said of no troops.
-DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
-                              r"(?:when|where|what|about|an?\s+(?:matter|question|word|term)\s+of)(?!\w)")
+DEFINITION_AFTER = re.compile(r"(?i)[\"']?\s+(?:(?:is|means)\s+(?:not\s+)?(?:(?:just|only|simply)\s+)?"
+                              r"(?:when|where|what|about|an?\s+(?:matter|question|word|term)\s+of)"
+                              # ("Encirclement has a precise meaning: the enemy controls every way out")
+                              r"|has\s+an?\s+(?:[\w-]+\s+)?(?:meaning|definition)|(?:is|was)\s+defined\s+as)(?!\w)")
 # "An encirclement is proved by prisoners, not by briefings", "An encirclement is not a
 # feeling", "A cauldron with a hole like that is a sieve": an indefinite noun opening what the
 # speaker says is any encirclement ("A cauldron is forming west of Sudzha" is this one;
