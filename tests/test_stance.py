@@ -2036,3 +2036,19 @@ def test_a_meaning_given_is_a_definition(tmp_path):
         "d2": "\"Encirclement is defined as the loss of every road out,\" Brendan Oakes said.",
     })
     assert not any(a in ("d1", "d2") for a, _, _ in got)
+
+
+def test_no_pocket_and_no_ring(tmp_path):
+    """Written for this test: "seen no evidence of a pocket", "There is no pocket." and "there is
+    no ring" deny; a trap or a ring spoken of otherwise ("a trap for the army", "a ring
+    road") is no claim term."""
+    got = stance_rows(tmp_path, {
+        "n1": ("Putin said the Ukrainians were isolated. The Institute for the Study of War said it had seen no "
+               "evidence of a pocket."),
+        "n2": "\"There is no pocket. We walked out,\" Captain Ivan Sirko said.",
+        "n3": "Putin said the Ukrainians were isolated. \"I told her there is no ring,\" Oleh Marchuk said.",
+        "n4": "The bypass follows the line of a ring road around the city, the mayor said.",
+    })
+    assert ("n1", "Institute for the Study of War", "denies") in got
+    assert ("n2", "Ivan Sirko", "denies") in got and ("n3", "Oleh Marchuk", "denies") in got
+    assert not any(a == "n4" for a, _, _ in got)

@@ -896,6 +896,9 @@ def titled_surname(name: str) -> str | None:
     return words[1] if len(words) == 2 and words[0].rstrip(".") in TITLES else None
 
 
+_NAME_TAIL_WORD = re.compile(r"Oblast|Region|District|Province|Directorate|Ministry|Committee")
+
+
 def strip_title(name: str) -> str:
     """A name without the titles and the words before them ("Finnish President Alexander
     Stubb" -> "Alexander Stubb"); always two words at least."""
@@ -904,7 +907,7 @@ def strip_title(name: str) -> str:
     # ("Acting Governor of Kursk Oblast Alexei Smirnov", "the Political Directorate Apti
     # Alaudinov": the end of a body's or a place's name is no part of it either)
     last_title = max((i for i, w in enumerate(words[:-2]) if w.rstrip(".") in ROLE_TITLES
-                      or w.endswith(("'s", "’s")) or NOT_PERSON_END.fullmatch(w) or w == "Directorate"),
+                      or w.endswith(("'s", "’s")) or _NAME_TAIL_WORD.fullmatch(w)),
                      default=-1)
     return " ".join(words[last_title + 1:])
 
