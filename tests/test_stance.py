@@ -2052,3 +2052,13 @@ def test_no_pocket_and_no_ring(tmp_path):
     assert ("n1", "Institute for the Study of War", "denies") in got
     assert ("n2", "Ivan Sirko", "denies") in got and ("n3", "Oleh Marchuk", "denies") in got
     assert not any(a == "n4" for a, _, _ in got)
+
+
+def test_no_such_troops_that_are_cut_off(tmp_path):
+    """Written for this test: "There is no large body of Ukrainian troops that is cut off" denies
+    (the relative clause's term under the "no" of the clause it describes; was an
+    assertion)."""
+    got = stance_rows(tmp_path, {
+        "s1": "\"There is no large body of Ukrainian troops that is cut off,\" one of the US officials said.",
+    })
+    assert ("s1", "U.S. officials", "denies") in got and ("s1", "U.S. officials", "asserts") not in got

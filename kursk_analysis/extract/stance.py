@@ -776,7 +776,14 @@ def _negated(text: str, start: int) -> bool:
         clause = m.end() if m.group() not in ('"',) else clause
     if clause > start - NEGATION_WINDOW:
         clause = max(lo, start - NEGATION_WINDOW)
-    return any(not SILENCE_AFTER.match(text, m.end()) for m in NEGATION.finditer(text, clause, start))
+    return any(not SILENCE_AFTER.match(text, m.end()) for m in NEGATION.finditer(text, clause, start)) \
+        or bool(NO_SUCH_BEFORE.search(text, max(0, start - 120), start))
+
+
+# "There is no large body of Ukrainian troops that is cut off": the relative clause's term
+# is denied by the "no" of the clause it describes.
+NO_SUCH_BEFORE = re.compile(r"(?i)(?<![\w'])there\s+(?:is|are|was|were)\s+no\s+[^.;:!?\"]{1,60}?\s+(?:that|which|who)\s+"
+                            r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?$")
 
 
 def denies_in(text: str, terms: list[tuple[int, int, bool]], claim: Claim) -> bool:
