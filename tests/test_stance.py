@@ -2062,3 +2062,27 @@ def test_no_such_troops_that_are_cut_off(tmp_path):
         "s1": "\"There is no large body of Ukrainian troops that is cut off,\" one of the US officials said.",
     })
     assert ("s1", "U.S. officials", "denies") in got and ("s1", "U.S. officials", "asserts") not in got
+
+
+def test_official_texts_claimed_by_asked_to_comment_and_none_showed(tmp_path):
+    """Written for this test: "no sign of the mass encirclement claimed by Moscow and repeated by
+    the US president" makes Moscow and the president hold the claim (was both denying);
+    "Asked to comment on ... statements that no Ukrainian units had been encircled,
+    Peskov said ..." takes the question's words as no one's (was Peskov denying); "none of
+    the footage ... showed Russian forces 'closing a ring around' Ukrainian units" denies,
+    the quoted fragment no assertion; "existed mainly in speeches" denies."""
+    got = stance_rows(tmp_path, {
+        "o1": ("British military intelligence says there is no sign of the mass encirclement claimed by Moscow and "
+               "repeated by the US president last week."),
+        "o2": ("Asked to comment on the Ukrainian General Staff's statements that no Ukrainian units had been "
+               "encircled, Peskov said the Defence Ministry's reports were accurate."),
+        "o3": ("The ISW said none of the footage it had geolocated showed Russian forces \"closing a ring around\" "
+               "Ukrainian units."),
+        "o4": "\"The encirclement existed mainly in speeches,\" Doina Ceban said.",
+    })
+    assert ("o1", "Donald Trump", "asserts") in got and ("o1", "Russian government", "asserts") in got
+    assert ("o1", "Donald Trump", "denies") not in got
+    assert not any(a == "o2" and actor == "Dmitry Peskov" for a, actor, _ in got)
+    assert ("o3", "Institute for the Study of War", "denies") in got
+    assert ("o3", "Institute for the Study of War", "asserts") not in got
+    assert ("o4", "Doina Ceban", "denies") in got

@@ -163,7 +163,7 @@ DENIED_AFTER = re.compile(r"(?i)[\"']?(?:\s+of\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
                           r"\s*,\s*(?:never|not)\s+an?\s+(?:finding|fact|reality)(?!\w)"
                           # ("the encirclement existed only on Russian television", "exists only in
                           # the Kremlin's imagination")
-                          r"|(?:(?:exist(?:s|ed)?|lived?|lives)\s+only|only\s+(?:exist(?:s|ed)?|lived?|lives))\s+"
+                          r"|(?:(?:exist(?:s|ed)?|lived?|lives)\s+(?:only|mainly|mostly|largely|chiefly)|only\s+(?:exist(?:s|ed)?|lived?|lives))\s+"
                           r"(?:on|in)(?!\w))")
 # "A cauldron is when the lid is on", "An encirclement is not a matter of words": what the
 # word means, said of no troops.
@@ -216,6 +216,10 @@ DENIERS_ACCUSED = re.compile(
     r"(?:is|was|are|were|has\s+been|had\s+been|keeps?)\s+(?:now\s+|still\s+|simply\s+)?lying)(?![\w'])")
 # "Maybe some of them are surrounded, maybe none of them are": a clause opened by maybe
 MAYBE_CLAUSE_BEFORE = re.compile(r"(?i)(?:^|[,;:.!?\"\u201c]\s*)(?:maybe|perhaps)\s+[^,;:.!?\"\u201c\u201d]{0,60}$")
+# "Asked to comment on the General Staff's statements that no units had been encircled,
+# Peskov said ...": the words of the question put to the speaker, up to its comma
+ASKED_OPENING = re.compile(r"(?i)\s*[\"']?(?:when\s+|after\s+being\s+)?asked\s+(?:to\s+comment\s+on|about|whether|if|"
+                           r"(?:by\s+[\w' -]{1,40}?\s+)?(?:about|whether|if))\s[^,;:!?]*$")
 IF_CLAUSE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:if|unless)\s+[^,;:.!?\"\u201c\u201d]{0,80}$")
 # (adjectives only: "is allegedly located in the boiler" in reported speech is the reporter's
 # distance, and the one reported still asserts)
@@ -390,6 +394,9 @@ HOLDER_TIME = (r"(?:\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|
                r"|(?:this|last)\s+(?:week|month|weekend)|earlier(?:\s+this\s+week)?"
                r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                r"|(?:hours|days|a\s+day|a\s+week)\s+(?:earlier|before)))?")
+# "the mass encirclement claimed by Moscow": a participle of claiming right after a term
+TERM_CLAIMED_BY = re.compile(r"(?i)[\"']?\s+(?:claimed|alleged|asserted|announced|proclaimed)"
+                             r"(?:\s+(?:last\s+week|this\s+week|on\s+\w+))?\s+(?:by|from)\s+(?:both\s+)?")
 HOLDER_BY = re.compile(
     # A statement holds the claim only as what is rejected ("dismissing statements from
     # Moscow and Trump that ..."): "according to a statement from the General Staff" and
@@ -551,7 +558,8 @@ def claim_terms(text: str, claim: Claim) -> list[tuple[int, int, bool]]:
         # condition says what would be so, not what is (a counterfactual still denies, below)
         if not hedge:
             hedge = IF_CLAUSE_BEFORE.search(text, max(0, m.start() - 90), m.start()) \
-                or MAYBE_CLAUSE_BEFORE.search(text, max(0, m.start() - 70), m.start())
+                or MAYBE_CLAUSE_BEFORE.search(text, max(0, m.start() - 70), m.start()) \
+                or ASKED_OPENING.match(text, 0, m.start())
         # A negated hedge noun denies outright: "no threat of encirclement", "not at risk
         # of" (but "will not stay to be surrounded" stays a statement of intent).
         if hedge and NEGATED_HEDGE.match(hedge.group()) and \
@@ -1054,26 +1062,30 @@ def _lie_accusations(folded: str, s_start: int, mention_rows, frames, found: dic
     return out
 
 
-def _holders(folded: str, s_start: int, mention_rows) -> list[tuple[str, int, int]]:
+def _holders(folded: str, s_start: int, mention_rows, terms=()) -> list[tuple[str, int, int]]:
     """Claim holders named by "claims (made) by X and Y" / "assertions from Moscow and
-    Trump" in a sentence. A mention used as a title ("Kremlin leader Vladimir Putin")
-    gives way to the person it introduces; a capital stands for its government."""
+    Trump" in a sentence, or by a participle right after a claim term ("the mass
+    encirclement claimed by Moscow and repeated by the US president"). A mention used as a
+    title ("Kremlin leader Vladimir Putin") gives way to the person it introduces; a
+    capital stands for its government."""
     out = []
     rows = sorted(mention_rows)
     for start, end, actor in rows:
         if HOLDER_NOUN.match(folded, end - s_start) and not folded.startswith("'", end - s_start):
             out.append((actor, start, end))
-    for m in HOLDER_BY.finditer(folded):
-        pos = m.end()
+    agents = [m.end() for m in HOLDER_BY.finditer(folded)]
+    agents += [m.end() for m in (TERM_CLAIMED_BY.match(folded, t[1]) for t in terms) if m]
+    for pos in sorted(agents):
+        m_end = pos
         while True:
             conn = HOLDER_CONNECTOR.match(folded, pos)
-            if pos != m.end() and not re.search(r"[,&]|\band\b", conn.group()):
+            if pos != m_end and not re.search(r"[,&]|\band\b", conn.group()):
                 break
             at = conn.end()
             here = [r for r in rows if r[0] - s_start >= at]
             # A bare comma joins holders only inside a list ("X, Y and Z"): in "claims
             # amplified by Trump, Zelenskiy told reporters" the name after it is the speaker.
-            if pos != m.end() and not re.search(r"&|\band\b", conn.group()) and not (
+            if pos != m_end and not re.search(r"&|\band\b", conn.group()) and not (
                     here and LIST_GOES_ON.match(folded, here[0][1] - s_start)):
                 break
             metonym = HOLDER_METONYM.match(folded, at)
@@ -1204,7 +1216,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 found[key] = (role, rule, [a for a in anchors if a >= 0])
 
         holders = set()
-        for actor, start, end in _holders(folded, s_start, mentions_by.get(sid)):
+        for actor, start, end in _holders(folded, s_start, mentions_by.get(sid), unhedged):
             holders.add(actor)
             add(actor, "asserts", "holder", "claim-of-or-by", start, end)
         for actor, start, end in as_claimed:
@@ -1510,6 +1522,13 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                 q_terms = [t for t in claim_terms(inner, claim) if not t[2]]
                 if q_terms and q.speaker not in holders:
                     stance = _quoted_stance(inner, q_terms, claim)
+                    # ("none of the footage showed Russian forces “closing a ring around” the
+                    # units", "could not show “any encircled units”": words the speaker's own
+                    # frame already read, denied by what stands before them in its sentence)
+                    q_at = q.start - s_start
+                    if stance == "asserts" and (q.speaker, "denies") in found and 0 < q_at and (
+                            claim.denial.search(folded, 0, q_at) or NEGATION.search(folded, max(0, q_at - 40), q_at)):
+                        continue
                     if stance == "denies" or stance == "asserts" and not (
                             _judged_report(inner, q_terms) or _topic(inner, q_terms) or _disowned(inner, q_terms)
                             or _questioned(inner, q_terms) or PERSUASION.search(inner, 0, q_terms[0][0])):
