@@ -930,3 +930,18 @@ def test_claims_by_someone_that_and_the_general_staff_chief(tmp_path):
                "chief said."),
     })
     assert speakers == {"c1": "Donald Trump", "c2": "Valery Gerasimov"}
+
+
+def test_what_another_wrote_inside_his_own_clause(tmp_path):
+    """Written for this test: "But he does not accept what the president wrote." keeps the
+    driver as the later "he" (was the president, and with him a wrong-sign stance); "let me
+    read what the president wrote. He said, quote, ..." is the president."""
+    speakers = speakers_one_by_one(tmp_path, {
+        "w1": ("Dale Harbaugh keeps a strip of white tape on the dashboard of his pickup.\n\nThat week President Donald "
+               "Trump posted that the soldiers were trapped.\n\nHarbaugh said he voted for Trump twice. But he does not "
+               "accept what the president wrote.\n\n"
+               "\"The guys I carried were not surrounded,\" he said."),
+        "w2": ("BENNETT: Donald Trump posted on Friday morning. Pavlo, let me read what the president wrote. He said, "
+               "quote, \"thousands of Ukrainian troops are completely surrounded by the Russian military.\""),
+    })
+    assert speakers == {"w1": "Dale Harbaugh", "w2": "Donald Trump"}

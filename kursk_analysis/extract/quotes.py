@@ -813,6 +813,8 @@ def _subject_before(folded, raw, region_start, verb_start, known):
 
 
 OBJECT_AND = re.compile(r"\s+and\s+")
+WHAT_BEFORE = re.compile(r"(?i)(?<![\w'])what\s+$")
+HE_OR_SHE = re.compile(r"(?i)(?<![\w'])(?:he|she)(?![\w'])")
 BE_BEFORE = re.compile(r"(?i)(?<![\w'])(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$")
 OWN_POSSESSIVE = re.compile(r"(?i)\s+(?:on\s+|to\s+)?(his|her)\s+(?:followers|readers|subscribers|audience|viewers|"
                             r"unit|men|troops|soldiers|team|colleagues|family|wife|husband)\b")
@@ -1245,6 +1247,12 @@ def _verb_frames(article_id, sentence_id, s_start, s_end, folded, raw, known, in
         if own and known.kinds.get(actor, "person") == "person":
             known.genders.setdefault(actor, "m" if own.group(1).lower() == "his" else "f")
         if kind == "aside":
+            continue
+        # ("But he does not accept what the president wrote.": a saying spoken of, inside
+        # the clause of another he or she, is no turn of the conversation; a later "he" is
+        # still that one. "let me read what the president wrote. He said" is the president.)
+        if s >= 0 and WHAT_BEFORE.search(folded, max(s_start, s - 8), s) and \
+                HE_OR_SHE.search(folded, s_start, s):
             continue
         if actor:
             known.speakers.append((v_start, actor, speaker_number(text)))
