@@ -408,8 +408,9 @@ HOLDER_BY = re.compile(
     # may stand between)
     # ("the claim, made by Vladimir Putin and repeated by Trump, that ...": the agents set off)
     + HOLDER_TIME + r"(?:,?\s+(?:made|put forward|repeated|voiced|issued|amplified|echoed|parroted|endorsed|"
-    r"spread|pushed|promoted))?" + HOLDER_TIME + # ("contrary to claims made in Moscow and repeated by Trump": the capital holds them)
-    r"\s+(?:by|from|in(?=\s+(?:Moscow|Kyiv|Kiev)(?![\w'])))\s+(?:both\s+)?")
+    r"spread|pushed|promoted))?" + HOLDER_TIME
+    # ("contrary to claims made in Moscow and repeated by Trump": the capital holds them)
+    + r"\s+(?:by|from|in(?=\s+(?:Moscow|Kyiv|Kiev)(?![\w'])))\s+(?:both\s+)?")
 # "Russia says they are, and Trump repeated the claim": a second speaker coordinated with
 # the first, not speaking inside the first one's words.
 # ("Russia's military said it had retaken two villages, and Putin ... said ...": after a
@@ -1076,16 +1077,16 @@ def _holders(folded: str, s_start: int, mention_rows, terms=()) -> list[tuple[st
     agents = [m.end() for m in HOLDER_BY.finditer(folded)]
     agents += [m.end() for m in (TERM_CLAIMED_BY.match(folded, t[1]) for t in terms) if m]
     for pos in sorted(agents):
-        m_end = pos
+        first_pos = pos
         while True:
             conn = HOLDER_CONNECTOR.match(folded, pos)
-            if pos != m_end and not re.search(r"[,&]|\band\b", conn.group()):
+            if pos != first_pos and not re.search(r"[,&]|\band\b", conn.group()):
                 break
             at = conn.end()
             here = [r for r in rows if r[0] - s_start >= at]
             # A bare comma joins holders only inside a list ("X, Y and Z"): in "claims
             # amplified by Trump, Zelenskiy told reporters" the name after it is the speaker.
-            if pos != m_end and not re.search(r"&|\band\b", conn.group()) and not (
+            if pos != first_pos and not re.search(r"&|\band\b", conn.group()) and not (
                     here and LIST_GOES_ON.match(folded, here[0][1] - s_start)):
                 break
             metonym = HOLDER_METONYM.match(folded, at)
