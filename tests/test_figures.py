@@ -747,3 +747,18 @@ def test_shares_of_what_was_claimed_or_remained_of_an_area_and_what_it_shrank_by
     assert got[("f4", "about two fifths")] == (40.0, 40.0)
     assert got[("f5", "barely six per cent")] == (6.0, 6.0)
     assert not any(a == "f6" for a, _ in got)
+
+
+def test_its_map_points_back_to_the_body_named_before(tmp_path):
+    """Written for this test: "DeepState, a Ukrainian mapping project, ... Its map this week put
+    the area at ..." is DeepState's figure (was the claimant "Its map this week"); with no
+    body named before, "Its map" credits no one."""
+    from extraction_gold import mini_corpus
+
+    table = territory_figures(mini_corpus(tmp_path, {
+        "m1": ("DeepState, a Ukrainian mapping project, has tracked the front since 2022. Its map this week put the "
+               "Ukrainian-held area at about 75 square kilometres."),
+        "m2": "Its map this week put the Ukrainian-held area at about 75 square kilometres.",
+    }))
+    claimants = dict(zip(table["article_id"], table["claimant"]))
+    assert claimants["m1"] == "DeepState" and not isinstance(claimants["m2"], str)

@@ -326,6 +326,8 @@ _SOURCE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:estimates?|
 _OWNER_SOURCE = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4}|the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)'s(?:\s+own)?"
                            r"(?:\s+" + _SOURCE_QUALIFIER + r")?(?:\s+" + _SOURCE_NOUN + r")?")
 _PRONOUN_SOURCE_PHRASE = re.compile(r"(?i)(his|her|its|their)(?:\s+" + _SOURCE_NOUN + r")?")
+# ("Its map this week put ...": a body's own source with more words after it)
+_ITS_SOURCE_LEAD = re.compile(r"(?i)(its|their)\s+(?:[\w-]+\s+)?" + _SOURCE_NOUN + r"(?![\w'-])")
 _OWN_MEDIUM = re.compile(r"(?i)(?:its|their|his|her)\s+(?:latest\s+|daily\s+|weekly\s+|morning\s+|evening\s+)?"
                          r"(?:statement|post|report|update|briefing|address|message|interview|remarks|summary)\s+(?=\S)")
 # ("By the defence ministry's running tally", "in Kyiv's latest count")
@@ -958,7 +960,7 @@ def _claimant(art, raw: str, start: int, end: int, si: int, known, resolve_speak
         return None, None
     article_actors = known.get(art.article_id) if known is not None else None
     inside = article_actors.inside(a, b) if article_actors is not None else []
-    pronoun = _PRONOUN_SOURCE_PHRASE.fullmatch(phrase)
+    pronoun = _PRONOUN_SOURCE_PHRASE.fullmatch(phrase) or _ITS_SOURCE_LEAD.match(phrase)
     if pronoun:
         # "By his reckoning", "his own count put ...": the person who spoke last
         # (_speakers_as_claimants); "its map showed": no name to give
@@ -1250,6 +1252,12 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
     frames = frames[frames["frame"].isin(_SPEAKING_FRAMES)]
     people = _speaking_people(corpus, frames)
     frames = frames[frames["actor"].notna()]
+    from kursk_analysis.extract.actors import actors
+    mentioned = actors(corpus)
+    mentioned = mentioned[mentioned["kind"].eq("institution")]
+    bodies: dict[str, list] = {}
+    for row in zip(mentioned["article_id"], mentioned["start"], mentioned["end"], mentioned["actor"]):
+        bodies.setdefault(row[0], []).append(row[1:])
     frame_rows: dict[str, list] = {}
     for row in zip(frames["sentence_id"], frames["start"], frames["end"], frames["subject_start"],
                    frames["subject_end"], frames["actor"], frames["subject_text"]):
@@ -1267,6 +1275,13 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
             phrase = texts[i] if isinstance(texts[i], str) and texts[i].lower() not in ("his", "her") else None
             found = _governing_frame(corpus.texts[aid], start, end, frame_rows.get(sid, ()),
                                      phrase, not isinstance(claimants[i], str) and not gender)
+        if found is None and not isinstance(claimants[i], str) and isinstance(texts[i], str) and \
+                _ITS_SOURCE_LEAD.match(texts[i]):
+            # "DeepState, a mapping project, ... Its map this week put ...": the body named
+            # last before (a gazetteer institution), within reach
+            last = next((row for row in reversed(bodies.get(aid, ())) if row[1] <= start), None)
+            if last and start - last[1] <= _PRONOUN_REACH:
+                found = last[2], texts[i]
         if found is None and gender and not isinstance(claimants[i], str):
             # "By his reckoning, ...": the person who spoke last before, of that gender
             last = next((row for row in reversed(people.get(aid, ())) if row[0] < start), None)
