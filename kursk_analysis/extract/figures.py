@@ -234,10 +234,12 @@ _TERRITORY_NOUN = "|".join(_CUES["territory_nouns"])
 _AFTER_SHARE = re.compile(
     # ("1,100 square kilometres, or 86 percent, of the captured territory": a comma may
     # set the share off; "86% of what the enemy had occupied": what was taken is territory)
-    r"\s*,?\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
-    r"moscow's|[a-z]+'s)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b(?!'s\b)"
-    r"|\s*of\s+what\s+(?:[a-z'-]+\s+){0,3}?(?:captured|seized|occupied|took|taken|grabbed|gained|"
-    r"controlled|held|claimed|remained|remains|was\s+left|is\s+left)\b")
+    # ("86 percent, in the general's telling, of what Ukraine had seized": an aside between)
+    r"(?:\s*,\s*(?:in|by|according\s+to)\s+[^,.;]{1,40},)?"
+    r"(?:\s*,?\s*(?:of\s+)?(?:(?:the|its|their|this|that|what|all|ukraine's|russia's|kyiv's|"
+    r"moscow's|[a-z]+'s|[a-z]+s')\s+)?(?:[a-z-]+(?:'s|s')?\s+){0,2}?(?:" + _TERRITORY_NOUN + r")\b(?!'s\b)"
+    r"|\s*of\s+(?:what|that\s+which)\s+(?:[a-z'-]+\s+){0,3}?(?:captured|seized|occupied|took|taken|grabbed|gained|"
+    r"controlled|held|claimed|remained|remains|was\s+left|is\s+left)\b)")
 _SHRANK_BY = re.compile(r"\b(?:shr(?:ank|unk|inks?|inking)|contract(?:ed|s|ing)?|reduced|fallen|fell)\s+by\s*$")
 # "two-thirds of it", "five or ten percent of that": a share of what the sentence spoke of.
 _OF_IT = re.compile(r"\s*of\s+(?:it|that|this)\b")
@@ -538,7 +540,9 @@ def _percent_shares(lower: str) -> list[tuple]:
         after = lower[pe:pe + 80]
         territorial = _AFTER_SHARE.match(after) or _AFTER_SHARE_VERB.match(after) or _OF_AREA.match(after)
         if not territorial and _OF_IT.match(after):
-            territorial = _nearest_cue(lower, pre.start(), lookback=40)
+            # ("86 per cent of it had been recaptured": the share's own verb after it)
+            territorial = _nearest_cue(lower, pre.start(), lookback=40) or \
+                _AFTER_SHARE_VERB.match(after, _OF_IT.match(after).end())
         if not territorial:
             if _AFTER_SHARE_OF.match(after):
                 continue  # "40% of their troops": a share of something else
@@ -1446,7 +1450,9 @@ _OTHER_COUNTRY_SHARE = re.compile(
 _UKRAINE_PROPER = re.compile(
     r"\b(?:in|of|across|inside|within)\s+(?:eastern\s+|southern\s+|northern\s+)?Ukraine\b"
     r"(?!'s\s+(?i:incursion|offensive|operation|forces|troops|army|military|units|general\s+staff|"
-    r"armed\s+forces|top|defen[cs]e|government|president|leadership|commander))|"
+    r"armed\s+forces|top|defen[cs]e|government|president|leadership|commander|"
+    # ("86 percent of Ukraine's gains": what Ukraine took in Russia)
+    r"gains|foothold|bridgehead|salient|holdings|initial|original|peak))|"
     r"\b(?:Donetsk|Luhansk|Lugansk|Zaporizhzhia|Zaporizhia|Zaporozhye|Kherson|Kharkiv|"
     r"Kharkov|Dnipropetrovsk|Donbas|Donbass|Pokrovsk)\b|"
     # "gained 600 square kilometres of Ukrainian land" (Kursk is Russian land)
