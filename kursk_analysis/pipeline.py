@@ -39,7 +39,7 @@ STEPS: tuple[Step, ...] = (
     Step("sources", ("quotes",), "sourcing.sources", "attributions to named and anonymous sources"),
     Step("known_actors", ("actors",), "", "actor mentions as the figure rules read them"),
     Step("timex_by_article", ("time_expressions",), "", "time expressions grouped by article"),
-    Step("territory_figures", ("actors", "known_actors", "quotes", "timex_by_article", "timex_texts"), "ka.territory_figures",
+    Step("territory_figures", ("known_actors", "quotes", "timex_by_article", "timex_texts"), "ka.territory_figures",
          "areas held, lost or retaken, normalised, dated and attributed"),
     Step("quantities", ("known_actors", "territory_figures", "timex_by_article", "timex_texts"), "ka.quantities", "every counted quantity (troops, days, casualties)"),
     Step("stances", ("actors", "quotes", "time_expressions"), "ka.stances", "who asserts or denies the claim, dated"),

@@ -896,7 +896,10 @@ def titled_surname(name: str) -> str | None:
     return words[1] if len(words) == 2 and words[0].rstrip(".") in TITLES else None
 
 
-_NAME_TAIL_WORD = re.compile(r"Oblast|Region|District|Province|Directorate|Ministry|Committee")
+# The last words of a place's name ("Kursk Oblast", "Kurunegala District"): never a person's,
+# never a title's (the three lists below build on it).
+_PLACE_ENDS = "Oblast|Region|District|Province"
+_NAME_TAIL_WORD = re.compile(_PLACE_ENDS + "|Directorate|Ministry|Committee")
 
 
 def strip_title(name: str) -> str:
@@ -948,16 +951,16 @@ def _pronoun_compatible(word: str, known: ArticleActors):
 # The last word of a body's or a place's name, never a person's ("Kurunegala District", "the
 # Coordination of Humanitarian Affairs", "the Democratic People's Republic").
 NOT_PERSON_END = re.compile(
-    r"(?:Oblast|Region|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"
+    r"(?:" + _PLACE_ENDS + "|Group|Forces|Force|Ministry|Institute|Party|Council|Agency|News|Times|"
     r"Post|Press|Committee|Service|Office|Army|Command|Staff|Guard|Union|Assembly|Court|"
     r"Bank|House|Brigade|Regiment|Division|Battalion|Corps|Network|Channel|Media|Today|"
-    r"Review|Journal|Daily|Centre|Center|Project|Front|Direction|Affairs|District|Province|Republic|"
+    r"Review|Journal|Daily|Centre|Center|Project|Front|Direction|Affairs|Republic|"
     r"Federation|Nations|States|Kingdom|Organi[sz]ation|University|Foundation|Mission|Delegation|"
     r"Parliament|Embassy|Administration|Department|Commission|Authority|Police)$")
 # ... of which a place, or the tail of a longer name, speaks for no one: "Kurunegala
 # District", "(the Office for the Coordination of) Humanitarian Affairs" (a body the
 # gazetteer lacks, "Kompas Group", still speaks as written).
-NOT_SPEAKER_END = re.compile(r"(?:District|Province|Oblast|Region|Affairs)$")
+NOT_SPEAKER_END = re.compile(r"(?:" + _PLACE_ENDS + "|Affairs)$")
 
 
 def resolve_speaker(phrase: str, start: int, known: ArticleActors,

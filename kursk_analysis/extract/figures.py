@@ -1256,12 +1256,7 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
     frames = frames[frames["frame"].isin(_SPEAKING_FRAMES)]
     people = _speaking_people(corpus, frames)
     frames = frames[frames["actor"].notna()]
-    from kursk_analysis.extract.actors import actors
-    mentioned = actors(corpus)
-    mentioned = mentioned[mentioned["kind"].eq("institution")]
-    bodies: dict[str, list] = {}
-    for row in zip(mentioned["article_id"], mentioned["start"], mentioned["end"], mentioned["actor"]):
-        bodies.setdefault(row[0], []).append(row[1:])
+    known, _ = _known_actors(corpus)
     frame_rows: dict[str, list] = {}
     for row in zip(frames["sentence_id"], frames["start"], frames["end"], frames["subject_start"],
                    frames["subject_end"], frames["actor"], frames["subject_text"]):
@@ -1283,9 +1278,11 @@ def _speakers_as_claimants(corpus, frame: pd.DataFrame) -> pd.DataFrame:
                 _ITS_SOURCE_LEAD.match(texts[i]):
             # "DeepState, a mapping project, ... Its map this week put ...": the body named
             # last before (a gazetteer institution), within reach
-            last = next((row for row in reversed(bodies.get(aid, ())) if row[1] <= start), None)
-            if last and start - last[1] <= _PRONOUN_REACH:
-                found = last[2], texts[i]
+            article = known.get(aid) if known is not None else None
+            body = article.recent(start, lambda a: article.fits(a, ("institution",)), _PRONOUN_REACH) \
+                if article is not None else None
+            if body:
+                found = body, texts[i]
         if found is None and gender and not isinstance(claimants[i], str):
             # "By his reckoning, ...": the person who spoke last before, of that gender
             last = next((row for row in reversed(people.get(aid, ())) if row[0] < start), None)

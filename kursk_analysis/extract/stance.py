@@ -1158,7 +1158,7 @@ def _compute(corpus, claim: Claim) -> pd.DataFrame:
 
 
 def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, quotes_by,
-                     times_by, published, info, rows, unnamed_by=None):
+                     times_by, published, info, rows, unnamed_by):
     folded_all = [fold(row[4]) for row in sentence_rows]
     terms_all = _in_another_battle([claim_terms(f, claim) for f in folded_all], folded_all, claim)
     last_term = -99
@@ -1390,8 +1390,7 @@ def _article_stances(article_id, sentence_rows, claim, frames_by, mentions_by, q
                     # ... or where a clause of its own begins with a subject no one could
                     # name ("Putin answered ..., and Russian commanders have since described
                     # the units as blocked": the commanders' words, not Putin's)
-                    nested += [start - s_start for start, subject_start in
-                               (unnamed_by.get(sid) if unnamed_by is not None else ())
+                    nested += [start - s_start for start, subject_start in unnamed_by.get(sid)
                                if start > f.end and subject_start < 0 and UNNAMED_CLAUSE_SUBJECT.search(
                                    folded, max(0, start - s_start - 60), start - s_start)]
                     # ... or where the same speaker's next verb begins ("accused Kyiv of
